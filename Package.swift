@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The target graph and its one-way layering are described in ARCHITECTURE.md.
+// ConnectCore is the foundation; only CursesTerminal may import CNcurses.
+let package = Package(
+    name: "connect-tui",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "connect-tui", targets: ["connect-tui"]),
+        .library(name: "ConnectCore", targets: ["ConnectCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "ConnectCore",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "ConnectSandbox",
+            dependencies: [
+                "ConnectCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(name: "TokenWizard", dependencies: ["ConnectCore"]),
+        .target(name: "TerminalKit", dependencies: ["TOMLKit"]),
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "CursesTerminal", dependencies: ["CNcurses", "TerminalKit"]),
+        .target(name: "IntegrationsUI", dependencies: ["ConnectCore", "TokenWizard", "TerminalKit"]),
+        .executableTarget(
+            name: "connect-tui",
+            dependencies: [
+                "ConnectCore", "ConnectSandbox", "TokenWizard", "TerminalKit", "CursesTerminal",
+                "IntegrationsUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Test helpers shared by the test targets (recording transport, fixtures).
+        .target(name: "ConnectTestSupport", dependencies: ["ConnectCore"], path: "Tests/ConnectTestSupport"),
+        .testTarget(name: "ConnectCoreTests", dependencies: ["ConnectCore", "ConnectTestSupport"]),
+        // Each library target gets its test target with its first tests.
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,17 @@
+import ArgumentParser
+import ConnectCore
+import CursesTerminal
+
+/// `connect-tui`: the command line. Wiring only; the work lives in the library targets.
+@main
+struct ConnectTUICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "connect-tui",
+        abstract: "A terminal UI for the Integrations module of CloudBlue Connect.",
+        version: "connect-tui \(UserAgent.appVersion) (\(CursesLibrary.version))")
+
+    func run() async throws {
+        print("connect-tui \(UserAgent.appVersion): the terminal UI is not built yet.")
+        print("The Connect client core is in place; see README.md for what works today.")
+    }
+}
