@@ -52,6 +52,7 @@ let package = Package(
         // Test helpers shared by the test targets (recording transport, fixtures).
         .target(name: "ConnectTestSupport", dependencies: ["ConnectCore"], path: "Tests/ConnectTestSupport"),
         .testTarget(name: "ConnectCoreTests", dependencies: ["ConnectCore", "ConnectTestSupport"]),
+        .testTarget(name: "TokenWizardTests", dependencies: ["TokenWizard", "ConnectTestSupport"]),
         // Each library target gets its test target with its first tests.
     ],
     swiftLanguageModes: [.v6]
