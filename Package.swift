@@ -5,7 +5,7 @@ import PackageDescription
 // ConnectCore is the foundation; only CursesTerminal may import CNcurses.
 let package = Package(
     name: "connect-tui",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "connect-tui", targets: ["connect-tui"]),
         .library(name: "ConnectCore", targets: ["ConnectCore"]),
@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .target(
@@ -28,6 +29,7 @@ let package = Package(
                 "ConnectCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .target(name: "TokenWizard", dependencies: ["ConnectCore"]),
@@ -53,6 +55,7 @@ let package = Package(
         .target(name: "ConnectTestSupport", dependencies: ["ConnectCore"], path: "Tests/ConnectTestSupport"),
         .testTarget(name: "ConnectCoreTests", dependencies: ["ConnectCore", "ConnectTestSupport"]),
         .testTarget(name: "TokenWizardTests", dependencies: ["TokenWizard", "ConnectTestSupport"]),
+        .testTarget(name: "ConnectSandboxTests", dependencies: ["ConnectSandbox", "ConnectTestSupport"]),
         // Each library target gets its test target with its first tests.
     ],
     swiftLanguageModes: [.v6]

@@ -8,10 +8,11 @@ struct ConnectTUICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "connect-tui",
         abstract: "A terminal UI for the Integrations module of CloudBlue Connect.",
-        version: "connect-tui \(UserAgent.appVersion) (\(CursesLibrary.version))")
+        version: "connect-tui \(UserAgent.appVersion) (\(CursesLibrary.version))",
+        subcommands: [SandboxCommand.self])
 
     func run() async throws {
         print("connect-tui \(UserAgent.appVersion): the terminal UI is not built yet.")
-        print("The Connect client core is in place; see README.md for what works today.")
+        print("The local Connect sandbox is: run `connect-tui sandbox serve`.")
     }
 }

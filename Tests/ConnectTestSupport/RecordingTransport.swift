@@ -66,7 +66,7 @@ public final class SleepRecorder: @unchecked Sendable {
 
     public var sleeps: [Duration] { lock.withLock { recorded } }
 
-    func record(_ duration: Duration) { lock.withLock { recorded.append(duration) } }
+    public func record(_ duration: Duration) { lock.withLock { recorded.append(duration) } }
 }
 
 /// A key in the shape of real ones; its secret must never show up where it should not.
