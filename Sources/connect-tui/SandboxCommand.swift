@@ -44,16 +44,15 @@ struct SandboxCommand: AsyncParsableCommand {
             }
             let store = try data.open()
             let server = try await SandboxServer.start(
-                store: store, host: host, port: port, faults: FaultInjector(parsed))
+                store: store, host: host, port: port, faults: FaultInjector(parsed), stopOnSignals: true)
             let key = try await store.ownerKey()
             print("Sandbox endpoint: \(server.endpoint.absoluteString)")
             print("API key:          \(key.unmaskedValue)")
             for fault in parsed { print("Fault:            \(fault)") }
             print("Serving until interrupted (Ctrl-C).")
             fflush(nil)
-            let stop = StopSignals.install { Task { await server.stop() } }
             try await server.wait()
-            stop.cancel()
+            print("The sandbox stopped.")
         }
     }
 

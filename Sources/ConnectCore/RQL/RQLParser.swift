@@ -167,6 +167,8 @@ private struct Reader {
                 return term
             }
             index = afterFirst
+            // `name=` with nothing after it is a query parameter with an empty value.
+            if atEnd { return .eq(name, .string("")) }
             return .eq(name, try readValue())
         }
         guard current == "(" else {

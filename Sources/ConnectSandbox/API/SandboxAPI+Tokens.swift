@@ -48,10 +48,8 @@ extension SandboxAPI {
             return .json(200, token)
         case (_, 2) where rest[1] == "permissions":
             return try await permissions(method, tokenID: rest[0], request)
-        case (_, 0), (_, 1), (_, 2):
-            throw APIError.methodNotAllowed
         default:
-            throw knownPathOrNotFound(["auth", "tokens"] + rest)
+            throw unmatched(["auth", "tokens"] + rest)
         }
     }
 
@@ -70,16 +68,15 @@ extension SandboxAPI {
                 let id: String?
                 let object: IDReference?
             }
-            let removal = try body(Removal.self, request)
-            guard removal.id != nil || removal.object != nil else {
-                throw APIError.validation("object: This field is required.")
-            }
+            // The spec's DELETE has no body: without one, every permission goes; with one
+            // naming a module or a permission id, only that one.
+            let removal = request.body.isEmpty ? Removal(id: nil, object: nil) : try body(Removal.self, request)
             guard try await store.revoke(tokenID: tokenID, moduleID: removal.object?.id, permissionID: removal.id) else {
                 throw APIError.notFound("Token", tokenID)
             }
             return HTTPResponse(status: 204)
         default:
-            throw APIError.methodNotAllowed
+            throw unmatched(["auth", "tokens", tokenID, "permissions"])
         }
     }
 

@@ -6,27 +6,29 @@ extension SandboxAPI {
     func webhooks(_ method: String, _ rest: [String], _ request: SandboxRequest) async throws -> HTTPResponse {
         switch (method, rest.count) {
         case ("GET", 0):
-            return try await listPage(request, .webhooks, store.listWebhooks)
+            let base = apiURL(request)
+            return try await listPage(request, .webhooks) { query, limit, offset in
+                let result = try await store.listWebhooks(query, limit: limit, offset: offset)
+                return ListResult(items: result.items.map { Self.withAPIURL($0, base) }, total: result.total)
+            }
         case ("POST", 0):
             let write = try validWebhook(request)
-            return .json(201, try await store.createWebhook(write))
+            return .json(201, Self.withAPIURL(try await store.createWebhook(write), apiURL(request)))
         case ("GET", 1):
-            return .json(200, try found(await store.webhook(id: rest[0]), rest[0], "Webhook"))
+            let hook = try found(await store.webhook(id: rest[0]), rest[0], "Webhook")
+            return .json(200, Self.withAPIURL(hook, apiURL(request)))
         case ("PUT", 1):
             let write = try validWebhook(request)
-            return .json(200, try found(await store.updateWebhook(id: rest[0], write), rest[0], "Webhook"))
+            let hook = try found(await store.updateWebhook(id: rest[0], write), rest[0], "Webhook")
+            return .json(200, Self.withAPIURL(hook, apiURL(request)))
         case ("DELETE", 1):
             guard try await store.deleteWebhook(id: rest[0]) else { throw APIError.notFound("Webhook", rest[0]) }
             return HTTPResponse(status: 204)
         case ("POST", 2) where rest[1] == "trigger":
             _ = try found(await store.triggerWebhook(id: rest[0]), rest[0], "Webhook")
             return .json(200, [String: String]())
-        case (_, 0), (_, 1):
-            throw APIError.methodNotAllowed
-        case (_, 2) where rest[1] == "trigger":
-            throw APIError.methodNotAllowed
         default:
-            throw knownPathOrNotFound(["notifications", "webhooks"] + rest)
+            throw unmatched(["notifications", "webhooks"] + rest)
         }
     }
 
@@ -62,5 +64,18 @@ extension SandboxAPI {
     static func isWebURL(_ text: String) -> Bool {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
         return ["http", "https"].contains(scheme) && !(url.host ?? "").isEmpty
+    }
+
+    /// The API a webhook's receiver calls back: this sandbox, as the request reached it.
+    func apiURL(_ request: SandboxRequest) -> String {
+        let host = request.headers["Host"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        let safeHost = host.allSatisfy { $0.isLetter || $0.isNumber || ".-:[]".contains($0) } ? host : "127.0.0.1"
+        return "http://\(safeHost)\(Self.basePath)"
+    }
+
+    static func withAPIURL(_ hook: Webhook, _ base: String) -> Webhook {
+        var hook = hook
+        hook.apiURL = base
+        return hook
     }
 }

@@ -67,15 +67,33 @@ public struct SandboxAPI: Sendable {
         case (_, _, "notifications") where segments.count >= 2 && segments[1] == "webhooks":
             return try await webhooks(method, Array(segments.dropFirst(2)), request)
         default:
-            throw knownPathOrNotFound(segments)
+            throw unmatched(segments)
         }
     }
 
-    /// 405 for a path that exists with another method, 404 otherwise.
-    func knownPathOrNotFound(_ segments: [String]) -> APIError {
-        let known: [[String]] = [["auth", "context"], ["accounts"], ["modules"], ["extensions"]]
-        return known.contains(segments) ? .methodNotAllowed
-            : APIError(status: 404, code: "NFND_000", ["No API at /\(segments.joined(separator: "/"))."])
+    /// The paths the sandbox serves and their methods; `*` is an id.
+    static let routes: [([String], String)] = [
+        (["auth", "context"], "GET"),
+        (["accounts"], "GET"), (["accounts", "*"], "GET"),
+        (["auth", "tokens"], "GET, POST"), (["auth", "tokens", "*"], "GET, PUT, DELETE"),
+        (["auth", "tokens", "*", "activate"], "POST"), (["auth", "tokens", "*", "deactivate"], "POST"),
+        (["auth", "tokens", "*", "rotate"], "POST"), (["auth", "tokens", "*", "renew"], "POST"),
+        (["auth", "tokens", "*", "permissions"], "GET, POST, DELETE"),
+        (["modules"], "GET"), (["modules", "*"], "GET"),
+        (["extensions"], "GET"), (["extensions", "*"], "GET"),
+        (["notifications", "webhooks"], "GET, POST"), (["notifications", "webhooks", "*"], "GET, PUT, DELETE"),
+        (["notifications", "webhooks", "*", "trigger"], "POST"),
+    ]
+
+    /// What a request no handler took gets: 405 with `Allow` for a known path, else 404.
+    func unmatched(_ segments: [String]) -> APIError {
+        let route = Self.routes.first { pattern, _ in
+            pattern.count == segments.count && zip(pattern, segments).allSatisfy { $0 == "*" || $0 == $1 }
+        }
+        guard let allow = route?.1 else {
+            return APIError(status: 404, code: "NFND_000", ["No API at /\(segments.joined(separator: "/"))."])
+        }
+        return .methodNotAllowed(allow: allow)
     }
 
     /// 401 `AUTH_001` unless the request carries the key of an active token.

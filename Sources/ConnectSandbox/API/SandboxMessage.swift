@@ -40,7 +40,7 @@ extension HTTPResponse {
             let error_code: String
             let errors: [String]
         }
-        return json(error.status, Body(error_code: error.code, errors: error.messages))
+        return json(error.status, Body(error_code: error.code, errors: error.messages), headers: error.allow.map { ["Allow": $0] } ?? [:])
     }
 
     /// A page of a list with its `Content-Range`.

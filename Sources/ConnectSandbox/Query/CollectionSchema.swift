@@ -1,3 +1,4 @@
+import ConnectCore
 import GRDB
 
 /// What a collection's list can be filtered and ordered by, and how each RQL field maps to SQL.
@@ -16,6 +17,8 @@ struct CollectionSchema: Sendable {
         /// For fields of a related list (a token's permissions): the condition is wrapped in
         /// this `EXISTS (…)` template at `%CONDITION%`.
         var exists: String? = nil
+        /// The values the spec allows (lowercase); others are a 400, not an empty list.
+        var choices: [String]? = nil
         var orderable: Bool { exists == nil }
     }
 
@@ -43,7 +46,7 @@ extension CollectionSchema {
             "name": .init(sql: "t.name", kind: .text),
             "description": .init(sql: "t.description", kind: .text),
             "external_id": .init(sql: "t.external_id", kind: .text),
-            "status": .init(sql: "t.status", kind: .text),
+            "status": .init(sql: "t.status", kind: .text, choices: TokenStatus.knownCases.map(\.rawValue)),
             "extension.id": .init(sql: "t.extension_id", kind: .text),
             "extension.name": .init(sql: "e.name", kind: .text),
             "events.created.at": .init(sql: "t.created_at", kind: .date),
@@ -75,12 +78,16 @@ extension CollectionSchema {
         fields: [
             "id": .init(sql: "x.id", kind: .text),
             "name": .init(sql: "x.name", kind: .text),
-            "status": .init(sql: "x.status", kind: .text),
-            "portal": .init(sql: "x.portal", kind: .text),
+            "status": .init(sql: "x.status", kind: .text, choices: ExtensionStatus.knownCases.map(\.rawValue)),
+            "portal": .init(sql: "x.portal", kind: .text, choices: ExtensionPortal.knownCases.map(\.rawValue)),
             "featured": .init(sql: "x.featured", kind: .boolean),
             "priority": .init(sql: "x.priority", kind: .integer),
             "system": .init(sql: "x.system", kind: .boolean),
             "constraints.account.tokens": .init(sql: "x.token_limit", kind: .integer),
+            "external_id": .init(sql: "NULL", kind: .text),
+            "industries.id": .init(
+                sql: "json_extract(i.value, '$.id')", kind: .text,
+                exists: "EXISTS (SELECT 1 FROM json_each('[]') i WHERE %CONDITION%)"),
             "categories.id": .init(
                 sql: "json_extract(c.value, '$.id')", kind: .text,
                 exists: "EXISTS (SELECT 1 FROM json_each(x.categories) c WHERE %CONDITION%)"),
@@ -95,8 +102,8 @@ extension CollectionSchema {
             "label": .init(sql: "w.label", kind: .text),
             "description": .init(sql: "w.description", kind: .text),
             "active": .init(sql: "w.active", kind: .boolean),
-            "type": .init(sql: "w.type", kind: .text),
-            "object_class": .init(sql: "w.object_class", kind: .text),
+            "type": .init(sql: "w.type", kind: .text, choices: WebhookType.knownCases.map(\.rawValue)),
+            "object_class": .init(sql: "w.object_class", kind: .text, choices: WebhookObjectClass.knownCases.map(\.rawValue)),
             "external_url": .init(sql: "w.external_url", kind: .text),
             "product.id": .init(sql: "w.product_id", kind: .text),
             "product.name": .init(sql: "pr.name", kind: .text),
@@ -108,8 +115,10 @@ extension CollectionSchema {
         name: "accounts",
         fields: [
             "id": .init(sql: "a.id", kind: .text), "name": .init(sql: "a.name", kind: .text),
-            "type": .init(sql: "a.type", kind: .text), "role": .init(sql: "a.role", kind: .text),
+            "type": .init(sql: "a.type", kind: .text, choices: AccountType.knownCases.map(\.rawValue)),
+            "role": .init(sql: "a.role", kind: .text, choices: AccountRole.knownCases.map(\.rawValue)),
             "external_id": .init(sql: "a.external_id", kind: .text),
+            "public": .init(sql: "0", kind: .boolean),
             "events.created.at": .init(sql: "a.created_at", kind: .date),
         ],
         searchColumns: ["a.name"], tieBreak: "a.rowid")

@@ -112,6 +112,13 @@ struct SQLQuery: Sendable {
         case .null: return .null
         case .empty: text = ""
         }
+        if let choices = field.choices {
+            // Choices are matched without regard to case: the spec spells account roles both ways.
+            guard choices.contains(text.lowercased()) else {
+                throw .validation("\(name): '\(text)' is not one of \(choices.joined(separator: ", ")).")
+            }
+            return text.lowercased().databaseValue
+        }
         switch field.kind {
         case .text:
             return text.databaseValue

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// The sandbox on a real socket: a Hummingbird server that hands each request to `SandboxAPI`,
 /// and plays the faults of its `FaultInjector` at the HTTP level (drops, slow bodies).
@@ -24,10 +25,10 @@ public final class SandboxServer: Sendable {
     static let maxRequestBytes = 1_048_576
 
     /// Starts serving `store` on `host:port` (port 0 picks a free one) and returns once the
-    /// socket is listening.
+    /// socket is listening. With `stopOnSignals`, SIGINT and SIGTERM shut it down gracefully.
     public static func start(
         store: SandboxStore, host: String = "127.0.0.1", port: Int = 0,
-        faults: FaultInjector = FaultInjector(), logger: Logger? = nil
+        faults: FaultInjector = FaultInjector(), stopOnSignals: Bool = false, logger: Logger? = nil
     ) async throws -> SandboxServer {
         let quiet = logger ?? Logger(label: "connect-tui.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
         let responder = SandboxResponder(api: SandboxAPI(store: store, logger: quiet), faults: faults)
@@ -42,7 +43,7 @@ public final class SandboxServer: Sendable {
             logger: quiet)
         let task = Task {
             defer { continuation.finish() }
-            try await app.runService()
+            try await app.runService(gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [])
         }
         var bound: Int?
         for await value in ports { bound = value }

@@ -229,14 +229,19 @@ extension SandboxStore {
         }
     }
 
-    /// Takes a module away (by module id or permission id); absent is not an error.
+    /// Takes a module away (by module id or permission id), or every module when neither is
+    /// given; absent is not an error. False when the token does not exist.
     func revoke(tokenID: String, moduleID: String?, permissionID: String?) async throws -> Bool {
         try await database.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM tokens WHERE id = ?", arguments: [tokenID]) ?? false
             else { return false }
-            try db.execute(
-                sql: "DELETE FROM token_permissions WHERE token_id = ? AND (module_id = ? OR id = ?)",
-                arguments: [tokenID, moduleID, permissionID])
+            if moduleID == nil, permissionID == nil {
+                try db.execute(sql: "DELETE FROM token_permissions WHERE token_id = ?", arguments: [tokenID])
+            } else {
+                try db.execute(
+                    sql: "DELETE FROM token_permissions WHERE token_id = ? AND (module_id = ? OR id = ?)",
+                    arguments: [tokenID, moduleID, permissionID])
+            }
             return true
         }
     }

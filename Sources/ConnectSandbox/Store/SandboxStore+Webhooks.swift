@@ -37,7 +37,6 @@ extension SandboxStore {
         hook.product = Webhook.Product(id: row["product_id"], name: row["product_name"], icon: row["product_icon"])
         hook.data = decode(JSONValue.self, row["data"]) ?? .object([:])
         hook.headers = decode(JSONValue.self, row["headers"]) ?? .object([:])
-        hook.apiURL = "/public/v1/notifications/webhooks/\(hook.id)"
         hook.createdAt = (row["created_at"] as String?).map(Timestamp.init(rawValue:))
         hook.createdBy = party("created_by")
         hook.modifiedAt = (row["modified_at"] as String?).map(Timestamp.init(rawValue:))

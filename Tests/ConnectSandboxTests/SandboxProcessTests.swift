@@ -1,0 +1,70 @@
+import ConnectCore
+import ConnectTestSupport
+import Foundation
+import Testing
+
+/// `connect-tui sandbox serve` as a process: it stops cleanly when asked and loses nothing it
+/// acknowledged when killed.
+@Suite struct SandboxProcessTests {
+    let data = FileManager.default.temporaryDirectory
+        .appendingPathComponent("connect-tui-serve-\(UUID().uuidString)").appendingPathComponent("sandbox.sqlite")
+
+    func serve() async throws -> (RunningProcess, ConnectClient) {
+        let server = try RunningProcess(BuiltBinary.url, ["sandbox", "serve", "--data", data.path, "--port", "0"])
+        let output = try await server.waitForOutput(containing: "Serving until interrupted")
+        let endpoint = try #require(output.split(separator: "\n").first { $0.hasPrefix("Sandbox endpoint:") }?
+            .split(separator: " ").last.map(String.init))
+        let keyLine = try #require(output.split(separator: "\n").first { $0.hasPrefix("API key:") })
+        let key = try APIKey(parsing: String(keyLine.dropFirst("API key:".count)))
+        let client = ConnectClient(
+            endpoint: try #require(URL(string: endpoint)), apiKey: key,
+            transport: URLSessionTransport(configuration: .init(connectTimeout: 5, requestTimeout: 5)),
+            retryPolicy: .none)
+        return (server, client)
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalStopsItCleanly(signal: Int32) async throws {
+        let (server, client) = try await serve()
+        _ = try await client.authContext()
+        server.signal(signal)
+        #expect(try await server.waitForExit() == 0)
+        #expect(server.output.contains("The sandbox stopped."))
+    }
+
+    @Test func aKillDuringWritesLosesNothingAcknowledged() async throws {
+        let (server, client) = try await serve()
+        let acknowledged = try await withThrowingTaskGroup(of: [String].self) { group in
+            group.addTask {
+                var ids: [String] = []
+                for number in 0..<10_000 {
+                    do {
+                        ids.append(try await client.createToken(customToken("Durable \(number)")).id)
+                    } catch {
+                        break
+                    }
+                }
+                return ids
+            }
+            // Kill once a good number of writes have been acknowledged, while more are under way.
+            while try await client.listTokens(ListQuery(filter: .ilike("name", "durable*")), page: PageRequest(limit: 0)).total ?? 0 < 25 {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            server.signal(SIGKILL)
+            var all: [String] = []
+            for try await ids in group { all += ids }
+            return all
+        }
+        #expect(acknowledged.count >= 25)
+        _ = try await server.waitForExit()
+
+        let (again, reopened) = try await serve()
+        let stored = try await reopened.listTokens(
+            ListQuery(filter: .ilike("name", "durable*"), select: ["-permissions"]), page: PageRequest(limit: 1000))
+        let ids = Set(stored.items.map(\.id))
+        #expect(Set(acknowledged).isSubset(of: ids), "every acknowledged create survived the kill")
+        #expect(ids.count <= acknowledged.count + 1, "at most the one unanswered create may have landed")
+        again.signal(SIGTERM)
+        #expect(try await again.waitForExit() == 0)
+    }
+}
