@@ -7,7 +7,11 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
 static inline int cn_lines(void) { return LINES; }
@@ -25,5 +29,56 @@ static inline int cn_key_resize(void) { return KEY_RESIZE; }
 static inline int cn_key_mouse(void) { return KEY_MOUSE; }
 static inline int cn_set_escdelay(int ms) { return set_escdelay(ms); }
 static inline int cn_setlocale_all(void) { return setlocale(LC_ALL, "") != 0; }
+/* newterm on the standard streams: NULL (not exit) when the terminal type is unknown. */
+static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline mmask_t cn_button1_events(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED; }
+static inline int cn_is_button1(mmask_t state) { return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0; }
+static inline int cn_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
+static inline int cn_wheel_down(mmask_t state) {
+#ifdef BUTTON5_PRESSED
+    return (state & BUTTON5_PRESSED) != 0;
+#else
+    return 0;
+#endif
+}
+/* Whether the terminal can address the cursor (TERM=dumb cannot). */
+static inline int cn_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != 0 && cup != (char *)-1;
+}
+
+/* Stop signals (INT, TERM, HUP, QUIT) only set a flag; the UI loop sees it and exits
+   cleanly. Crash signals restore the terminal, then die as they would have. */
+static volatile sig_atomic_t cn_pending_signal = 0;
+static void cn_on_stop_signal(int number) { cn_pending_signal = number; }
+static void cn_on_crash_signal(int number) {
+    endwin();
+    static const char message[] = "\nconnect-tui crashed; the terminal was restored.\n";
+    (void)!write(2, message, sizeof message - 1);
+    signal(number, SIG_DFL);
+    raise(number);
+}
+static inline void cn_install_signal_handlers(void) {
+    struct sigaction stop;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = cn_on_stop_signal;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGINT, &stop, 0);
+    sigaction(SIGTERM, &stop, 0);
+    sigaction(SIGHUP, &stop, 0);
+    sigaction(SIGQUIT, &stop, 0);
+    struct sigaction crash;
+    memset(&crash, 0, sizeof crash);
+    crash.sa_handler = cn_on_crash_signal;
+    sigemptyset(&crash.sa_mask);
+    crash.sa_flags = SA_RESETHAND;
+    int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) sigaction(crashes[i], &crash, 0);
+}
+static inline int cn_take_signal(void) {
+    int number = cn_pending_signal;
+    cn_pending_signal = 0;
+    return number;
+}
 
 #endif

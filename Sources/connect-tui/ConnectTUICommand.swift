@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConnectCore
 import CursesTerminal
+import Foundation
 
 /// `connect-tui`: the command line. Wiring only; the work lives in the library targets.
 @main
@@ -8,11 +9,15 @@ struct ConnectTUICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "connect-tui",
         abstract: "A terminal UI for the Integrations module of CloudBlue Connect.",
-        version: "connect-tui \(UserAgent.appVersion) (\(CursesLibrary.version))",
+        discussion: """
+            With CONNECT_API_KEY (and optionally CONNECT_ENDPOINT) set it works on that Connect \
+            account; with nothing configured it starts the built-in sandbox.
+            """,
+        version: "connect-tui \(UserAgent.appVersion) (\(CursesTerminal.libraryVersion))",
         subcommands: [SandboxCommand.self])
 
     func run() async throws {
-        print("connect-tui \(UserAgent.appVersion): the terminal UI is not built yet.")
-        print("The local Connect sandbox is: run `connect-tui sandbox serve`.")
+        let status = try await TerminalUI.run(environment: ProcessInfo.processInfo.environment)
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,0 +1,158 @@
+import CNcurses
+import Foundation
+import TerminalKit
+
+/// The real terminal, through ncursesw: the only code in connect-tui that touches curses.
+///
+/// Starts in cbreak mode (so Ctrl-Z suspends and Ctrl-C reaches the app as a signal), on the
+/// alternate screen, cursor hidden, mouse clicks on; draws only cells that changed; restores
+/// everything in `close()`, and on a crash through the shim's signal handler.
+public final class CursesTerminal: Terminal {
+    /// Why the terminal cannot be used.
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal
+        case unknownTerminal(String)
+        case cannotAddressCursor(String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal:
+                "connect-tui needs a terminal: standard input and output must be a TTY (for scripts, see `connect-tui --help`)"
+            case .unknownTerminal(let term):
+                "the terminal type \"\(term)\" is unknown; set TERM to one this system knows, such as xterm-256color"
+            case .cannotAddressCursor(let term):
+                "the terminal type \"\(term)\" cannot move the cursor; connect-tui needs a full-screen terminal such as xterm-256color"
+            }
+        }
+    }
+
+    private let screenHandle: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: Screen?
+    private let palette: Palette
+    private var closed = false
+
+    /// The ncurses version in use, e.g. `ncurses 6.4.20221231`.
+    public static var libraryVersion: String { String(cString: curses_version()) }
+
+    public init(theme: Theme) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw StartError.notATerminal }
+        _ = cn_setlocale_all()
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty, let handle = cn_newterm() else { throw StartError.unknownTerminal(term) }
+        screenHandle = handle
+        _ = set_term(handle)
+        guard cn_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(handle)
+            throw StartError.cannotAddressCursor(term)
+        }
+        window = cn_stdscr()!
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        _ = cn_set_escdelay(25)
+        curs_set(0)
+        scrollok(window, false)
+        mousemask(cn_button1_events(), nil)
+        mouseinterval(0)
+        palette = Palette(theme: theme)
+        cn_install_signal_handlers()
+    }
+
+    deinit { close() }
+
+    /// Gives the terminal back as it was: attributes, cursor, main screen, mouse off.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        mousemask(0, nil)
+        curs_set(1)
+        endwin()
+        delscreen(screenHandle)
+    }
+
+    public var size: TerminalSize { TerminalSize(columns: Int(getmaxx(window)), rows: Int(getmaxy(window))) }
+
+    /// A stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that arrived since the last call.
+    public func takeSignal() -> Int32? {
+        let number = cn_take_signal()
+        return number == 0 ? nil : number
+    }
+
+    public func draw(_ screen: Screen) {
+        if previous?.size != screen.size { werase(window) }
+        var lastStyle: Style?
+        for (x, y) in screen.changes(from: previous) {
+            let cell = screen[x, y]
+            if cell.text.isEmpty { continue }  // the right half of a wide character
+            if cell.style != lastStyle {
+                palette.apply(cell.style, to: window)
+                lastStyle = cell.style
+            }
+            wmove(window, Int32(y), Int32(x))
+            _ = waddnstr(window, cell.text, -1)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = screen
+    }
+
+    /// Forgets what is on screen so the next `draw` sends everything (after a resize or resume).
+    public func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == KEY_CODE_YES { return functionKey(Int32(character)) }
+        guard result == OK else { return nil }
+        switch character {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(UnicodeScalar(UInt8(character) + 96)))
+        default:
+            guard let scalar = UnicodeScalar(UInt32(character)) else { return .unknown(Int(character)) }
+            return .character(Character(scalar))
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> Key {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_BTAB: return .backTab
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case cn_key_resize():
+            invalidate()
+            return .resize
+        case cn_key_mouse():
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return .unknown(Int(code)) }
+            if cn_wheel_up(event.bstate) != 0 { return .up }
+            if cn_wheel_down(event.bstate) != 0 { return .down }
+            guard cn_is_button1(event.bstate) != 0 else { return .unknown(Int(code)) }
+            return .mouse(MouseEvent(x: Int(event.x), y: Int(event.y)))
+        case KEY_F0 + 1...KEY_F0 + 24: return .function(Int(code - KEY_F0))
+        default: return .unknown(Int(code))
+        }
+    }
+
+    public func sendControlSequence(_ bytes: [UInt8]) {
+        _ = bytes.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
+    }
+}

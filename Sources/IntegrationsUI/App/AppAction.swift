@@ -1,0 +1,43 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+
+/// Everything that happens to the app: keys, time, and answers to its effects.
+public enum AppAction: Sendable {
+    case key(Key, now: Date)
+    case resized(TerminalSize)
+    case tick(Date)
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT.
+    case stopSignal
+    case accountLoaded(Result<AccountInfo, ConnectError>)
+    case tokensLoaded(loadID: Int, Result<Page<Token>, ConnectError>, now: Date)
+    case modulesLoaded(Result<[Module], ConnectError>)
+    case extensionsLoaded(Result<[Extension], ConnectError>)
+    case tokenLoaded(Result<Token, ConnectError>)
+    case extensionLoaded(Extension)
+    case tokenActionFinished(TokenAction, tokenID: String, Result<Token?, ConnectError>, now: Date)
+    case copied(what: String, Result<String, ClipboardError>, now: Date)
+}
+
+/// I/O the reducer asks for; the runtime performs it and answers with an action.
+public enum AppEffect: Sendable, Hashable {
+    case loadAccount
+    case loadTokens(loadID: Int, ListQuery, PageRequest)
+    case cancelTokenLoad
+    case loadModules
+    case loadExtensions
+    case loadToken(id: String)
+    case loadExtension(id: String)
+    case perform(TokenAction, tokenID: String)
+    /// Copies a token's API key (fetching the token when its secret is not at hand).
+    case copyAPIKey(tokenID: String)
+    case copyText(String, what: String)  // never a secret: keys go through copyAPIKey
+    case quit
+}
+
+/// Why something could not be copied.
+public struct ClipboardError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,114 @@
+import ConnectCore
+import Foundation
+import TokenWizard
+
+extension AppReducer {
+    /// Answers to effects.
+    static func apply(_ action: AppAction, _ state: inout AppState) -> [AppEffect] {
+        switch action {
+        case .accountLoaded(let result):
+            switch result {
+            case .success(let info): state.account = .loaded(info)
+            case .failure(let error):
+                state.account = .failed(error)
+                state.status = .error(error.description)
+            }
+            return []
+
+        case .tokensLoaded(let loadID, let result, _):
+            guard loadID == state.tokens.loadID else { return [] }  // an older load
+            switch result {
+            case .success(let page):
+                state.tokens.content = .loaded(page)
+                let items = page.items
+                if let id = state.tokens.cursorTokenID, let index = items.firstIndex(where: { $0.id == id }) {
+                    state.tokens.cursor = index
+                } else {
+                    state.tokens.cursor = min(state.tokens.cursor, max(0, items.count - 1))
+                }
+                state.tokens.cursorTokenID = items.indices.contains(state.tokens.cursor) ? items[state.tokens.cursor].id : nil
+                // A page emptied by a delete elsewhere: step back to the last page that has rows.
+                if items.isEmpty, let total = page.total, total > 0, state.tokens.offset >= total {
+                    state.tokens.offset = max(0, (total - 1) / state.tokens.rowsPerPage * state.tokens.rowsPerPage)
+                    return [reloadTokens(&state)]
+                }
+            case .failure(let error):
+                state.tokens.content = .failed(error)
+            }
+            return []
+
+        case .modulesLoaded(.success(let modules)):
+            state.moduleOrder = modules
+            state.modules = Dictionary(modules.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            return []
+        case .modulesLoaded(.failure), .extensionsLoaded(.failure):
+            return []  // the details and the filter still work, with ids instead of names
+        case .extensionsLoaded(.success(let extensions)):
+            state.tokens.extensions = extensions
+            return []
+
+        case .tokenLoaded(let result):
+            guard var details = state.details else { return [] }
+            switch result {
+            case .success(let token):
+                guard token.id == details.tokenID else { return [] }
+                details.token = .loaded(token)
+                state.details = details
+                replaceRow(token, &state)
+                if details.extensionDetails == nil, let id = token.extension?.id { return [.loadExtension(id: id)] }
+            case .failure(let error):
+                details.token = .failed(error)
+                state.details = details
+            }
+            return []
+        case .extensionLoaded(let found):
+            if state.details?.token.value?.extension?.id == found.id { state.details?.extensionDetails = found }
+            return []
+
+        case .tokenActionFinished(let action, let tokenID, let result, let now):
+            switch result {
+            case .success(let token):
+                if let token {
+                    replaceRow(token, &state)
+                    if state.details?.tokenID == tokenID { state.details?.token = .loaded(token) }
+                }
+                state.status = .info(Self.done(action, tokenID), now: now)
+                if action == .delete {
+                    if state.details?.tokenID == tokenID { state.details = nil }
+                    return [reloadTokens(&state)]
+                }
+            case .failure(let error):
+                state.status = .error(error.description + (error.outcomeUnknown ? " It is not known whether it happened; press r to look again." : ""))
+            }
+            return []
+
+        case .copied(let what, let result, let now):
+            switch result {
+            case .success(let how): state.status = .info("\(what) copied to the clipboard (\(how)).", now: now)
+            case .failure(let error): state.status = .error("\(what) could not be copied: \(error.description)")
+            }
+            return []
+
+        case .key, .resized, .tick, .stopSignal:
+            return []
+        }
+    }
+
+    static func done(_ action: TokenAction, _ tokenID: String) -> String {
+        switch action {
+        case .enable: "Token \(tokenID) enabled."
+        case .disable: "Token \(tokenID) disabled."
+        case .rotate: "The secret of \(tokenID) was rotated; the old key no longer works."
+        case .delete: "Token \(tokenID) deleted."
+        }
+    }
+
+    /// Puts a fresher copy of a token into the list page, where it is shown.
+    static func replaceRow(_ token: Token, _ state: inout AppState) {
+        guard case .loaded(var page) = state.tokens.content,
+            let index = page.items.firstIndex(where: { $0.id == token.id })
+        else { return }
+        page.items[index] = token
+        state.tokens.content = .loaded(page)
+    }
+}

@@ -1,0 +1,147 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import TokenWizard
+
+/// The app's logic: `reduce` takes the state and an action and returns the effects to
+/// perform. No I/O, no clock (time arrives in actions), no globals.
+public enum AppReducer {
+    /// The effects of a fresh start.
+    public static func start(_ state: inout AppState) -> [AppEffect] {
+        state.tokens.loadID += 1
+        return [
+            .loadAccount, .loadModules, .loadExtensions,
+            .loadTokens(loadID: state.tokens.loadID, state.tokens.filter.query, state.tokens.page),
+        ]
+    }
+
+    public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
+        switch action {
+        case .key(let key, let now):
+            return handle(key, now: now, &state)
+        case .resized(let size):
+            state.size = size
+            return []
+        case .tick(let now):
+            state.tick += 1
+            if let expires = state.status?.expires, expires <= now { state.status = nil }
+            return []
+        case .stopSignal:
+            state.quitting = true
+            return [.quit]
+        case .accountLoaded, .tokensLoaded, .modulesLoaded, .extensionsLoaded, .tokenLoaded,
+            .extensionLoaded, .tokenActionFinished, .copied:
+            return apply(action, &state)
+        }
+    }
+
+    /// Keys go to the innermost thing that is open: help, a dialog, a menu, an editor, the
+    /// details view, the pane; what none of them takes goes to the global keymap.
+    static func handle(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+        if key == .resize { return [] }
+        if state.isTooSmall {
+            return Keymaps.global.command(for: key) == .quit ? quit(&state) : []
+        }
+        if state.showsHelp {
+            state.showsHelp = false
+            return []
+        }
+        if case .mouse(let event) = key { return click(event, &state) }
+        if state.confirm != nil { return handleConfirm(key, now: now, &state) }
+        if state.menu != nil { return handleMenu(key, now: now, &state) }
+        if state.tokens.filterEditor != nil { return handleFilterEditor(key, &state) }
+        if state.tokens.choosingColumns { return handleColumnChooser(key, &state) }
+        if state.status?.kind == .error, key == .escape {
+            state.status = nil
+            return []
+        }
+        if state.details != nil {
+            if let effects = handleDetails(key, now: now, &state) { return effects }
+        } else if state.pane == .tokens, let command = Keymaps.tokenList.command(for: key) {
+            if let effects = handleTokenList(command, now: now, &state) { return effects }
+        } else if state.pane == .general, Keymaps.general.command(for: key) == .copy {
+            return [.copyText(state.connection.endpoint.absoluteString, what: "The API endpoint")]
+        }
+        guard let command = Keymaps.global.command(for: key) else {
+            if key == .escape, state.tokens.content.isLoading, state.details == nil {
+                state.tokens.content = .failed(ConnectError(operation: .listTokens, method: .get, kind: .cancelled))
+                return [.cancelTokenLoad]
+            }
+            return []
+        }
+        return handleGlobal(command, now: now, &state)
+    }
+
+    static func handleGlobal(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect] {
+        switch command {
+        case .showPane(let pane):
+            return show(pane, &state)
+        case .nextPane:
+            return show(Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!, &state)
+        case .previousPane:
+            return show(Pane(rawValue: (state.pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!, &state)
+        case .help:
+            state.showsHelp = true
+            return []
+        case .quit:
+            return quit(&state)
+        case .refresh:
+            state.status = nil
+            var effects: [AppEffect] = [.loadAccount]
+            if let details = state.details {
+                state.details?.token = .loading
+                effects.append(.loadToken(id: details.tokenID))
+            } else {
+                effects.append(reloadTokens(&state))
+            }
+            return effects
+        case .switchAccount:
+            state.status = .info("Account switching arrives with the accounts configuration.", now: now)
+            return []
+        case .back, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
+            .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal:
+            return []
+        }
+    }
+
+    static func show(_ pane: Pane, _ state: inout AppState) -> [AppEffect] {
+        state.pane = pane
+        state.details = nil
+        return []
+    }
+
+    static func quit(_ state: inout AppState) -> [AppEffect] {
+        state.quitting = true
+        return [.quit]
+    }
+
+    /// A new load of the current page; answers to earlier loads will be ignored.
+    static func reloadTokens(_ state: inout AppState) -> AppEffect {
+        state.tokens.loadID += 1
+        state.tokens.content = .loading
+        return .loadTokens(loadID: state.tokens.loadID, state.tokens.filter.query, state.tokens.page)
+    }
+
+    /// Clicks select panes, rows and tabs.
+    static func click(_ event: MouseEvent, _ state: inout AppState) -> [AppEffect] {
+        let layout = Layout(state.size)
+        if event.x < layout.sidebar.maxX, let pane = Pane.allCases.first(where: { layout.paneRow($0) == event.y }) {
+            return show(pane, &state)
+        }
+        if var details = state.details {
+            if event.y == layout.content.y + 3 {
+                details.tab = event.x < layout.content.x + 10 ? .general : .permissions
+                state.details = details
+            }
+            return []
+        }
+        let table = layout.tokenTable
+        let scrolled = max(0, state.tokens.cursor - layout.tokenRows + 1)
+        let row = scrolled + event.y - table.y - 1
+        if state.pane == .tokens, row >= 0, row < state.tokens.items.count, event.x >= table.x {
+            state.tokens.cursor = row
+            state.tokens.cursorTokenID = state.tokens.items[row].id
+        }
+        return []
+    }
+}

@@ -1,0 +1,143 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import TokenWizard
+
+/// The panes of the sidebar, in order.
+public enum Pane: Int, CaseIterable, Sendable, Hashable {
+    case general, tokens, webhooks, extensions
+
+    public var title: String {
+        switch self {
+        case .general: "General"
+        case .tokens: "Tokens"
+        case .webhooks: "Webhooks"
+        case .extensions: "Extensions"
+        }
+    }
+}
+
+/// Where the app talks to, as the header and General pane show it.
+public struct Connection: Sendable, Hashable {
+    public var endpoint: URL
+    public var isSandbox: Bool
+    /// Where the account came from ("sandbox", "CONNECT_API_KEY").
+    public var source: String
+
+    public init(endpoint: URL, isSandbox: Bool, source: String) {
+        self.endpoint = endpoint
+        self.isSandbox = isSandbox
+        self.source = source
+    }
+}
+
+/// Who the key acts as.
+public struct AccountInfo: Sendable, Hashable {
+    public var account: Account
+    public var userName: String?
+
+    public init(account: Account, userName: String?) {
+        self.account = account
+        self.userName = userName
+    }
+}
+
+/// A line in the status bar: info clears itself, an error stays until dismissed.
+public struct StatusMessage: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case info, error }
+
+    public var kind: Kind
+    public var text: String
+    /// When an info message goes away.
+    public var expires: Date?
+
+    public static func info(_ text: String, now: Date) -> StatusMessage {
+        StatusMessage(kind: .info, text: text, expires: now.addingTimeInterval(4))
+    }
+
+    public static func error(_ text: String) -> StatusMessage { StatusMessage(kind: .error, text: text, expires: nil) }
+}
+
+/// A question before something that cannot be undone; CANCEL is focused.
+public struct ConfirmDialog: Sendable, Hashable {
+    public var title: String
+    public var message: String
+    public var confirmTitle: String
+    /// What CONFIRM does.
+    public var action: TokenAction
+    public var tokenID: String
+    public var confirmFocused = false
+}
+
+/// The actions menu of a token (the portal's vertical ellipsis).
+public struct ActionsMenu: Sendable, Hashable {
+    public var tokenID: String
+    public var items: [TokenAction]
+    public var selected = 0
+}
+
+/// Something done to one token from its actions menu.
+public enum TokenAction: Sendable, Hashable, CaseIterable {
+    case enable, disable, rotate, delete
+
+    public var title: String {
+        switch self {
+        case .enable: "Enable"
+        case .disable: "Disable"
+        case .rotate: "Rotate secret"
+        case .delete: "Delete"
+        }
+    }
+
+    /// The menu's shortcut letter.
+    public var shortcut: Character {
+        switch self {
+        case .enable: "e"
+        case .disable: "d"
+        case .rotate: "r"
+        case .delete: "x"
+        }
+    }
+
+    /// Whether it asks first: anything that can break an integration that uses the token.
+    public var needsConfirmation: Bool {
+        switch self {
+        case .enable: false
+        case .disable, .rotate, .delete: true
+        }
+    }
+}
+
+/// Everything the app shows; views are pure functions of it.
+public struct AppState: Sendable {
+    public var size: TerminalSize
+    public var connection: Connection
+    public var account: Loadable<AccountInfo> = .loading
+    public var pane: Pane = .tokens
+    public var tokens = TokenListState()
+    public var details: TokenDetailsState?
+    public var menu: ActionsMenu?
+    public var confirm: ConfirmDialog?
+    public var status: StatusMessage?
+    public var showsHelp = false
+    /// Module names by id, for the permissions tab.
+    public var modules: [String: String] = [:]
+    public var moduleOrder: [Module] = []
+    /// Animation frame of spinners.
+    public var tick = 0
+    public var timeZone: TimeZone
+    public var quitting = false
+
+    public init(size: TerminalSize, connection: Connection, timeZone: TimeZone = .current) {
+        self.size = size
+        self.connection = connection
+        self.timeZone = timeZone
+    }
+
+    /// The smallest terminal the layout works in.
+    public static let minimumSize = TerminalSize(columns: 60, rows: 14)
+
+    public var isTooSmall: Bool {
+        size.columns < Self.minimumSize.columns || size.rows < Self.minimumSize.rows
+    }
+}

@@ -1,0 +1,63 @@
+import TerminalKit
+
+/// What a key can mean; keymaps bind keys to these, and help is generated from the bindings.
+public enum Command: Sendable, Hashable {
+    case showPane(Pane), nextPane, previousPane, help, quit, back, refresh, filter, switchAccount
+    case up, down, pageUp, pageDown, first, last, previousPage, nextPage
+    case open, actions, create, copy, rowsPerPage, columns
+    case previousTab, nextTab, edit, reveal
+}
+
+/// The default bindings of DESIGN.md, by context.
+public enum Keymaps {
+    public static let global = Keymap<Command>("Everywhere", [
+        KeyBinding([.character("1")], .showPane(.general), help: "General pane"),
+        KeyBinding([.character("2")], .showPane(.tokens), help: "Tokens pane"),
+        KeyBinding([.character("3")], .showPane(.webhooks), help: "Webhooks pane"),
+        KeyBinding([.character("4")], .showPane(.extensions), help: "Extensions pane"),
+        KeyBinding([.tab], .nextPane, help: "next pane"),
+        KeyBinding([.backTab], .previousPane, help: "previous pane"),
+        KeyBinding([.character("r")], .refresh, hint: "refresh", help: "refresh"),
+        KeyBinding([.character("a")], .switchAccount, help: "switch account"),
+        KeyBinding([.character("?")], .help, hint: "help", help: "this help"),
+        KeyBinding([.character("q"), .control("c")], .quit, hint: "quit", help: "quit"),
+    ])
+
+    public static let tokenList = Keymap<Command>("Tokens", [
+        KeyBinding([.down, .character("j")], .down, help: "next row"),
+        KeyBinding([.up, .character("k")], .up, help: "previous row"),
+        KeyBinding([.pageDown], .pageDown, help: "screen down"),
+        KeyBinding([.pageUp], .pageUp, help: "screen up"),
+        KeyBinding([.character("g"), .home], .first, help: "first row"),
+        KeyBinding([.character("G"), .end], .last, help: "last row"),
+        KeyBinding([.character("]")], .nextPage, hint: "next page", help: "next page"),
+        KeyBinding([.character("[")], .previousPage, hint: "prev page", help: "previous page"),
+        KeyBinding([.enter], .open, hint: "details", help: "open the token's details"),
+        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable / disable, rotate, delete"),
+        KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the token's API key"),
+        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by name, status, extension"),
+        KeyBinding([.character("p")], .rowsPerPage, help: "rows per page: 10, 25, 50, 100"),
+        KeyBinding([.character("C")], .columns, help: "choose the columns"),
+        KeyBinding([.character("c")], .create, help: "create a token"),
+    ])
+
+    public static let details = Keymap<Command>("Token details", [
+        KeyBinding([.left, .character("h")], .previousTab, help: "previous tab"),
+        KeyBinding([.right, .character("l")], .nextTab, help: "next tab"),
+        KeyBinding([.character("v")], .reveal, hint: "reveal", help: "reveal or mask the API key"),
+        KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the API key"),
+        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable / disable, rotate, delete"),
+        KeyBinding([.character("e")], .edit, help: "edit the token"),
+        KeyBinding([.down, .character("j")], .down, help: "next module"),
+        KeyBinding([.up, .character("k")], .up, help: "previous module"),
+        KeyBinding([.character("/")], .filter, help: "filter the modules"),
+        KeyBinding([.escape], .back, hint: "back", help: "back to the list"),
+    ])
+
+    public static let general = Keymap<Command>("General", [
+        KeyBinding([.character("y")], .copy, hint: "copy endpoint", help: "copy the API endpoint"),
+    ])
+
+    /// Every context, for the `?` overlay.
+    public static let all = [global, tokenList, details, general]
+}

@@ -1,0 +1,29 @@
+import ConnectCore
+import TokenWizard
+
+/// The token details view: GENERAL and PERMISSIONS tabs of one token.
+public struct TokenDetailsState: Sendable, Hashable {
+    public enum Tab: Int, CaseIterable, Sendable {
+        case general, permissions
+
+        public var title: String {
+            switch self {
+            case .general: "GENERAL"
+            case .permissions: "PERMISSIONS"
+            }
+        }
+    }
+
+    public var tokenID: String
+    public var token: Loadable<Token> = .loading
+    public var extensionDetails: Extension?
+    public var tab: Tab = .general
+    /// Whether the API key shows in full.
+    public var revealed = false
+    /// Filters the permissions table by module name.
+    public var permissionFilter = ""
+    public var editingPermissionFilter = false
+    public var permissionsCursor = 0
+
+    public init(tokenID: String) { self.tokenID = tokenID }
+}

@@ -1,0 +1,191 @@
+import ConnectCore
+import Foundation
+import Synchronization
+import TerminalKit
+
+/// Runs the app: reads keys, feeds actions to the reducer, performs its effects with the
+/// Connect client, and draws. The loop itself never waits on the network: effects run as
+/// tasks and their answers come back through the mailbox, so input always stays live.
+public final class AppRuntime {
+    private let terminal: any Terminal
+    private let client: ConnectClient
+    private let clipboard: Clipboard
+    /// A stop signal that arrived, if any (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
+    private let takeSignal: () -> Int32?
+    private let mailbox = Mailbox()
+    private var tokenLoad: Task<Void, Never>?
+    public private(set) var state: AppState
+
+    /// Messages from effect tasks to the loop.
+    enum Message: Sendable {
+        case action(AppAction)
+        /// A key ready to copy: the OSC 52 write must happen on the loop's thread.
+        case copy(Secret, what: String, native: String?)
+    }
+
+    /// Answers waiting for the loop, and how many effect tasks are still running.
+    final class Mailbox: Sendable {
+        private let messages = Mutex<[Message]>([])
+        private let running = Mutex(0)
+        func post(_ message: Message) { messages.withLock { $0.append(message) } }
+        func drain() -> [Message] { messages.withLock { all in defer { all.removeAll() }; return all } }
+        func started() { running.withLock { $0 += 1 } }
+        func finished() { running.withLock { $0 -= 1 } }
+        var isIdle: Bool { running.withLock { $0 == 0 } }
+    }
+
+    public init(
+        terminal: any Terminal, client: ConnectClient, connection: Connection, clipboard: Clipboard,
+        timeZone: TimeZone = .current, takeSignal: @escaping () -> Int32? = { nil }
+    ) {
+        self.terminal = terminal
+        self.client = client
+        self.clipboard = clipboard
+        self.takeSignal = takeSignal
+        state = AppState(size: terminal.size, connection: connection, timeZone: timeZone)
+    }
+
+    /// Runs until the user quits or a stop signal arrives.
+    public func run() {
+        perform(AppReducer.start(&state))
+        var shown: Screen?
+        while !state.quitting {
+            let screen = AppView.render(state)
+            if screen != shown {
+                terminal.draw(screen)
+                shown = screen
+            }
+            if takeSignal() != nil {
+                dispatch(.stopSignal)
+                break
+            }
+            if let key = terminal.readKey(timeoutMilliseconds: 80) {
+                if key == .resize { dispatch(.resized(terminal.size)) }
+                dispatch(.key(key, now: Date()))
+            } else {
+                dispatch(.tick(Date()))
+            }
+            for message in mailbox.drain() { receive(message) }
+        }
+        tokenLoad?.cancel()
+    }
+
+    /// Applies one action now (tests drive the runtime with this).
+    public func dispatch(_ action: AppAction) {
+        perform(AppReducer.reduce(&state, action))
+    }
+
+    /// Waits for effect answers and applies them; for tests, which have no loop.
+    public func settle(timeout: Duration = .seconds(10)) async {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            // Tasks post before they finish: idle first, then drain, loses nothing.
+            let idle = mailbox.isIdle
+            let messages = mailbox.drain()
+            if messages.isEmpty, idle { return }
+            for message in messages { receive(message) }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    private func receive(_ message: Message) {
+        switch message {
+        case .action(let action):
+            dispatch(action)
+        case .copy(let secret, let what, let native):
+            var ways: [String] = []
+            if let sequence = clipboard.osc52(secret.unmaskedValue) {
+                terminal.sendControlSequence(sequence)
+                ways.append("OSC 52")
+            }
+            if let native { ways.append(native) }
+            let result: Result<String, ClipboardError> =
+                ways.isEmpty ? .failure(ClipboardError("it is too long for the terminal and no clipboard tool is available")) : .success(ways.joined(separator: " and "))
+            dispatch(.copied(what: what, result, now: Date()))
+        }
+    }
+
+    /// Starts a task whose answer comes back through the mailbox.
+    @discardableResult
+    private func spawn(_ work: @escaping @Sendable () async -> Message?) -> Task<Void, Never> {
+        let mailbox = self.mailbox
+        mailbox.started()
+        return Task.detached {
+            if let message = await work() { mailbox.post(message) }
+            mailbox.finished()
+        }
+    }
+
+    private func perform(_ effects: [AppEffect]) {
+        let client = self.client
+        let clipboard = self.clipboard
+        for effect in effects {
+            switch effect {
+            case .loadAccount:
+                spawn {
+                    .action(.accountLoaded(await attempt { () async throws(ConnectError) in
+                        async let account = attempt { () async throws(ConnectError) in try await client.myAccount() }
+                        async let context = attempt { () async throws(ConnectError) in try await client.authContext() }
+                        return AccountInfo(account: try await account.get(), userName: try await context.get().user?.name)
+                    }))
+                }
+            case .loadTokens(let loadID, let query, let page):
+                tokenLoad?.cancel()
+                tokenLoad = spawn {
+                    .action(.tokensLoaded(loadID: loadID, await attempt { () async throws(ConnectError) in try await client.listTokens(query, page: page) }, now: Date()))
+                }
+            case .cancelTokenLoad:
+                tokenLoad?.cancel()
+            case .loadModules:
+                spawn { .action(.modulesLoaded(await attempt { () async throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items })) }
+            case .loadExtensions:
+                spawn { .action(.extensionsLoaded(await attempt { () async throws(ConnectError) in try await client.listExtensions(page: PageRequest(limit: 1000)).items })) }
+            case .loadToken(let id):
+                spawn { .action(.tokenLoaded(await attempt { () async throws(ConnectError) in try await client.token(id: id) })) }
+            case .loadExtension(let id):
+                spawn { (try? await client.extensionDetails(id: id)).map { .action(.extensionLoaded($0)) } }
+            case .perform(let action, let tokenID):
+                spawn {
+                    let result: Result<Token?, ConnectError> = await attempt { () async throws(ConnectError) -> Token? in
+                        switch action {
+                        case .enable: return try await client.activateToken(id: tokenID)
+                        case .disable: return try await client.deactivateToken(id: tokenID)
+                        case .rotate: return try await client.rotateToken(id: tokenID)
+                        case .delete:
+                            try await client.deleteToken(id: tokenID)
+                            return nil
+                        }
+                    }
+                    return .action(.tokenActionFinished(action, tokenID: tokenID, result, now: Date()))
+                }
+            case .copyAPIKey(let tokenID):
+                spawn {
+                    let what = "The API key of \(tokenID)"
+                    switch await attempt({ () async throws(ConnectError) in try await client.token(id: tokenID) }) {
+                    case .success(let token):
+                        guard let key = token.apiKey else {
+                            return .action(.copied(what: what, .failure(ClipboardError("the server did not send the secret")), now: Date()))
+                        }
+                        let secret = Secret(key.unmaskedValue)
+                        return .copy(secret, what: what, native: clipboard.copyNatively(secret.unmaskedValue))
+                    case .failure(let error):
+                        return .action(.copied(what: what, .failure(ClipboardError(error.description)), now: Date()))
+                    }
+                }
+            case .copyText(let text, let what):
+                spawn { .copy(Secret(text), what: what, native: clipboard.copyNatively(text)) }
+            case .quit:
+                state.quitting = true
+            }
+        }
+    }
+}
+
+/// A client call's outcome as a value.
+func attempt<T>(_ body: () async throws(ConnectError) -> T) async -> Result<T, ConnectError> {
+    do {
+        return .success(try await body())
+    } catch {
+        return .failure(error)
+    }
+}

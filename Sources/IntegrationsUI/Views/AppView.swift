@@ -1,0 +1,127 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import TokenWizard
+
+/// Renders the whole app: a pure function of the state.
+public enum AppView {
+    public static func render(_ state: AppState) -> Screen {
+        var screen = Screen(size: state.size)
+        guard !state.isTooSmall else {
+            renderTooSmall(state, &screen)
+            return screen
+        }
+        let layout = Layout(state.size)
+        renderHeader(state, layout, &screen)
+        renderSidebar(state, layout, &screen)
+        if let details = state.details {
+            DetailsView.render(details, state, layout.content, &screen)
+        } else {
+            switch state.pane {
+            case .general: GeneralView.render(state, layout.content, &screen)
+            case .tokens: TokenListView.render(state, layout, &screen)
+            case .webhooks, .extensions: renderLater(state.pane, layout.content, &screen)
+            }
+        }
+        renderStatus(state, layout, &screen)
+        renderFooter(state, layout, &screen)
+        Overlays.render(state, layout, &screen)
+        return screen
+    }
+
+    static func renderTooSmall(_ state: AppState, _ screen: inout Screen) {
+        let minimum = AppState.minimumSize
+        let lines = [
+            "Enlarge the terminal",
+            "to at least \(minimum.columns)×\(minimum.rows)",
+            "(now \(state.size.columns)×\(state.size.rows))", "q quits",
+        ]
+        let top = max(0, (state.size.rows - lines.count) / 2)
+        for (index, line) in lines.enumerated() where top + index < state.size.rows {
+            screen.put(line, x: max(0, (state.size.columns - line.displayWidth) / 2), y: top + index,
+                       style: Style(index == 0 ? .warning : .muted))
+        }
+    }
+
+    static func renderHeader(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let row = layout.header
+        screen.fill(Rect(x: row.x, y: row.y, width: row.width, height: 1), style: Style(.header))
+        var x = screen.put(" Integrations ", x: 0, y: row.y, style: Style(.header, bold: true))
+        let badge = state.connection.isSandbox ? " SANDBOX " : " \(state.connection.endpoint.host ?? "?") "
+        let badgeX = row.width - badge.displayWidth - 1
+        switch state.account {
+        case .loaded(let info):
+            let role = info.account.role?.title ?? info.account.type?.title ?? ""
+            let who = [info.account.name, role.isEmpty ? nil : role].compactMap { $0 }.joined(separator: "  ")
+                + (info.userName.map { " – \($0)" } ?? "")
+            x += screen.put(" " + who, x: x, y: row.y, style: Style(.header), maxWidth: badgeX - x - 1)
+        case .loading:
+            screen.put(" \(Spinner.frame(state.tick)) connecting…", x: x, y: row.y, style: Style(.header), maxWidth: badgeX - x - 1)
+        case .failed:
+            screen.put(" not connected", x: x, y: row.y, style: Style(.header), maxWidth: badgeX - x - 1)
+        }
+        screen.put(badge, x: badgeX, y: row.y, style: Style(.badge))
+        let crumb = state.details != nil ? "Integrations › Tokens › Token details" : "Integrations › \(state.pane.title)"
+        screen.put(" " + crumb, x: 0, y: row.y + 1, style: Style(.muted), maxWidth: row.width)
+    }
+
+    static func renderSidebar(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        for pane in Pane.allCases {
+            let selected = pane == state.pane
+            let y = layout.paneRow(pane)
+            let label = " \(pane.rawValue + 1) \(pane.title)".fitted(toWidth: layout.sidebar.width - 1)
+            screen.put(label, x: layout.sidebar.x, y: y, style: selected ? Style(.selection, bold: true) : Style(.text))
+        }
+        for y in layout.sidebar.y..<layout.sidebar.maxY {
+            screen.put("│", x: layout.sidebar.maxX - 1, y: y, style: Style(.border))
+        }
+    }
+
+    static func renderStatus(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        guard let status = state.status else { return }
+        let row = layout.status
+        switch status.kind {
+        case .info:
+            screen.put(" " + status.text, x: row.x, y: row.y, style: Style(.success), maxWidth: row.width)
+        case .error:
+            let text = " ✖ " + status.text
+            let tail = "  Esc dismisses"
+            screen.put(text, x: row.x, y: row.y, style: Style(.error), maxWidth: row.width - tail.displayWidth)
+            screen.put(tail, x: row.maxX - tail.displayWidth, y: row.y, style: Style(.muted))
+        }
+    }
+
+    static func renderFooter(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let context: Keymap<Command> =
+            state.details != nil ? Keymaps.details : state.pane == .tokens ? Keymaps.tokenList : Keymaps.general
+        let hints = context.hints + Keymaps.global.hints
+        screen.drawHints(hints, x: layout.footer.x + 1, y: layout.footer.y, maxWidth: layout.footer.width - 2)
+    }
+
+    static func renderLater(_ pane: Pane, _ rect: Rect, _ screen: inout Screen) {
+        screen.put(pane.title, x: rect.x, y: rect.y, style: Style(.title, bold: true))
+        screen.putWrapped(
+            "The \(pane.title) pane is not in this version of connect-tui yet. Tokens (2) and General (1) are.",
+            in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.muted))
+    }
+
+    /// "18/05/2021 04:28", as the portal writes dates, in `timeZone`.
+    static func format(_ timestamp: Timestamp?, _ timeZone: TimeZone) -> String {
+        guard let timestamp else { return "" }
+        guard let date = timestamp.date else { return timestamp.rawValue }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.day, .month, .year, .hour, .minute], from: date)
+        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
+        return "\(two(parts.day))/\(two(parts.month))/\(parts.year ?? 0) \(two(parts.hour)):\(two(parts.minute))"
+    }
+
+    /// The style of a token status.
+    static func style(for status: TokenStatus?) -> Style {
+        switch status {
+        case .active?: Style(.statusActive)
+        case .pending?, .expiring?, .revitalised?: Style(.statusPending)
+        case .inactive?, .deleted?, .expired?, .unknown?, nil: Style(.statusInactive)
+        }
+    }
+}

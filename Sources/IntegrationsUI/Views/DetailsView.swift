@@ -1,0 +1,77 @@
+import ConnectCore
+import TerminalKit
+import TokenWizard
+
+/// Token details: status, name and id, extension; GENERAL and PERMISSIONS tabs.
+enum DetailsView {
+    static func render(_ details: TokenDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        screen.put("Token details", x: rect.x, y: rect.y, style: Style(.title, bold: true))
+        let edit = "EDIT (e)"
+        screen.put(edit, x: rect.maxX - edit.displayWidth, y: rect.y, style: Style(.accent))
+        let token: Token
+        switch details.token {
+        case .loading:
+            screen.put("\(Spinner.frame(state.tick)) Loading \(details.tokenID)…", x: rect.x, y: rect.y + 2, style: Style(.muted))
+            return
+        case .failed(let error):
+            screen.putWrapped(error.description, in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.error))
+            screen.put("Press r to try again, Esc to go back.", x: rect.x, y: rect.y + 5, style: Style(.muted))
+            return
+        case .loaded(let loaded):
+            token = loaded
+        }
+        var x = rect.x
+        let y = rect.y + 1
+        x += screen.put("Status: ", x: x, y: y, style: Style(.muted))
+        x += screen.put("● " + (token.status?.title ?? "Unknown"), x: x, y: y, style: AppView.style(for: token.status)) + 3
+        x += screen.put("ID: ", x: x, y: y, style: Style(.muted))
+        x += screen.put("\(token.name ?? "") \(token.id)", x: x, y: y, maxWidth: max(10, rect.maxX - x - 24)) + 3
+        x += screen.put("Extension: ", x: x, y: y, style: Style(.muted), maxWidth: max(0, rect.maxX - x))
+        screen.put("\(token.extension?.name ?? "") \(token.extension?.id ?? "")", x: x, y: y, maxWidth: max(0, rect.maxX - x))
+
+        screen.drawTabs(TokenDetailsState.Tab.allCases.map(\.title), selected: details.tab.rawValue, x: rect.x, y: rect.y + 3, maxWidth: rect.width)
+        let body = Rect(x: rect.x, y: rect.y + 5, width: rect.width, height: rect.height - 5)
+        switch details.tab {
+        case .general: renderGeneral(token, details, state, body, &screen)
+        case .permissions: renderPermissions(token, details, state, body, &screen)
+        }
+    }
+
+    static func renderGeneral(_ token: Token, _ details: TokenDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        var y = rect.y
+        func label(_ text: String) {
+            guard y < rect.maxY else { return }
+            screen.put(text, x: rect.x, y: y, style: Style(.muted, bold: true))
+            y += 1
+        }
+        label("Description")
+        y += screen.putWrapped(token.description ?? "—", in: Rect(x: rect.x, y: y, width: rect.width, height: 2)) + 1
+        label("API Key/Handle")
+        if let key = token.apiKey {
+            let shown = details.revealed ? key.unmaskedValue : key.masked
+            let used = screen.put(shown, x: rect.x, y: y, style: Style(.secret), maxWidth: rect.width - 22)
+            screen.put("  v \(details.revealed ? "mask" : "reveal")  y copy", x: rect.x + used, y: y, style: Style(.keyHint))
+        } else {
+            screen.put("(the server did not send the secret)", x: rect.x, y: y, style: Style(.muted))
+        }
+        y += 2
+        label(details.extensionDetails?.subtitle ?? "Extension")
+        y += screen.putWrapped(details.extensionDetails?.description ?? (token.extension?.name ?? "—"), in: Rect(x: rect.x, y: y, width: rect.width, height: 2)) + 1
+        guard y < rect.maxY else { return }
+        let created = token.events?.created
+        let updated = token.events?.updated
+        let line = "Created: \(AppView.format(created?.at, state.timeZone)) \(created?.by?.name ?? "")   Updated: \(AppView.format(updated?.at, state.timeZone)) \(updated?.by?.name ?? "")"
+        screen.put(line, x: rect.x, y: y, style: Style(.muted), maxWidth: rect.width)
+    }
+
+    static func renderPermissions(_ token: Token, _ details: TokenDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        let filterText = details.editingPermissionFilter ? "FILTER: \(details.permissionFilter)▏" : details.permissionFilter.isEmpty ? "FILTER (/)" : "FILTER: \(details.permissionFilter)"
+        screen.put(filterText, x: rect.x, y: rect.y, style: Style(.accent), maxWidth: rect.width)
+        let rows = AppReducer.permissionRows(token, modules: state.moduleOrder, filter: details.permissionFilter)
+        let table = Table(
+            columns: [Table.Column("MODULE", minWidth: 16, weight: 1), Table.Column("STATUS", minWidth: 12, weight: 0)],
+            rows: rows.map { [Table.Item($0.name, Style(.text, bold: $0.name == "All")), Table.Item($0.enabled ? "● Enabled" : "○ Disabled", Style($0.enabled ? .statusActive : .statusInactive))] },
+            selected: rows.isEmpty ? nil : min(details.permissionsCursor, rows.count - 1), emptyMessage: "No module matches")
+        table.render(into: &screen, Rect(x: rect.x, y: rect.y + 2, width: min(rect.width, 48), height: rect.height - 2))
+    }
+}

@@ -1,0 +1,101 @@
+import TerminalKit
+
+/// What opens over the panes: the filter editor, the column chooser, the actions menu, a
+/// confirmation, and the key help.
+enum Overlays {
+    static func render(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        if let editor = state.tokens.filterEditor { renderFilter(editor, state, layout, &screen) }
+        if state.tokens.choosingColumns { renderColumns(state, layout, &screen) }
+        if let menu = state.menu { renderMenu(menu, layout, &screen) }
+        if let confirm = state.confirm { renderConfirm(confirm, layout, &screen) }
+        if state.showsHelp { renderHelp(layout, &screen) }
+    }
+
+    static func panel(_ rect: Rect, title: String, _ screen: inout Screen) -> Rect {
+        screen.fill(rect)
+        screen.drawBox(rect, title: title, focused: true)
+        return rect.inset(1)
+    }
+
+    static func renderFilter(_ editor: FilterEditor, _ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let inner = panel(layout.content.centered(width: 56, height: 9), title: "Filter tokens", &screen)
+        let labels = ["Name", "Status", "Extension"]
+        for (index, label) in labels.enumerated() {
+            let y = inner.y + index * 2
+            let focused = editor.field.rawValue == index
+            screen.put(label, x: inner.x + 1, y: y, style: Style(focused ? .accent : .muted, bold: focused))
+            let valueX = inner.x + 12
+            switch FilterEditor.Field(rawValue: index)! {
+            case .name: screen.drawTextField(editor.name, x: valueX, y: y, width: inner.width - 13, focused: focused)
+            case .status: screen.put("‹ \(editor.status?.title ?? "Any") ›", x: valueX, y: y, style: Style(focused ? .accent : .text))
+            case .extension:
+                let name = editor.extensionID.map { id in state.tokens.extensions.first { $0.id == id }.map { "\($0.subtitle ?? $0.name) \(id)" } ?? id } ?? "Any"
+                screen.put("‹ \(name) ›", x: valueX, y: y, style: Style(focused ? .accent : .text), maxWidth: inner.width - 13)
+            }
+        }
+        screen.put("Enter applies · Esc clears · Tab next · ←/→ change", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+    }
+
+    static func renderColumns(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let all = TokenColumn.allCases
+        let inner = panel(layout.content.centered(width: 34, height: all.count + 4), title: "Columns", &screen)
+        for (index, column) in all.enumerated() {
+            let shown = state.tokens.columns.contains(column)
+            let style = index == state.tokens.columnCursor ? Style(.selection) : Style(.text)
+            screen.put("[\(shown ? "x" : " ")] \(column.title)".fitted(toWidth: inner.width - 2), x: inner.x + 1, y: inner.y + index, style: style)
+        }
+        screen.put("Space shows/hides · Enter done", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+    }
+
+    static func renderMenu(_ menu: ActionsMenu, _ layout: Layout, _ screen: inout Screen) {
+        let inner = panel(layout.content.centered(width: 30, height: menu.items.count + 2), title: "Actions", &screen)
+        for (index, item) in menu.items.enumerated() {
+            let style = index == menu.selected ? Style(.selection) : Style(.text)
+            screen.put(" \(item.shortcut)  \(item.title)".fitted(toWidth: inner.width), x: inner.x, y: inner.y + index, style: style)
+            screen.put(String(item.shortcut), x: inner.x + 1, y: inner.y + index, style: Style(index == menu.selected ? .selection : .keyHint, underline: true))
+        }
+    }
+
+    static func renderConfirm(_ confirm: ConfirmDialog, _ layout: Layout, _ screen: inout Screen) {
+        let width = min(60, layout.content.width)
+        let lines = Screen.wrap(SafeText.visible(confirm.message), width: width - 4)
+        // Border, message, a blank row, the buttons, the key hint.
+        let inner = panel(layout.content.centered(width: width, height: lines.count + 5), title: confirm.title, &screen)
+        for (index, line) in lines.enumerated() {
+            screen.put(line, x: inner.x + 1, y: inner.y + index, maxWidth: inner.width - 2)
+        }
+        let buttonsY = inner.maxY - 2
+        var x = inner.maxX - 1 - "[ CANCEL ]".displayWidth - 2 - "[ \(confirm.confirmTitle) ]".displayWidth
+        x += screen.drawButton("CANCEL", x: x, y: buttonsY, focused: !confirm.confirmFocused) + 2
+        screen.drawButton(confirm.confirmTitle, x: x, y: buttonsY, focused: confirm.confirmFocused, primary: true)
+        screen.put("y confirms · n or Esc cancels · Tab moves", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+    }
+
+    static func renderHelp(_ layout: Layout, _ screen: inout Screen) {
+        let inner = panel(screen.bounds, title: "Keys  (any key closes)", &screen)
+        // Sections flow down columns; a section's title never sits alone at a column's foot.
+        let columnWidth = max(30, min(44, (inner.width - 2) / 2))
+        var x = inner.x + 1
+        var y = inner.y
+        for keymap in Keymaps.all {
+            if y > inner.y, y + 3 > inner.maxY {
+                x += columnWidth + 2
+                y = inner.y
+            }
+            guard x + columnWidth <= inner.maxX + 1 else { return }
+            screen.put(keymap.title, x: x, y: y, style: Style(.title, bold: true), maxWidth: columnWidth)
+            y += 1
+            for binding in keymap.bindings {
+                if y >= inner.maxY {
+                    x += columnWidth + 2
+                    y = inner.y
+                    guard x + columnWidth <= inner.maxX + 1 else { return }
+                }
+                screen.put(binding.keyLabel.fitted(toWidth: 11), x: x, y: y, style: Style(.keyHint))
+                screen.put(binding.help, x: x + 12, y: y, maxWidth: columnWidth - 12)
+                y += 1
+            }
+            y += 1
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// One cell of the screen: a grapheme cluster and its style. A wide character fills its cell
+/// and leaves the next one empty (`text == ""`).
+public struct Cell: Sendable, Hashable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String = " ", _ style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+
+    public static let blank = Cell()
+}
+
+/// A grid of cells that views render into and the terminal layer draws.
+///
+/// Every string put on it passes through `SafeText`, so a `Screen` never holds a control
+/// character: whatever renders into it cannot emit escapes to the terminal.
+public struct Screen: Sendable, Hashable {
+    public let size: TerminalSize
+    public private(set) var cells: [Cell]
+
+    public init(size: TerminalSize) {
+        self.size = size
+        cells = Array(repeating: .blank, count: size.columns * size.rows)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: size.columns, height: size.rows) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.columns + x] }
+        set { cells[y * size.columns + x] = newValue }
+    }
+
+    /// Writes `text` from (x, y), cut at `maxWidth` columns (and at the screen's edge), and
+    /// returns the columns used. Untrusted text is made visible-safe first.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < size.rows, x < size.columns else { return 0 }
+        let limit = min(maxWidth ?? Int.max, size.columns - max(x, 0))
+        guard limit > 0 else { return 0 }
+        var column = x
+        var used = 0
+        for character in SafeText.visible(text) {
+            let width = DisplayWidth.of(character)
+            if width == 0 {
+                // A combining mark joins the cell before it.
+                if column > 0, column - 1 < size.columns, used > 0 { self[column - 1, y].text.append(character) }
+                continue
+            }
+            guard used + width <= limit else { break }
+            if column >= 0 {
+                self[column, y] = Cell(String(character), style)
+                if width == 2, column + 1 < size.columns { self[column + 1, y] = Cell("", style) }
+            }
+            column += width
+            used += width
+        }
+        return used
+    }
+
+    /// Fills a rectangle with spaces of `style`.
+    public mutating func fill(_ rect: Rect, style: Style = .plain) {
+        for y in max(0, rect.y)..<min(size.rows, rect.maxY) {
+            for x in max(0, rect.x)..<min(size.columns, rect.maxX) { self[x, y] = Cell(" ", style) }
+        }
+    }
+
+    /// Changes the style of the cells in a rectangle, keeping their text.
+    public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
+        for y in max(0, rect.y)..<min(size.rows, rect.maxY) {
+            for x in max(0, rect.x)..<min(size.columns, rect.maxX) { change(&self[x, y].style) }
+        }
+    }
+
+    /// The text of each row, trailing spaces kept: what a person reads, for tests.
+    public var lines: [String] {
+        (0..<size.rows).map { y in (0..<size.columns).map { self[$0, y].text }.joined() }
+    }
+
+    /// The whole screen as text, trailing spaces removed from each line.
+    public var text: String {
+        lines.map { line in String(line.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+    }
+
+    /// The positions whose cells differ from `other` (all of them if the sizes differ).
+    public func changes(from other: Screen?) -> [(x: Int, y: Int)] {
+        guard let other, other.size == size else {
+            return (0..<size.rows).flatMap { y in (0..<size.columns).map { (x: $0, y: y) } }
+        }
+        var out: [(x: Int, y: Int)] = []
+        for index in cells.indices where cells[index] != other.cells[index] {
+            out.append((x: index % size.columns, y: index / size.columns))
+        }
+        return out
+    }
+}

@@ -1,0 +1,35 @@
+/// Colour downgrades: truecolor → the 256-colour palette → the 16 basic colours.
+public enum ColorDepth {
+    /// The nearest entry of the xterm 256-colour cube or grey ramp.
+    public static func indexed(r: UInt8, g: UInt8, b: UInt8) -> Int {
+        func level(_ value: UInt8) -> Int { value < 48 ? 0 : value < 115 ? 1 : (Int(value) - 35) / 40 }
+        let cube = 16 + 36 * level(r) + 6 * level(g) + level(b)
+        let average = (Int(r) + Int(g) + Int(b)) / 3
+        let grey = average > 238 ? 255 : 232 + max(0, (average - 3) / 10)
+        func distance(_ index: Int) -> Int {
+            let (cr, cg, cb) = rgb(ofIndexed: index)
+            return (cr - Int(r)) * (cr - Int(r)) + (cg - Int(g)) * (cg - Int(g)) + (cb - Int(b)) * (cb - Int(b))
+        }
+        return distance(grey) < distance(cube) ? grey : cube
+    }
+
+    /// The nearest of the 16 basic colours to a palette entry.
+    public static func basic(fromIndexed index: Int) -> Int {
+        if index < 16 { return index }
+        let (r, g, b) = rgb(ofIndexed: index)
+        let bright = max(r, g, b) > 191
+        let bits = (r > 95 ? 1 : 0) | (g > 95 ? 2 : 0) | (b > 95 ? 4 : 0)
+        return bits + (bright && bits != 0 ? 8 : 0) + (bits == 0 && max(r, g, b) > 95 ? 8 : 0)
+    }
+
+    /// The colour of a palette entry (16–255) as RGB.
+    public static func rgb(ofIndexed index: Int) -> (Int, Int, Int) {
+        if index >= 232 {
+            let value = 8 + (index - 232) * 10
+            return (value, value, value)
+        }
+        let cube = max(0, index - 16)
+        func value(_ level: Int) -> Int { level == 0 ? 0 : 55 + level * 40 }
+        return (value(cube / 36), value(cube / 6 % 6), value(cube % 6))
+    }
+}

@@ -1,0 +1,91 @@
+extension Screen {
+    /// Tabs in a row: `GENERAL  PERMISSIONS`, the selected one underlined and bold.
+    public mutating func drawTabs(_ titles: [String], selected: Int, x: Int, y: Int, maxWidth: Int) {
+        var column = x
+        for (index, title) in titles.enumerated() {
+            let style = index == selected ? Style(.accent, bold: true, underline: true) : Style(.muted)
+            column += put(title, x: column, y: y, style: style, maxWidth: x + maxWidth - column)
+            column += put("   ", x: column, y: y, maxWidth: x + maxWidth - column)
+        }
+    }
+
+    /// Key hints: `Enter open  r refresh  ? help`, as many as fit.
+    public mutating func drawHints(_ hints: [(key: String, hint: String)], x: Int, y: Int, maxWidth: Int) {
+        var column = x
+        for (key, hint) in hints {
+            let needed = key.displayWidth + 1 + hint.displayWidth
+            guard column + needed <= x + maxWidth else { break }
+            column += put(key, x: column, y: y, style: Style(.keyHint))
+            column += put(" " + hint + "  ", x: column, y: y, style: Style(.muted), maxWidth: x + maxWidth - column)
+        }
+    }
+
+    /// A button: `[ CANCEL ]`, reversed when focused.
+    @discardableResult
+    public mutating func drawButton(_ title: String, x: Int, y: Int, focused: Bool, primary: Bool = false) -> Int {
+        let style = focused ? Style(primary ? .accent : .text, bold: true, reverse: true) : Style(primary ? .accent : .text, bold: primary)
+        return put("[ \(title) ]", x: x, y: y, style: style)
+    }
+
+    /// A one-line text field with its cursor (shown as a reversed cell when focused).
+    public mutating func drawTextField(_ field: TextField, x: Int, y: Int, width: Int, focused: Bool) {
+        guard width > 0 else { return }
+        let characters = Array(field.text)
+        // Scroll so the cursor stays in view.
+        var start = 0
+        while start < field.cursor, String(characters[start..<field.cursor]).displayWidth >= width { start += 1 }
+        let visible = String(characters[start...])
+        fill(Rect(x: x, y: y, width: width, height: 1), style: Style(.text, underline: true))
+        put(visible, x: x, y: y, style: Style(.text, underline: true), maxWidth: width)
+        if focused {
+            let cursorX = x + String(characters[start..<field.cursor]).displayWidth
+            if cursorX < x + width { self[cursorX, y].style = Style(.text, reverse: true) }
+        }
+    }
+}
+
+/// Frames of a small spinner, one per tick.
+public enum Spinner {
+    public static let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    public static func frame(_ tick: Int) -> String { frames[abs(tick) % frames.count] }
+}
+
+/// An editable line of text with a cursor, counted in characters.
+public struct TextField: Sendable, Hashable {
+    public private(set) var text: String
+    public private(set) var cursor: Int
+
+    public init(_ text: String = "") {
+        self.text = text
+        cursor = text.count
+    }
+
+    /// Applies an editing key; returns false when the key is not an edit.
+    public mutating func handle(_ key: Key) -> Bool {
+        var characters = Array(text)
+        switch key {
+        case .character(let character):
+            characters.insert(character, at: cursor)
+            cursor += 1
+        case .backspace:
+            guard cursor > 0 else { return true }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case .delete:
+            guard cursor < characters.count else { return true }
+            characters.remove(at: cursor)
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = characters.count
+        case .control("u"):
+            characters.removeSubrange(0..<cursor)
+            cursor = 0
+        case .control("k"): characters.removeSubrange(cursor..<characters.count)
+        default: return false
+        }
+        text = String(characters)
+        return true
+    }
+}

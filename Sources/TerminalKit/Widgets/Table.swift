@@ -1,0 +1,94 @@
+/// A table: a header row, then rows of cells, one row selected, scrolled to keep it in view.
+public struct Table: Sendable {
+    public struct Column: Sendable {
+        public var title: String
+        /// The share of spare width this column gets; columns with 0 keep `minWidth`.
+        public var weight: Int
+        public var minWidth: Int
+
+        public init(_ title: String, minWidth: Int, weight: Int = 1) {
+            self.title = title
+            self.minWidth = minWidth
+            self.weight = weight
+        }
+    }
+
+    /// One cell: its text and style (a status colour).
+    public struct Item: Sendable {
+        public var text: String
+        public var style: Style
+
+        public init(_ text: String, _ style: Style = .plain) {
+            self.text = text
+            self.style = style
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[Item]]
+    public var selected: Int?
+    /// Shown instead of rows when there are none ("No data available").
+    public var emptyMessage: String
+
+    public init(columns: [Column], rows: [[Item]], selected: Int?, emptyMessage: String = "No data available") {
+        self.columns = columns
+        self.rows = rows
+        self.selected = selected
+        self.emptyMessage = emptyMessage
+    }
+
+    /// Column widths for a total `width`, one space between columns.
+    public func widths(for width: Int) -> [Int] {
+        guard !columns.isEmpty else { return [] }
+        let gaps = columns.count - 1
+        var widths = columns.map(\.minWidth)
+        let spare = width - gaps - widths.reduce(0, +)
+        if spare > 0 {
+            let weights = max(1, columns.reduce(0) { $0 + $1.weight })
+            var given = 0
+            for index in columns.indices {
+                let share = spare * columns[index].weight / weights
+                widths[index] += share
+                given += share
+            }
+            if let last = columns.indices.last(where: { columns[$0].weight > 0 }) { widths[last] += spare - given }
+        } else if spare < 0 {
+            // Too narrow: the widest columns give way first, never below 3 columns.
+            var missing = -spare
+            while missing > 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 3 {
+                widths[widest] -= 1
+                missing -= 1
+            }
+        }
+        return widths
+    }
+
+    /// Draws into `rect`: header on the first row.
+    public func render(into screen: inout Screen, _ rect: Rect) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        let widths = widths(for: rect.width)
+        var x = rect.x
+        for (index, column) in columns.enumerated() {
+            screen.put(column.title.fitted(toWidth: widths[index]), x: x, y: rect.y, style: Style(.muted, bold: true), maxWidth: widths[index])
+            x += widths[index] + 1
+        }
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        guard !rows.isEmpty else {
+            screen.put(emptyMessage, x: body.x + max(0, (body.width - emptyMessage.displayWidth) / 2),
+                       y: body.y + min(1, body.height - 1), style: Style(.muted), maxWidth: body.width)
+            return
+        }
+        let offset = max(0, (selected ?? 0) - body.height + 1)
+        for (line, rowIndex) in (offset..<min(rows.count, offset + body.height)).enumerated() {
+            let y = body.y + line
+            let isSelected = rowIndex == selected
+            if isSelected { screen.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: Style(.selection)) }
+            var x = body.x
+            for (index, item) in rows[rowIndex].prefix(columns.count).enumerated() {
+                let style = isSelected ? Style(.selection, bold: item.style.bold) : item.style
+                screen.put(item.text.truncated(toWidth: widths[index]), x: x, y: y, style: style, maxWidth: widths[index])
+                x += widths[index] + 1
+            }
+        }
+    }
+}
