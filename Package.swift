@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "ConnectCoreTests", dependencies: ["ConnectCore", "ConnectTestSupport"]),
         .testTarget(name: "TokenWizardTests", dependencies: ["TokenWizard", "ConnectTestSupport"]),
         .testTarget(name: "ConnectSandboxTests", dependencies: ["ConnectSandbox", "ConnectTestSupport"]),
-        // Each library target gets its test target with its first tests.
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "ConnectTestSupport"]),
+        .testTarget(name: "IntegrationsUITests", dependencies: ["IntegrationsUI", "ConnectSandbox", "ConnectTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

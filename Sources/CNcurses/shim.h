@@ -6,6 +6,7 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
@@ -28,7 +29,15 @@ static inline attr_t cn_a_normal(void) { return A_NORMAL; }
 static inline int cn_key_resize(void) { return KEY_RESIZE; }
 static inline int cn_key_mouse(void) { return KEY_MOUSE; }
 static inline int cn_set_escdelay(int ms) { return set_escdelay(ms); }
-static inline int cn_setlocale_all(void) { return setlocale(LC_ALL, "") != 0; }
+/* The user's locale; when its characters are not UTF-8 (LANG unset, LANG=C), C.UTF-8 for
+   characters, so ncursesw still writes whole UTF-8 sequences. Returns 0 if none is UTF-8. */
+static inline int cn_setlocale_all(void) {
+    setlocale(LC_ALL, "");
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return 1;
+    if (setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return 1;
+    if (setlocale(LC_CTYPE, "en_US.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return 1;
+    return 0;
+}
 /* newterm on the standard streams: NULL (not exit) when the terminal type is unknown. */
 static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline mmask_t cn_button1_events(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED; }

@@ -1,4 +1,5 @@
 import ConnectCore
+import ConnectTestSupport
 import Testing
 
 /// What the client writes, the parser reads back; what it cannot read is a clear error.
@@ -51,7 +52,7 @@ import Testing
     /// Trees built from awkward values, written by the client and read back by the parser.
     @Test(arguments: 0..<200)
     func generatedQueriesRoundTrip(seed: Int) throws {
-        var generator = LinearGenerator(seed: UInt64(seed))
+        var generator = SeededGenerator(seed: UInt64(seed))
         let query = ListQuery(
             filter: Self.term(&generator, depth: 0), ordering: [.descending("events.created.at")],
             search: seed.isMultiple(of: 3) ? Self.values.randomElement(using: &generator) : nil)
@@ -70,7 +71,7 @@ import Testing
     ]
     static let fields = ["name", "status", "extension.id", "events.created.at", "permissions.object.id"]
 
-    static func term(_ g: inout LinearGenerator, depth: Int) -> RQL {
+    static func term(_ g: inout SeededGenerator, depth: Int) -> RQL {
         let field = fields.randomElement(using: &g)!
         let value = RQLValue.string(values.randomElement(using: &g)!)
         switch Int.random(in: 0..<(depth > 2 ? 6 : 9), using: &g) {
@@ -87,12 +88,3 @@ import Testing
     }
 }
 
-/// A seeded generator for reproducible test data.
-struct LinearGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407 }
-    mutating func next() -> UInt64 {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return state ^ (state >> 29)
-    }
-}

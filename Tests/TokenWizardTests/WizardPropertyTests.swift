@@ -1,20 +1,8 @@
 import ConnectCore
+import ConnectTestSupport
 import Testing
 
 @testable import TokenWizard
-
-/// A small seeded generator (SplitMix64), so every failure can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Thousands of random walks: the user presses anything, the app answers effects late, out of
 /// order, with failures; the wizard must hold its promises throughout.
@@ -24,7 +12,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test(arguments: 0..<40)
     func randomWalksKeepTheInvariants(seed: UInt64) {
-        var random = SeededGenerator(state: seed &* 7919 &+ 17)
+        var random = SeededGenerator(seed: seed &* 7919 &+ 17)
         var summaries = 0
         for _ in 0..<100 where walk(&random, seed: seed) { summaries += 1 }
         #expect(summaries >= 20, "the walks must reach Summary often enough to test it (seed \(seed), \(summaries) of 100)")

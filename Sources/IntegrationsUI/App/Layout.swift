@@ -2,7 +2,12 @@ import TerminalKit
 
 /// Where things are on screen for a size; views draw there and clicks are matched against it.
 public struct Layout: Sendable {
+    /// The sidebar with names, and the narrow one (pane numbers only) below 100 columns.
     public static let sidebarWidth = 16
+    public static let narrowSidebarWidth = 4
+
+    /// Whether the sidebar shows only numbers.
+    public let isNarrow: Bool
 
     public let header: Rect
     public let sidebar: Rect
@@ -14,10 +19,11 @@ public struct Layout: Sendable {
         let full = Rect(x: 0, y: 0, width: size.columns, height: size.rows)
         let (header, rest) = full.splitTop(2)
         let (middle, bottom) = rest.splitBottom(2)
-        let (sidebar, content) = middle.splitLeft(Self.sidebarWidth)
+        isNarrow = size.columns < 100
+        let (sidebar, content) = middle.splitLeft(isNarrow ? Self.narrowSidebarWidth : Self.sidebarWidth)
         self.header = header
         self.sidebar = sidebar
-        self.content = Rect(x: content.x + 1, y: content.y, width: content.width - 2, height: content.height)
+        self.content = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
         let (status, footer) = bottom.splitTop(1)
         self.status = status
         self.footer = footer

@@ -69,7 +69,7 @@ public enum AppView {
         for pane in Pane.allCases {
             let selected = pane == state.pane
             let y = layout.paneRow(pane)
-            let label = " \(pane.rawValue + 1) \(pane.title)".fitted(toWidth: layout.sidebar.width - 1)
+            let label = (layout.isNarrow ? " \(pane.rawValue + 1)" : " \(pane.rawValue + 1) \(pane.title)").fitted(toWidth: layout.sidebar.width - 1)
             screen.put(label, x: layout.sidebar.x, y: y, style: selected ? Style(.selection, bold: true) : Style(.text))
         }
         for y in layout.sidebar.y..<layout.sidebar.maxY {
@@ -94,8 +94,13 @@ public enum AppView {
     static func renderFooter(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
         let context: Keymap<Command> =
             state.details != nil ? Keymaps.details : state.pane == .tokens ? Keymaps.tokenList : Keymaps.general
-        let hints = context.hints + Keymaps.global.hints
-        screen.drawHints(hints, x: layout.footer.x + 1, y: layout.footer.y, maxWidth: layout.footer.width - 2)
+        // `? help` and `q quit` always show at the right; the context's hints fill the rest.
+        let fixed = Keymaps.global.hints.filter { $0.hint == "help" || $0.hint == "quit" }
+        let fixedText = fixed.map { "\($0.key) \($0.hint)" }.joined(separator: "  ")
+        let fixedX = layout.footer.maxX - fixedText.displayWidth - 1
+        screen.drawHints(fixed, x: fixedX, y: layout.footer.y, maxWidth: fixedText.displayWidth + 2)
+        let rest = context.hints + Keymaps.global.hints.filter { $0.hint != "help" && $0.hint != "quit" }
+        screen.drawHints(rest, x: layout.footer.x + 1, y: layout.footer.y, maxWidth: fixedX - layout.footer.x - 2)
     }
 
     static func renderLater(_ pane: Pane, _ rect: Rect, _ screen: inout Screen) {

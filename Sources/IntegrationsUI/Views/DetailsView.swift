@@ -49,8 +49,8 @@ enum DetailsView {
         label("API Key/Handle")
         if let key = token.apiKey {
             let shown = details.revealed ? key.unmaskedValue : key.masked
-            let used = screen.put(shown, x: rect.x, y: y, style: Style(.secret), maxWidth: rect.width - 22)
-            screen.put("  v \(details.revealed ? "mask" : "reveal")  y copy", x: rect.x + used, y: y, style: Style(.keyHint))
+            y += screen.putWrapped(shown, in: Rect(x: rect.x, y: y, width: rect.width, height: 2), style: Style(.secret))
+            screen.put("v \(details.revealed ? "mask" : "reveal")  ·  y copy", x: rect.x, y: y, style: Style(.keyHint))
         } else {
             screen.put("(the server did not send the secret)", x: rect.x, y: y, style: Style(.muted))
         }

@@ -39,11 +39,8 @@ enum Overlays {
     static func renderColumns(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
         let all = TokenColumn.allCases
         let inner = panel(layout.content.centered(width: 34, height: all.count + 4), title: "Columns", &screen)
-        for (index, column) in all.enumerated() {
-            let shown = state.tokens.columns.contains(column)
-            let style = index == state.tokens.columnCursor ? Style(.selection) : Style(.text)
-            screen.put("[\(shown ? "x" : " ")] \(column.title)".fitted(toWidth: inner.width - 2), x: inner.x + 1, y: inner.y + index, style: style)
-        }
+        Checklist(items: all.map { (title: $0.title, checked: state.tokens.columns.contains($0)) }, cursor: state.tokens.columnCursor)
+            .render(into: &screen, Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: all.count))
         screen.put("Space shows/hides · Enter done", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 

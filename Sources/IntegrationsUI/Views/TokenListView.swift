@@ -37,9 +37,9 @@ enum TokenListView {
     static func renderTable(_ list: TokenListState, _ tokens: [Token], _ state: AppState, _ rect: Rect, _ screen: inout Screen, empty: String) {
         let columns = list.columns.map { column -> Table.Column in
             switch column {
-            case .label: Table.Column(column.title, minWidth: 20, weight: 3)
-            case .extension: Table.Column(column.title, minWidth: 14, weight: 1)
-            case .created: Table.Column(column.title, minWidth: 16, weight: 2)
+            case .label: Table.Column(column.title, minWidth: 30, weight: 4)
+            case .extension: Table.Column(column.title, minWidth: 14, weight: 0)
+            case .created: Table.Column(column.title, minWidth: 16, weight: 1)
             case .status: Table.Column(column.title, minWidth: 8, weight: 0)
             }
         }
@@ -47,7 +47,7 @@ enum TokenListView {
             list.columns.map { column -> Table.Item in
                 switch column {
                 case .label:
-                    return Table.Item((token.name ?? "") + "  " + token.id)
+                    return Table.Item(token.name ?? "", detail: token.id)
                 case .extension:
                     let name = token.extension?.name.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? ""
                     return Table.Item([name, token.extension?.id ?? ""].filter { !$0.isEmpty }.joined(separator: " "))

@@ -13,14 +13,17 @@ public struct Table: Sendable {
         }
     }
 
-    /// One cell: its text and style (a status colour).
+    /// One cell: its text and style (a status colour), and a muted detail after the text
+    /// that is kept whole when the cell is too narrow (the text gives way first).
     public struct Item: Sendable {
         public var text: String
         public var style: Style
+        public var detail: String?
 
-        public init(_ text: String, _ style: Style = .plain) {
+        public init(_ text: String, _ style: Style = .plain, detail: String? = nil) {
             self.text = text
             self.style = style
+            self.detail = detail
         }
     }
 
@@ -86,7 +89,14 @@ public struct Table: Sendable {
             var x = body.x
             for (index, item) in rows[rowIndex].prefix(columns.count).enumerated() {
                 let style = isSelected ? Style(.selection, bold: item.style.bold) : item.style
-                screen.put(item.text.truncated(toWidth: widths[index]), x: x, y: y, style: style, maxWidth: widths[index])
+                let width = widths[index]
+                if let detail = item.detail, detail.displayWidth + 4 <= width {
+                    let textWidth = min(item.text.displayWidth, width - detail.displayWidth - 1)
+                    let used = screen.put(item.text.truncated(toWidth: textWidth), x: x, y: y, style: style, maxWidth: textWidth)
+                    screen.put(detail, x: x + used + 1, y: y, style: isSelected ? style : Style(.muted), maxWidth: width - used - 1)
+                } else {
+                    screen.put(item.text.truncated(toWidth: width), x: x, y: y, style: style, maxWidth: width)
+                }
                 x += widths[index] + 1
             }
         }

@@ -1,0 +1,127 @@
+import ConnectCore
+import ConnectTestSupport
+import Foundation
+import Testing
+
+/// The built binary in a real pseudo-terminal (tmux), driven by keys, checked on screen and
+/// through the API of a standalone sandbox.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct EndToEndTests {
+    /// A standalone sandbox, a client for it, and a temporary HOME.
+    struct World {
+        let server: RunningProcess
+        let client: ConnectClient
+        let key: APIKey
+        let endpoint: String
+        let home: URL
+
+        static func start() async throws -> World {
+            let home = FileManager.default.temporaryDirectory.appendingPathComponent("connect-tui-e2e-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            let server = try RunningProcess(BuiltBinary.url, ["sandbox", "serve", "--data", home.appendingPathComponent("sandbox.sqlite").path, "--port", "0"])
+            let output = try await server.waitForOutput(containing: "Serving until interrupted")
+            let lines = output.split(separator: "\n")
+            let endpoint = String(try #require(lines.first { $0.hasPrefix("Sandbox endpoint:") }?.split(separator: " ").last))
+            let key = try APIKey(parsing: String(try #require(lines.first { $0.hasPrefix("API key:") }).dropFirst("API key:".count)))
+            let client = ConnectClient(endpoint: try #require(URL(string: endpoint)), apiKey: key, transport: URLSessionTransport())
+            return World(server: server, client: client, key: key, endpoint: endpoint, home: home)
+        }
+
+        /// The shell command that runs the app on this sandbox and records the tty settings.
+        var appCommand: String {
+            let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            return "cd \(quote(home.path)) && stty -a > before.txt; "
+                + "env HOME=\(quote(home.path)) CONNECT_API_KEY=\(quote(key.unmaskedValue)) CONNECT_ENDPOINT=\(quote(endpoint)) TZ=UTC "
+                + "\(quote(BuiltBinary.url.path)); echo \"EXIT=$?\"; stty -a > after.txt; sleep 600"
+        }
+
+        func stop() async {
+            server.signal(SIGTERM)
+            _ = try? await server.waitForExit()
+            try? FileManager.default.removeItem(at: home)
+        }
+    }
+
+    @Test func browseRevealCopyDisableEnableDeleteResizeQuit() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let doomed = try await world.client.createToken(TokenCreate(name: "Delete me", description: "e2e", externalID: nil, extensionID: "EXT-000"))
+        let tutorialKey = try #require(try await world.client.token(id: "SU-431-800-699").apiKey).unmaskedValue
+
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Tutorial API Token")
+        try await tui.waitFor("Michael Goldmill")
+
+        // Details: the last row is the oldest token, the tutorial one.
+        try tui.press("G", "Enter")
+        try await tui.waitFor("The following represents a tutorial API token.")
+        try await tui.waitFor("ApiKey SU-431-800-699:••••••••")
+        #expect(!(try tui.screen()).contains(String(tutorialKey.suffix(40))))
+        try tui.press("v")
+        try await tui.waitFor(tutorialKey)
+        try tui.press("y")
+        try await tui.waitFor("copied to the clipboard")
+        #expect(try tui.buffer() == tutorialKey, "OSC 52 reached tmux's clipboard")
+        try tui.press("v")
+        try await tui.waitUntil("the key masked again") { !$0.contains(tutorialKey) }
+
+        // Disable with confirmation, then enable.
+        try tui.press("Escape")
+        try await tui.waitFor("LABEL")
+        try tui.press(".", "d")
+        try await tui.waitFor("Disable Tutorial API Token (SU-431-800-699)?")
+        try tui.press("y")
+        try await tui.waitFor("Token SU-431-800-699 disabled.")
+        try await tui.waitUntil("the row to say Inactive") { $0.split(separator: "\n").contains { $0.contains("SU-431-800-699") && $0.contains("Inactive") } }
+        #expect(try await world.client.token(id: "SU-431-800-699").status == .inactive)
+        try tui.press(".", "e")
+        try await tui.waitFor("Token SU-431-800-699 enabled.")
+        #expect(try await world.client.token(id: "SU-431-800-699").status == .active)
+
+        // Delete through the filter, with confirmation.
+        try tui.press("/")
+        try await tui.waitFor("Filter tokens")
+        try tui.type("Delete me")
+        try tui.press("Enter")
+        try await tui.waitFor("1–1 of 1")
+        try tui.press(".", "x")
+        try await tui.waitFor("Delete Delete me (\(doomed.id))?")
+        try tui.press("y")
+        try await tui.waitFor("Token \(doomed.id) deleted.")
+        let gone = await #expect(throws: ConnectError.self) { _ = try await world.client.token(id: doomed.id) }
+        #expect(gone?.status == 404)
+
+        // Resizes re-lay the screen; too small asks for more room.
+        try tui.press("/", "Escape")
+        try tui.resize(columns: 80, rows: 24)
+        try await tui.waitUntil("the narrow layout") { $0.contains("Integrations › Tokens") && $0.split(separator: "\n").count <= 24 }
+        try tui.resize(columns: 30, rows: 8)
+        try await tui.waitFor("Enlarge the terminal")
+        try tui.resize(columns: 120, rows: 40)
+        try await tui.waitFor("LABEL")
+
+        // Quit: the terminal is as it was.
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+        let before = try String(contentsOf: world.home.appendingPathComponent("before.txt"), encoding: .utf8)
+        let after = try String(contentsOf: world.home.appendingPathComponent("after.txt"), encoding: .utf8)
+        #expect(before == after, "stty -a after quitting equals before")
+    }
+
+    @Test func aHostileTokenNameChangesNeitherTheScreenTheTitleNorTheClipboard() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let hostile = "\u{1b}]0;PWNED\u{07}\u{1b}]52;c;SGFjaw==\u{07}\u{1b}[2J\u{1b}[H\u{9b}31mEvil"
+        _ = try await world.client.createToken(TokenCreate(name: hostile, description: "e2e", externalID: nil, extensionID: "EXT-000"))
+
+        let tui = try TmuxSession(command: world.appCommand)
+        let titleBefore = try tui.paneTitle()
+        let screen = try await tui.waitFor(#"\u{1b}]0;PWNED\u{7}"#)
+        #expect(screen.contains("Tutorial API Token"), "the screen was not cleared")
+        #expect(try tui.paneTitle() == titleBefore)
+        #expect(try tui.paneTitle() != "PWNED")
+        #expect((try? tui.buffer()) ?? "" != "Hack", "the name did not write the clipboard")
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+}

@@ -1,0 +1,149 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import Testing
+import TokenWizard
+
+@testable import IntegrationsUI
+
+/// Keys become the right effects; answers land where they belong.
+@Suite struct ReducerTests {
+    let tokens = (1...3).map { UISample.token("SU-000-000-00\($0)", "Token \($0)") }
+
+    @Test func startLoadsTheAccountTheListsAndTheFirstPage() {
+        var state = AppState(size: UISample.large, connection: UISample.connection)
+        let effects = AppReducer.start(&state)
+        #expect(effects == [
+            .loadAccount, .loadModules, .loadExtensions,
+            .loadTokens(loadID: 1, ListQuery(ordering: [.descending("events.created.at")]), PageRequest(limit: 10, offset: 0)),
+        ])
+    }
+
+    @Test func pagingIsDoneByTheServer() {
+        var state = UISample.state(UISample.large, tokens: tokens, total: 57)
+        let next = UISample.press(&state, .character("]"))
+        #expect(next == [.loadTokens(loadID: 2, state.tokens.filter.query, PageRequest(limit: 10, offset: 10))])
+        #expect(state.tokens.content.isLoading)
+        #expect(UISample.press(&state, .character("[")) == [.loadTokens(loadID: 3, state.tokens.filter.query, PageRequest(limit: 10, offset: 0))])
+        #expect(UISample.press(&state, .character("[")).isEmpty, "no page before the first")
+        let perPage = UISample.press(&state, .character("p"))
+        #expect(perPage == [.loadTokens(loadID: 4, state.tokens.filter.query, PageRequest(limit: 25, offset: 0))])
+    }
+
+    @Test func anOldAnswerNeverOverwritesANewerOne() {
+        var state = UISample.state(UISample.large, tokens: tokens)
+        _ = UISample.press(&state, .character("r"))
+        let stale = state.tokens.loadID - 1
+        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: stale, .success(UISample.page([UISample.tutorial])), now: UISample.now))
+        #expect(state.tokens.content.isLoading)
+        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(UISample.page(tokens)), now: UISample.now))
+        #expect(state.tokens.items == tokens)
+    }
+
+    @Test func theSelectionFollowsItsTokenAcrossARefresh() {
+        var state = UISample.state(UISample.large, tokens: tokens)
+        _ = UISample.press(&state, .down, .down)
+        #expect(state.tokens.selectedToken?.id == "SU-000-000-003")
+        _ = UISample.press(&state, .character("r"))
+        let newFirst = UISample.token("SU-999-000-000", "Newest")
+        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(UISample.page([newFirst] + tokens)), now: UISample.now))
+        #expect(state.tokens.selectedToken?.id == "SU-000-000-003")
+        #expect(state.tokens.cursor == 3)
+    }
+
+    @Test func theFilterBecomesRQL() {
+        var state = UISample.state(UISample.large, tokens: tokens)
+        state.tokens.extensions = [Extension(id: "EXT-000", name: "custom")]
+        _ = UISample.press(&state, .character("/"), .character("c"), .character("i"), .tab, .right, .right, .tab, .right)
+        let effects = UISample.press(&state, .enter)
+        let expected = ListQuery(
+            filter: .and([.ilike("name", "*ci*"), .eq("status", "inactive"), .eq("extension.id", "EXT-000")]),
+            ordering: [.descending("events.created.at")])
+        #expect(effects == [.loadTokens(loadID: state.tokens.loadID, expected, PageRequest(limit: 10, offset: 0))])
+        _ = UISample.press(&state, .character("/"))
+        let cleared = UISample.press(&state, .escape)
+        #expect(cleared == [.loadTokens(loadID: state.tokens.loadID, ListQuery(ordering: [.descending("events.created.at")]), PageRequest(limit: 10, offset: 0))])
+    }
+
+    @Test func destructiveActionsAskWithCancelFocused() {
+        var state = UISample.state(UISample.large, tokens: tokens)
+        #expect(UISample.press(&state, .character("."), .character("x")).isEmpty)
+        #expect(state.confirm?.action == .delete)
+        #expect(state.confirm?.confirmFocused == false)
+        #expect(AppView.render(state).text.contains("Delete Token 1 (SU-000-000-001)? This cannot be undone."))
+        #expect(UISample.press(&state, .enter).isEmpty, "Enter presses the focused CANCEL")
+        #expect(state.confirm == nil)
+        _ = UISample.press(&state, .character("."), .character("x"))
+        #expect(UISample.press(&state, .character("n")).isEmpty)
+        _ = UISample.press(&state, .character("."), .character("x"))
+        #expect(UISample.press(&state, .character("y")) == [.perform(.delete, tokenID: "SU-000-000-001")])
+        _ = UISample.press(&state, .character("."), .character("d"), .tab)
+        #expect(UISample.press(&state, .enter) == [.perform(.disable, tokenID: "SU-000-000-001")])
+    }
+
+    @Test func enablingNeedsNoConfirmationAndUpdatesTheRow() {
+        let inactive = UISample.token("SU-000-000-001", "Token 1", status: .inactive)
+        var state = UISample.state(UISample.large, tokens: [inactive])
+        #expect(UISample.press(&state, .character("."), .character("e")) == [.perform(.enable, tokenID: "SU-000-000-001")])
+        _ = AppReducer.reduce(&state, .tokenActionFinished(.enable, tokenID: "SU-000-000-001", .success(UISample.token("SU-000-000-001", "Token 1")), now: UISample.now))
+        #expect(state.tokens.items.first?.status == .active)
+        #expect(state.status?.text == "Token SU-000-000-001 enabled.")
+        let later = UISample.now.addingTimeInterval(5)
+        _ = AppReducer.reduce(&state, .tick(later))
+        #expect(state.status == nil, "info clears itself")
+    }
+
+    @Test func errorsStayUntilDismissed() {
+        var state = UISample.state(UISample.large, tokens: tokens)
+        let error = ConnectError(operation: .deleteToken, method: .delete, kind: .timedOut)
+        _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: "SU-000-000-001", .failure(error), now: UISample.now))
+        #expect(state.status?.text == "Delete token failed: no answer from the server in time It is not known whether it happened; press r to look again.")
+        _ = AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(60)))
+        #expect(state.status != nil)
+        _ = UISample.press(&state, .escape)
+        #expect(state.status == nil)
+    }
+
+    @Test func escCancelsASlowLoad() {
+        var state = UISample.state(UISample.large, tokens: tokens)
+        _ = UISample.press(&state, .character("r"))
+        #expect(UISample.press(&state, .escape) == [.cancelTokenLoad])
+        #expect(AppView.render(state).text.contains("List tokens failed: cancelled"))
+    }
+
+    @Test func panesAndMouse() {
+        var state = UISample.state(UISample.large, tokens: tokens)
+        _ = UISample.press(&state, .character("1"))
+        #expect(state.pane == .general)
+        #expect(AppView.render(state).text.contains("http://127.0.0.1:5555/public/v1"))
+        #expect(UISample.press(&state, .character("y")) == [.copyText("http://127.0.0.1:5555/public/v1", what: "The API endpoint")])
+        _ = UISample.press(&state, .tab)
+        #expect(state.pane == .tokens)
+        _ = UISample.press(&state, .backTab, .backTab)
+        #expect(state.pane == .extensions)
+        let layout = Layout(state.size)
+        _ = UISample.press(&state, .mouse(MouseEvent(x: 2, y: layout.paneRow(.tokens))))
+        #expect(state.pane == .tokens)
+        _ = UISample.press(&state, .mouse(MouseEvent(x: 30, y: layout.tokenTable.y + 3)))
+        #expect(state.tokens.selectedToken?.id == "SU-000-000-003")
+    }
+
+    @Test func quitAndSignals() {
+        var state = UISample.state(UISample.large)
+        #expect(UISample.press(&state, .character("q")) == [.quit])
+        var signalled = UISample.state(UISample.large)
+        #expect(AppReducer.reduce(&signalled, .stopSignal) == [.quit])
+        var small = UISample.state(TerminalSize(columns: 30, rows: 8))
+        #expect(UISample.press(&small, .character("j")).isEmpty)
+        #expect(UISample.press(&small, .character("q")) == [.quit])
+    }
+
+    @Test func columnsCanBeHiddenButNotAll() {
+        var state = UISample.state(UISample.large, tokens: tokens)
+        _ = UISample.press(&state, .character("C"), .down, .character(" "), .enter)
+        #expect(state.tokens.columns == [.label, .created, .status])
+        #expect(!AppView.render(state).text.contains("EXTENSION"))
+        _ = UISample.press(&state, .character("C"), .character(" "), .down, .down, .character(" "), .down, .character(" "), .enter)
+        #expect(state.tokens.columns == [.status], "the last column stays")
+    }
+}

@@ -1,0 +1,53 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import TokenWizard
+
+@testable import IntegrationsUI
+
+enum UISample {
+    static let now = Date(timeIntervalSince1970: 1_763_800_000)
+    static let connection = Connection(endpoint: URL(string: "http://127.0.0.1:5555/public/v1")!, isSandbox: true, source: "sandbox")
+    static let account = AccountInfo(account: Account(id: "PA-431-800", name: "Mighty Mick's LLC", type: .provider, role: .distributor), userName: "Michael Goldmill")
+
+    static func token(_ id: String, _ name: String, status: TokenStatus = .active, secret: String = "0123456789abcdef0123456789abcdef01234567") -> Token {
+        Token(
+            id: id, name: name, description: "The following represents a tutorial API token.", status: status,
+            extension: ExtensionReference(id: "EXT-000", name: "custom"), token: Secret(secret),
+            events: Events(
+                created: Event(at: Timestamp(rawValue: "2021-05-18T04:28:00+00:00"), by: ActorReference(name: "Michael Goldmill")),
+                updated: Event(at: Timestamp(rawValue: "2021-05-19T10:00:00+00:00"), by: ActorReference(name: "Michael Goldmill"))),
+            permissions: [TokenPermission(moduleID: "MD-0001"), TokenPermission(moduleID: "MD-0007")])
+    }
+
+    static let tutorial = token("SU-431-800-699", "Tutorial API Token")
+    static let modules = [Module(id: "MD-0001", name: "Account"), Module(id: "MD-0007", name: "Integrations"), Module(id: "MD-0023", name: "Helpdesk")]
+
+    static func page(_ tokens: [Token], total: Int? = nil, offset: Int = 0, limit: Int = 10) -> Page<Token> {
+        let count = total ?? tokens.count
+        let range = tokens.isEmpty ? ContentRange(first: 0, last: -1, total: count) : ContentRange(first: offset, last: offset + tokens.count - 1, total: count)
+        return Page(items: tokens, range: range, request: PageRequest(limit: limit, offset: offset))
+    }
+
+    /// A state with the account and a page of tokens loaded.
+    static func state(_ size: TerminalSize, tokens: [Token] = [tutorial], total: Int? = nil) -> AppState {
+        var state = AppState(size: size, connection: connection, timeZone: TimeZone(identifier: "UTC")!)
+        _ = AppReducer.start(&state)
+        _ = AppReducer.reduce(&state, .accountLoaded(.success(account)))
+        _ = AppReducer.reduce(&state, .modulesLoaded(.success(modules)))
+        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(page(tokens, total: total)), now: now))
+        return state
+    }
+
+    static let small = TerminalSize(columns: 80, rows: 24)
+    static let large = TerminalSize(columns: 120, rows: 40)
+
+    static func press(_ state: inout AppState, _ keys: Key...) -> [AppEffect] {
+        keys.flatMap { AppReducer.reduce(&state, .key($0, now: now)) }
+    }
+}
+
+extension Screen {
+    /// The row that contains `text`, if any.
+    func row(containing text: String) -> String? { lines.first { $0.contains(text) } }
+}
