@@ -36,7 +36,7 @@ public final class TmuxSession: @unchecked Sendable {
     /// Runs a program to completion with posix_spawn and waitpid. Output goes to a file, not a
     /// pipe: the server `new-session` forks would hold a pipe open forever. (Foundation's
     /// Process did not notice these exits inside async tests.)
-    static func spawn(_ command: [String], captureOutput: Bool) -> (Int32, String) {
+    public static func spawn(_ command: [String], captureOutput: Bool) -> (Int32, String) {
         let outputPath = captureOutput ? NSTemporaryDirectory() + "tmux-\(UUID().uuidString).out" : "/dev/null"
         defer { if captureOutput { unlink(outputPath) } }
         var actions = posix_spawn_file_actions_t()

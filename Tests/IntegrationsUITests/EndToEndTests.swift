@@ -15,10 +15,13 @@ struct EndToEndTests {
         let endpoint: String
         let home: URL
 
-        static func start() async throws -> World {
+        static func start(faults: [String] = []) async throws -> World {
             let home = FileManager.default.temporaryDirectory.appendingPathComponent("connect-tui-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            let server = try RunningProcess(BuiltBinary.url, ["sandbox", "serve", "--data", home.appendingPathComponent("sandbox.sqlite").path, "--port", "0"])
+            let server = try RunningProcess(
+                BuiltBinary.url,
+                ["sandbox", "serve", "--data", home.appendingPathComponent("sandbox.sqlite").path, "--port", "0"]
+                    + faults.flatMap { ["--fault", $0] })
             let output = try await server.waitForOutput(containing: "Serving until interrupted")
             let lines = output.split(separator: "\n")
             let endpoint = String(try #require(lines.first { $0.hasPrefix("Sandbox endpoint:") }?.split(separator: " ").last))
@@ -28,10 +31,12 @@ struct EndToEndTests {
         }
 
         /// The shell command that runs the app on this sandbox and records the tty settings.
-        var appCommand: String {
+        var appCommand: String { appCommand() }
+
+        func appCommand(extraEnvironment: String = "") -> String {
             let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             return "cd \(quote(home.path)) && stty -a > before.txt; "
-                + "env HOME=\(quote(home.path)) CONNECT_API_KEY=\(quote(key.unmaskedValue)) CONNECT_ENDPOINT=\(quote(endpoint)) TZ=UTC "
+                + "env \(extraEnvironment) HOME=\(quote(home.path)) CONNECT_API_KEY=\(quote(key.unmaskedValue)) CONNECT_ENDPOINT=\(quote(endpoint)) TZ=UTC "
                 + "\(quote(BuiltBinary.url.path)); echo \"EXIT=$?\"; stty -a > after.txt; sleep 600"
         }
 
@@ -123,5 +128,49 @@ struct EndToEndTests {
         #expect((try? tui.buffer()) ?? "" != "Hack", "the name did not write the clipboard")
         try tui.press("q")
         try await tui.waitFor("EXIT=0")
+    }
+
+    @Test func aSlowLoadLeavesInputLiveAndEscCancelsIt() async throws {
+        // The first list is quick; every later one takes 20 seconds.
+        let world = try await World.start(faults: ["latency=20s,method=GET,path=/auth/tokens,rate=1"])
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Loading tokens…", timeout: .seconds(10))
+        try tui.press("1")
+        try await tui.waitFor("API endpoint", timeout: .seconds(2))
+        try tui.press("2")
+        try await tui.waitFor("Loading tokens…", timeout: .seconds(2))
+        try tui.press("Escape")
+        try await tui.waitFor("List tokens failed: cancelled", timeout: .seconds(2))
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0", timeout: .seconds(5))
+    }
+
+    @Test(arguments: ["TERM", "HUP"])
+    func aStopSignalRestoresTheTerminal(signal: String) async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Tutorial API Token")
+        let shell = try tui.tmux(["display-message", "-p", "-t", tui.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = TmuxSession.spawn(["/usr/bin/pkill", "-\(signal)", "-P", shell], captureOutput: false)
+        try await tui.waitFor("EXIT=0")
+        let before = try String(contentsOf: world.home.appendingPathComponent("before.txt"), encoding: .utf8)
+        let after = try String(contentsOf: world.home.appendingPathComponent("after.txt"), encoding: .utf8)
+        #expect(before == after)
+    }
+
+    @Test func withoutATerminalItSaysSoAndExits() async throws {
+        let app = try RunningProcess(BuiltBinary.url, [], environment: ["HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin", "TERM": "xterm"])
+        #expect(try await app.waitForExit() == 1)
+        #expect(app.output.contains("connect-tui needs a terminal"))
+    }
+
+    @Test func aDumbTerminalIsRefusedPlainly() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=dumb"))
+        try await tui.waitFor("cannot move the cursor")
+        try await tui.waitFor("EXIT=1")
     }
 }
