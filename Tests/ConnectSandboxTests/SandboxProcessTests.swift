@@ -67,4 +67,27 @@ import Testing
         again.signal(SIGTERM)
         #expect(try await again.waitForExit() == 0)
     }
+
+    @Test func seedKeyAndResetFromTheCommandLine() async throws {
+        let seed = try RunningProcess(BuiltBinary.url, ["sandbox", "seed", "--tokens", "500", "--data", data.path])
+        #expect(try await seed.waitForExit() == 0)
+        #expect(seed.output.contains("Added 500 tokens"))
+        let key = try RunningProcess(BuiltBinary.url, ["sandbox", "key", "--data", data.path])
+        #expect(try await key.waitForExit() == 0)
+        let printed = key.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try APIKey(parsing: printed).tokenID != nil)
+        #expect(printed.split(separator: "\n").count == 1, "the key and nothing else")
+
+        let (server, client) = try await serve()
+        #expect(try await client.listTokens(page: PageRequest(limit: 0)).total == 502)
+        server.signal(SIGTERM)
+        _ = try await server.waitForExit()
+
+        let reset = try RunningProcess(BuiltBinary.url, ["sandbox", "reset", "--yes", "--data", data.path])
+        #expect(try await reset.waitForExit() == 0)
+        let (again, fresh) = try await serve()
+        #expect(try await fresh.listTokens(page: PageRequest(limit: 0)).total == 2, "the owner token and the tutorial one")
+        again.signal(SIGTERM)
+        _ = try await again.waitForExit()
+    }
 }
