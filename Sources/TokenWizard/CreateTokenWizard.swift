@@ -29,6 +29,9 @@ public struct CreateTokenWizard: Hashable, Sendable {
         self.state = state
     }
 
+    /// The steps as the portal names them.
+    public static let stepTitles = ["General", "Extension", "Permissions", "Summary"]
+
     /// The first page of extensions.
     var firstExtensionsPage: PageRequest { PageRequest(limit: extensionsPageSize, offset: 0) }
 }

@@ -1,6 +1,7 @@
 import ConnectCore
 import Foundation
 import TerminalKit
+import TokenWizard
 
 /// Everything that happens to the app: keys, time, and answers to its effects.
 public enum AppAction: Sendable {
@@ -17,6 +18,8 @@ public enum AppAction: Sendable {
     case extensionLoaded(Extension)
     case tokenActionFinished(TokenAction, tokenID: String, Result<Token?, ConnectError>, now: Date)
     case copied(what: String, Result<String, ClipboardError>, now: Date)
+    /// An answer to one of the wizard's effects.
+    case wizard(CreateTokenWizard.Event)
 }
 
 /// I/O the reducer asks for; the runtime performs it and answers with an action.
@@ -32,6 +35,8 @@ public enum AppEffect: Sendable, Hashable {
     /// Copies a token's API key (fetching the token when its secret is not at hand).
     case copyAPIKey(tokenID: String)
     case copyText(String, what: String)  // never a secret: keys go through copyAPIKey
+    /// I/O the create-token wizard asked for.
+    case wizard(CreateTokenWizard.Effect)
     case quit
 }
 

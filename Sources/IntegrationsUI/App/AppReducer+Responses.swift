@@ -89,7 +89,7 @@ extension AppReducer {
             }
             return []
 
-        case .key, .resized, .tick, .stopSignal:
+        case .key, .resized, .tick, .stopSignal, .wizard:
             return []
         }
     }

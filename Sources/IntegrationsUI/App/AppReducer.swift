@@ -32,6 +32,8 @@ public enum AppReducer {
         case .accountLoaded, .tokensLoaded, .modulesLoaded, .extensionsLoaded, .tokenLoaded,
             .extensionLoaded, .tokenActionFinished, .copied:
             return apply(action, &state)
+        case .wizard(let event):
+            return wizardEvent(event, &state)
         }
     }
 
@@ -45,6 +47,10 @@ public enum AppReducer {
         if state.showsHelp {
             state.showsHelp = false
             return []
+        }
+        if state.wizard != nil {
+            // Modal: every key is the wizard's, but Ctrl-C still quits.
+            return key == .control("c") ? quit(&state) : handleWizard(key, &state)
         }
         if case .mouse(let event) = key { return click(event, &state) }
         if state.confirm != nil { return handleConfirm(key, now: now, &state) }

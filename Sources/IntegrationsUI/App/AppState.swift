@@ -116,6 +116,8 @@ public struct AppState: Sendable {
     public var pane: Pane = .tokens
     public var tokens = TokenListState()
     public var details: TokenDetailsState?
+    /// The create-token wizard, when open (modal).
+    public var wizard: WizardUIState?
     public var menu: ActionsMenu?
     public var confirm: ConfirmDialog?
     public var status: StatusMessage?

@@ -8,7 +8,7 @@ import TerminalKit
 /// tasks and their answers come back through the mailbox, so input always stays live.
 public final class AppRuntime {
     private let terminal: any Terminal
-    private let client: ConnectClient
+    let client: ConnectClient
     private let clipboard: Clipboard
     /// A stop signal that arrived, if any (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
     private let takeSignal: () -> Int32?
@@ -107,7 +107,7 @@ public final class AppRuntime {
 
     /// Starts a task whose answer comes back through the mailbox.
     @discardableResult
-    private func spawn(_ work: @escaping @Sendable () async -> Message?) -> Task<Void, Never> {
+    func spawn(_ work: @escaping @Sendable () async -> Message?) -> Task<Void, Never> {
         let mailbox = self.mailbox
         mailbox.started()
         return Task.detached {
@@ -174,6 +174,8 @@ public final class AppRuntime {
                 }
             case .copyText(let text, let what):
                 spawn { .copy(Secret(text), what: what, native: clipboard.copyNatively(text)) }
+            case .wizard(let effect):
+                performWizard(effect)
             case .quit:
                 state.quitting = true
             }

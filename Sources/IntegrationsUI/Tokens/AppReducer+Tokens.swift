@@ -58,8 +58,7 @@ extension AppReducer {
             state.tokens.columnCursor = 0
             return []
         case .create:
-            state.status = .info("Creating tokens arrives with the create-token wizard.", now: now)
-            return []
+            return openWizard(&state)
         case .back:
             return nil
         case .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .switchAccount,

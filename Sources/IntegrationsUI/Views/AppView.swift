@@ -25,6 +25,7 @@ public enum AppView {
         }
         renderStatus(state, layout, &screen)
         renderFooter(state, layout, &screen)
+        if let wizard = state.wizard { WizardView.render(wizard, state, layout, &screen) }
         Overlays.render(state, layout, &screen)
         return screen
     }

@@ -1,0 +1,47 @@
+import ConnectCore
+import Foundation
+import TokenWizard
+
+extension AppRuntime {
+    /// The create-token wizard's I/O; each answer goes back to the machine as an event.
+    func performWizard(_ effect: CreateTokenWizard.Effect) {
+        let client = self.client
+        switch effect {
+        case .loadExtensions(let page):
+            spawn { .action(.wizard(.extensionsLoaded(page, await attempt { () async throws(ConnectError) in try await client.listExtensions(page: page) }))) }
+        case .loadModules:
+            spawn { .action(.wizard(.modulesLoaded(await attempt { () async throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }))) }
+        case .createToken(let body):
+            spawn { .action(.wizard(.tokenCreated(await attempt { () async throws(ConnectError) in try await client.createToken(body) }))) }
+        case .findLostToken(let request):
+            // The newest token with that name and extension made in the last ten minutes.
+            let since = Date().addingTimeInterval(-600)
+            spawn {
+                let found = await attempt { () async throws(ConnectError) in
+                    try await client.listTokens(
+                        ListQuery(
+                            filter: .and([
+                                .eq("name", .string(request.name)), .eq("extension.id", .string(request.extension.id)),
+                                .ge("events.created.at", .date(since)),
+                            ]),
+                            ordering: [.descending("events.created.at")]),
+                        page: PageRequest(limit: 1)
+                    ).items.first
+                }
+                return .action(.wizard(.lostTokenSearched(found)))
+            }
+        case .grantPermission(let tokenID, let moduleID):
+            spawn {
+                let result = await attempt { () async throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }
+                let outcome: WriteOutcome
+                switch result {
+                case .success: outcome = .succeeded
+                case .failure(let error): outcome = .failed(error)
+                }
+                return .action(.wizard(.permissionGranted(moduleID: moduleID, outcome)))
+            }
+        case .openDetails, .close:
+            break  // the reducer handles these itself
+        }
+    }
+}

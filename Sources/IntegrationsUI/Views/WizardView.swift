@@ -1,0 +1,197 @@
+import ConnectCore
+import TerminalKit
+import TokenWizard
+
+/// The create-token wizard as a modal over the content area.
+enum WizardView {
+    static func render(_ ui: WizardUIState, _ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let outer = layout.content
+        screen.fill(outer)
+        screen.drawBox(outer, title: "Create token – Step \(stepNumber(ui.machine.state))", focused: true)
+        let inner = outer.inset(1)
+        renderSteps(ui.machine.state, inner, &screen)
+        let body = Rect(x: inner.x + 1, y: inner.y + 2, width: inner.width - 2, height: inner.height - 4)
+        switch ui.machine.state {
+        case .editing(.general(let step)), .confirmingCancel(.general(let step)):
+            renderGeneral(step, ui, body, &screen)
+        case .editing(.extension(let step)), .confirmingCancel(.extension(let step)):
+            renderExtension(step, ui, state, body, &screen)
+        case .editing(.permissions(let step)), .confirmingCancel(.permissions(let step)):
+            renderPermissions(step, ui, body, &screen)
+        case .submitting(let submitting):
+            renderSubmitting(submitting, state, body, &screen)
+        case .summary(let summary):
+            renderSummary(summary, ui, body, &screen)
+        case .closed:
+            return
+        }
+        renderButtons(ui.machine.state, Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1), &screen)
+        if case .confirmingCancel = ui.machine.state { renderDiscard(outer, &screen) }
+    }
+
+    static func stepNumber(_ state: CreateTokenWizard.State) -> Int {
+        switch state {
+        case .editing(let step), .confirmingCancel(let step): step.number
+        case .submitting: 3
+        case .summary, .closed: 4
+        }
+    }
+
+    /// `1 General  ›  2 Extension  ›  3 Permissions  ›  4 Summary`, current underlined, done ✓.
+    static func renderSteps(_ state: CreateTokenWizard.State, _ rect: Rect, _ screen: inout Screen) {
+        let current = stepNumber(state)
+        var x = rect.x + 1
+        for (index, title) in CreateTokenWizard.stepTitles.enumerated() {
+            let number = index + 1
+            let done = number < current
+            let style = number == current ? Style(.stepCurrent) : done ? Style(.stepDone) : Style(.muted)
+            x += screen.put("\(done ? "✓" : String(number)) \(title)", x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
+            if number < 4 { x += screen.put("  ›  ", x: x, y: rect.y, style: Style(.muted), maxWidth: rect.maxX - x) }
+        }
+    }
+
+    static func renderGeneral(_ step: CreateTokenWizard.GeneralStep, _ ui: WizardUIState, _ rect: Rect, _ screen: inout Screen) {
+        var y = rect.y
+        let fieldWidth = min(rect.width - 2, 70)
+        for field in GeneralField.allCases {
+            let focused = field == ui.focus
+            let label = field.label + (field.isRequired ? " *" : " (optional)")
+            screen.put(label, x: rect.x, y: y, style: Style(focused ? .accent : .muted, bold: focused))
+            let length = GeneralField.length(of: ui.field(field).text)
+            if length > field.limit - 20 {
+                let counter = "\(length)/\(field.limit)"
+                screen.put(counter, x: rect.x + fieldWidth - counter.displayWidth, y: y, style: Style(length > field.limit ? .error : .muted))
+            }
+            screen.drawTextField(ui.field(field), x: rect.x, y: y + 1, width: fieldWidth, focused: focused)
+            if let problem = step.problems[field] {
+                screen.put(problem, x: rect.x, y: y + 2, style: Style(.error), maxWidth: rect.width)
+            }
+            y += 4
+        }
+        screen.put("Tab/↓ next field · Shift-Tab/↑ previous · Enter NEXT · Esc CANCEL", x: rect.x, y: min(y, rect.maxY - 1), style: Style(.muted), maxWidth: rect.width)
+    }
+
+    static func renderExtension(_ step: CreateTokenWizard.ExtensionStep, _ ui: WizardUIState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        screen.put("Choose the extension the token is for:", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
+        let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 4)
+        switch step.list.content {
+        case .loading:
+            screen.put("\(Spinner.frame(state.tick)) Loading extensions…", x: table.x, y: table.y, style: Style(.muted))
+        case .failed(let error):
+            screen.putWrapped(error.description, in: Rect(x: table.x, y: table.y, width: table.width, height: 3), style: Style(.error))
+            screen.put("Press r to try again.", x: table.x, y: table.y + 3, style: Style(.muted))
+        case .loaded(let page):
+            let chosen = step.input.extension?.id
+            Table(
+                columns: [
+                    Table.Column("", minWidth: 3, weight: 0), Table.Column("NAME", minWidth: 16, weight: 1),
+                    Table.Column("DESCRIPTION", minWidth: 20, weight: 3), Table.Column("ID", minWidth: 8, weight: 0),
+                    Table.Column("STATUS", minWidth: 9, weight: 0),
+                ],
+                rows: page.items.map { item in
+                    [
+                        Table.Item(item.id == chosen ? "(•)" : "( )", Style(.accent)),
+                        Table.Item(item.subtitle ?? item.name, Style(.text, bold: item.id == chosen)),
+                        Table.Item(item.description ?? "", Style(.muted)), Table.Item(item.id),
+                        Table.Item(item.status?.title ?? ""),
+                    ]
+                },
+                selected: page.items.isEmpty ? nil : min(ui.extensionCursor, page.items.count - 1), emptyMessage: "No extensions available"
+            ).render(into: &screen, table)
+            if let total = page.total, total > page.items.count {
+                screen.put("\(page.request.offset + 1)–\(page.request.offset + page.items.count) of \(total)  [ ]", x: table.x, y: table.maxY, style: Style(.muted))
+            }
+        }
+        if let message = step.message { screen.put(message, x: rect.x, y: rect.maxY - 1, style: Style(.error), maxWidth: rect.width) }
+    }
+
+    static func renderPermissions(_ step: CreateTokenWizard.PermissionsStep, _ ui: WizardUIState, _ rect: Rect, _ screen: inout Screen) {
+        let name = step.chosen.subtitle ?? step.chosen.name
+        if !step.configurable {
+            screen.putWrapped(
+                "\(name) sets the permissions of its tokens itself; there is nothing to choose here. Press Enter to CREATE the token.",
+                in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 3))
+        } else {
+            screen.put("Choose the modules the token may use (Space checks):", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
+            switch step.modules {
+            case .loading:
+                screen.put("Loading modules…", x: rect.x, y: rect.y + 2, style: Style(.muted))
+            case .failed(let error):
+                screen.putWrapped(error.description + " Press r to try again.", in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.error))
+            case .loaded(let modules):
+                let items = [(title: "All modules", checked: step.input.modules.isAll(of: modules))]
+                    + modules.map { (title: $0.name, checked: step.input.modules.contains($0.id)) }
+                Checklist(items: items, cursor: ui.moduleCursor)
+                    .render(into: &screen, Rect(x: rect.x, y: rect.y + 2, width: min(rect.width, 40), height: rect.height - 4))
+            }
+        }
+        if let message = step.message {
+            screen.putWrapped(message, in: Rect(x: rect.x, y: rect.maxY - 2, width: rect.width, height: 2), style: Style(.error))
+        }
+    }
+
+    static func renderSubmitting(_ submitting: CreateTokenWizard.Submitting, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        let text: String
+        switch submitting.phase {
+        case .creating: text = "Creating the token…"
+        case .checkingLostCreate: text = "The answer was lost; looking for the token before anything else…"
+        case .granting: text = "Granting the chosen modules…"
+        }
+        screen.put("\(Spinner.frame(state.tick)) \(text)", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
+    }
+
+    static func renderSummary(_ summary: CreateTokenWizard.Summary, _ ui: WizardUIState, _ rect: Rect, _ screen: inout Screen) {
+        let token = summary.token
+        let granted = summary.modules.filter { summary.granted.contains($0.id) }.map(\.name)
+        let rows: [(String, String)] = [
+            ("Name", token.name ?? ""), ("ID", token.id),
+            ("Extension", "\(summary.extension.subtitle ?? summary.extension.name) \(summary.extension.id)"),
+            ("Description", token.description ?? ""), ("External ID", token.externalID ?? "—"),
+            ("Permissions", summary.configurable ? (granted.isEmpty ? "none" : granted.joined(separator: ", ")) : "set by the extension"),
+            ("Status", token.status?.title ?? ""),
+        ]
+        var y = rect.y
+        screen.put("The token was created.", x: rect.x, y: y, style: Style(.success))
+        y += 2
+        for (label, value) in rows where y < rect.maxY {
+            screen.put(label, x: rect.x, y: y, style: Style(.muted, bold: true))
+            y += screen.putWrapped(value, in: Rect(x: rect.x + 14, y: y, width: rect.width - 14, height: 2))
+        }
+        y += 1
+        screen.put("API Key", x: rect.x, y: y, style: Style(.muted, bold: true))
+        if let key = token.apiKey {
+            y += screen.putWrapped(ui.revealed ? key.unmaskedValue : key.masked, in: Rect(x: rect.x + 14, y: y, width: rect.width - 14, height: 2), style: Style(.secret))
+            screen.put("v \(ui.revealed ? "mask" : "reveal")  ·  y copy", x: rect.x + 14, y: y, style: Style(.keyHint))
+        }
+        if let warning = summary.warning {
+            screen.putWrapped(warning, in: Rect(x: rect.x, y: rect.maxY - 2, width: rect.width, height: 2), style: Style(.warning))
+        }
+    }
+
+    /// The portal's buttons for where the wizard is; the primary one is on the right.
+    static func renderButtons(_ state: CreateTokenWizard.State, _ rect: Rect, _ screen: inout Screen) {
+        let buttons: [(String, String, Bool)]
+        switch state {
+        case .editing(.general), .confirmingCancel(.general): buttons = [("CANCEL", "Esc", false), ("NEXT", "Enter", true)]
+        case .editing(.extension), .confirmingCancel(.extension): buttons = [("CANCEL", "Esc", false), ("BACK", "Ctrl-B", false), ("NEXT", "Enter", true)]
+        case .editing(.permissions), .confirmingCancel(.permissions), .submitting:
+            buttons = [("CANCEL", "Esc", false), ("BACK", "Ctrl-B", false), ("CREATE", "Enter", true)]
+        case .summary: buttons = [("CLOSE", "Esc", false), ("GO TO DETAILS", "Enter", true)]
+        case .closed: buttons = []
+        }
+        let texts = buttons.map { "[ \($0.0) ] \($0.1)" }
+        var x = rect.maxX - texts.reduce(0) { $0 + $1.displayWidth + 2 }
+        for (title, key, primary) in buttons {
+            x += screen.drawButton(title, x: x, y: rect.y, focused: false, primary: primary)
+            x += screen.put(" \(key)  ", x: x, y: rect.y, style: Style(.keyHint))
+        }
+    }
+
+    static func renderDiscard(_ outer: Rect, _ screen: inout Screen) {
+        let box = outer.centered(width: min(54, outer.width), height: 6)
+        screen.fill(box)
+        screen.drawBox(box, title: "Discard the new token?", focused: true)
+        screen.put("What you entered will be lost.", x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4)
+        screen.put("y discard  ·  n or Esc keep editing", x: box.x + 2, y: box.y + 3, style: Style(.keyHint), maxWidth: box.width - 4)
+    }
+}

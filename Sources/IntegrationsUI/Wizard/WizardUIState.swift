@@ -1,0 +1,22 @@
+import ConnectCore
+import TerminalKit
+import TokenWizard
+
+/// The create-token wizard on screen: the state machine, plus what only the screen needs
+/// (cursors in the text fields, the focused field, list cursors, whether the key shows).
+public struct WizardUIState: Sendable, Hashable {
+    public var machine: CreateTokenWizard
+    public var fields: [GeneralField: TextField] = [:]
+    public var focus: GeneralField = .name
+    public var extensionCursor = 0
+    /// 0 is "All modules", then each module.
+    public var moduleCursor = 0
+    public var revealed = false
+
+    public init(machine: CreateTokenWizard) {
+        self.machine = machine
+        for field in GeneralField.allCases { fields[field] = TextField() }
+    }
+
+    func field(_ field: GeneralField) -> TextField { fields[field] ?? TextField() }
+}
