@@ -194,4 +194,44 @@ struct EndToEndTests {
             return lines.last == "prompt$" && !screen.contains("LABEL")
         }
     }
+
+    @Test func createACustomTokenWithTwoModulesThroughTheWizard() async throws {
+        // The first CREATE is refused by the server; the second goes through.
+        let world = try await World.start(faults: ["status=500,method=POST,path=/auth/tokens,times=1"])
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("c")
+        try await tui.waitFor("Create token – Step 1")
+        try tui.type("Wizard token")
+        try tui.press("Tab", "Tab")
+        try tui.type("Made through the keys")
+        try tui.press("Enter")
+        try await tui.waitFor("Custom Integration")
+        try tui.press("Down", "Space", "C-b")
+        try await tui.waitFor("Create token – Step 1")
+        #expect(try tui.screen().contains("Wizard token"), "BACK keeps the typed name")
+        try tui.press("Enter")
+        try await tui.waitFor("(•) Custom Integration")
+        try tui.press("Enter")
+        try await tui.waitFor("All modules")
+        try tui.press("Down", "Space", "Down", "Down", "Down", "Down", "Down", "Space")
+        try tui.press("Enter")
+        try await tui.waitFor("Create token failed: HTTP 500")
+        #expect(try tui.screen().contains("[x] Account"), "the input is kept")
+        try tui.press("Enter", "Enter")
+        try await tui.waitFor("The token was created.")
+        let summary = try tui.screen()
+        let id = try #require(summary.split(separator: "\n").first { $0.contains("ID            SU-") }?.split(separator: " ").first { $0.hasPrefix("SU-") })
+        #expect(summary.contains("Account, Integrations"))
+        try tui.press("Enter")
+        try await tui.waitFor("Token details")
+        try await tui.waitFor(String(id))
+
+        let made = try await world.client.listTokens(ListQuery(filter: .eq("name", "Wizard token")), page: PageRequest())
+        #expect(made.total == 1, "one token, despite Enter pressed twice on CREATE")
+        #expect(Set(made.items.first?.permissions?.map(\.moduleID) ?? []) == ["MD-0001", "MD-0007"])
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
 }
