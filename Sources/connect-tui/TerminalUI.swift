@@ -29,7 +29,9 @@ enum TerminalUI {
         }
         let runtime = AppRuntime(
             terminal: terminal, client: target.client, connection: target.connection,
-            clipboard: Clipboard(environment: environment), takeSignal: { terminal.takeSignal() })
+            clipboard: Clipboard(environment: environment),
+            draftFile: DraftFile(url: AppPaths(environment: environment).dataDirectory.appendingPathComponent("wizard-draft.json")),
+            takeSignal: { terminal.takeSignal() })
         runtime.run()
         terminal.close()
         return 0

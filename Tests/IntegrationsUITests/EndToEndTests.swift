@@ -234,4 +234,36 @@ struct EndToEndTests {
         try tui.press("q")
         try await tui.waitFor("EXIT=0")
     }
+
+    @Test func aWizardStoppedBySIGTERMIsOfferedBack() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let first = try TmuxSession(command: world.appCommand)
+        try await first.waitFor("Tutorial API Token")
+        try first.press("c")
+        try first.type("Half done")
+        try first.press("Tab", "Tab")
+        try first.type("Interrupted")
+        try first.press("Enter")
+        try await first.waitFor("Custom Integration")
+        let shell = try first.tmux(["display-message", "-p", "-t", first.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = TmuxSession.spawn(["/usr/bin/pkill", "-TERM", "-P", shell], captureOutput: false)
+        try await first.waitFor("EXIT=0")
+        let draft = world.home.appendingPathComponent(".local/share/connect-tui/wizard-draft.json")
+        let text = try String(contentsOf: draft, encoding: .utf8)
+        #expect(text.contains("Half done"))
+        #expect(!text.contains(world.key.secretPart), "no secret in the draft")
+
+        let second = try TmuxSession(command: world.appCommand)
+        try await second.waitFor("Resume where you left off?")
+        try second.press("y")
+        try await second.waitFor("Create token – Step 2")
+        try second.press("C-b")
+        try await second.waitFor("Half done")
+        #expect(!FileManager.default.fileExists(atPath: draft.path), "an answered draft is not offered twice")
+        try second.press("Escape", "y")
+        try await second.waitFor("LABEL")
+        try second.press("q")
+        try await second.waitFor("EXIT=0")
+    }
 }

@@ -20,6 +20,9 @@ public enum AppAction: Sendable {
     case copied(what: String, Result<String, ClipboardError>, now: Date)
     /// An answer to one of the wizard's effects.
     case wizard(CreateTokenWizard.Event)
+    /// An unfinished wizard saved by an earlier run.
+    case draftFound(WizardDraft)
+    case draftUnreadable(String)
 }
 
 /// I/O the reducer asks for; the runtime performs it and answers with an action.
@@ -37,6 +40,8 @@ public enum AppEffect: Sendable, Hashable {
     case copyText(String, what: String)  // never a secret: keys go through copyAPIKey
     /// I/O the create-token wizard asked for.
     case wizard(CreateTokenWizard.Effect)
+    /// The saved draft is answered for (resumed, discarded, or the wizard finished).
+    case deleteDraft
     case quit
 }
 

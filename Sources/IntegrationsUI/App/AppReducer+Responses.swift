@@ -89,7 +89,7 @@ extension AppReducer {
             }
             return []
 
-        case .key, .resized, .tick, .stopSignal, .wizard:
+        case .key, .resized, .tick, .stopSignal, .wizard, .draftFound, .draftUnreadable:
             return []
         }
     }

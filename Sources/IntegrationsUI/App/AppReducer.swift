@@ -34,6 +34,12 @@ public enum AppReducer {
             return apply(action, &state)
         case .wizard(let event):
             return wizardEvent(event, &state)
+        case .draftFound(let draft):
+            state.offeredDraft = draft
+            return []
+        case .draftUnreadable(let path):
+            state.status = .error("A saved draft could not be read; it was kept at \(path).")
+            return []
         }
     }
 
@@ -47,6 +53,9 @@ public enum AppReducer {
         if state.showsHelp {
             state.showsHelp = false
             return []
+        }
+        if let draft = state.offeredDraft {
+            return answerDraftOffer(draft, key, &state)
         }
         if state.wizard != nil {
             // Modal: every key is the wizard's, but Ctrl-C still quits.

@@ -118,6 +118,8 @@ public struct AppState: Sendable {
     public var details: TokenDetailsState?
     /// The create-token wizard, when open (modal).
     public var wizard: WizardUIState?
+    /// A draft from an earlier run, offered back until the user answers.
+    public var offeredDraft: WizardDraft?
     public var menu: ActionsMenu?
     public var confirm: ConfirmDialog?
     public var status: StatusMessage?

@@ -2,6 +2,7 @@ import ConnectCore
 import Foundation
 import Synchronization
 import TerminalKit
+import TokenWizard
 
 /// Runs the app: reads keys, feeds actions to the reducer, performs its effects with the
 /// Connect client, and draws. The loop itself never waits on the network: effects run as
@@ -10,6 +11,7 @@ public final class AppRuntime {
     private let terminal: any Terminal
     let client: ConnectClient
     private let clipboard: Clipboard
+    private let draftFile: DraftFile?
     /// A stop signal that arrived, if any (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
     private let takeSignal: () -> Int32?
     private let mailbox = Mailbox()
@@ -36,8 +38,9 @@ public final class AppRuntime {
 
     public init(
         terminal: any Terminal, client: ConnectClient, connection: Connection, clipboard: Clipboard,
-        timeZone: TimeZone = .current, takeSignal: @escaping () -> Int32? = { nil }
+        timeZone: TimeZone = .current, draftFile: DraftFile? = nil, takeSignal: @escaping () -> Int32? = { nil }
     ) {
+        self.draftFile = draftFile
         self.terminal = terminal
         self.client = client
         self.clipboard = clipboard
@@ -48,6 +51,11 @@ public final class AppRuntime {
     /// Runs until the user quits or a stop signal arrives.
     public func run() {
         perform(AppReducer.start(&state))
+        switch draftFile?.load() {
+        case .draft(let draft)?: dispatch(.draftFound(draft))
+        case .unreadable(let keptAt)?: dispatch(.draftUnreadable(keptAt.path))
+        case .none?, nil: break
+        }
         var shown: Screen?
         while !state.quitting {
             let screen = AppView.render(state)
@@ -68,6 +76,13 @@ public final class AppRuntime {
             for message in mailbox.drain() { receive(message) }
         }
         tokenLoad?.cancel()
+        saveUnfinishedWizard()
+    }
+
+    /// Keeps an unfinished wizard for the next start (quit, SIGTERM, SIGHUP all end here).
+    public func saveUnfinishedWizard() {
+        guard let draftFile, let draft = state.wizard?.machine.draft else { return }
+        try? draftFile.save(draft)
     }
 
     /// Applies one action now (tests drive the runtime with this).
@@ -176,6 +191,8 @@ public final class AppRuntime {
                 spawn { .copy(Secret(text), what: what, native: clipboard.copyNatively(text)) }
             case .wizard(let effect):
                 performWizard(effect)
+            case .deleteDraft:
+                draftFile?.delete()
             case .quit:
                 state.quitting = true
             }

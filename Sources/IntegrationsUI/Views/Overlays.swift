@@ -1,4 +1,5 @@
 import TerminalKit
+import TokenWizard
 
 /// What opens over the panes: the filter editor, the column chooser, the actions menu, a
 /// confirmation, and the key help.
@@ -8,7 +9,15 @@ enum Overlays {
         if state.tokens.choosingColumns { renderColumns(state, layout, &screen) }
         if let menu = state.menu { renderMenu(menu, layout, &screen) }
         if let confirm = state.confirm { renderConfirm(confirm, layout, &screen) }
+        if let draft = state.offeredDraft { renderDraftOffer(draft, layout, &screen) }
         if state.showsHelp { renderHelp(layout, &screen) }
+    }
+
+    static func renderDraftOffer(_ draft: WizardDraft, _ layout: Layout, _ screen: inout Screen) {
+        let inner = panel(layout.content.centered(width: min(60, layout.content.width), height: 7), title: "Unfinished token", &screen)
+        let name = draft.input.general.name.isEmpty ? "a new token" : "“\(draft.input.general.name)”"
+        screen.putWrapped("connect-tui stopped while you were creating \(name). Resume where you left off?", in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 3))
+        screen.put("y resume  ·  n discard", x: inner.x + 1, y: inner.maxY - 1, style: Style(.keyHint))
     }
 
     static func panel(_ rect: Rect, title: String, _ screen: inout Screen) -> Rect {

@@ -9,6 +9,29 @@ extension AppReducer {
         return []
     }
 
+    /// "Resume the unfinished token?": `y` resumes it where it was left, `n` discards it.
+    static func answerDraftOffer(_ draft: WizardDraft, _ key: Key, _ state: inout AppState) -> [AppEffect] {
+        switch key {
+        case .character("y"), .enter:
+            state.offeredDraft = nil
+            guard let (machine, effects) = try? CreateTokenWizard.restoring(draft, extensionsPageSize: 10) else {
+                state.status = .error("The saved draft is from another version and cannot be resumed.")
+                return [.deleteDraft]
+            }
+            var ui = WizardUIState(machine: machine)
+            for field in GeneralField.allCases { ui.fields[field] = TextField(draft.input.general[field]) }
+            state.wizard = ui
+            state.pane = .tokens
+            state.details = nil
+            return effects.map { .wizard($0) } + [.deleteDraft]
+        case .character("n"), .escape:
+            state.offeredDraft = nil
+            return [.deleteDraft]
+        default:
+            return []
+        }
+    }
+
     /// Keys while the wizard is open: it is modal, so it sees every key.
     static func handleWizard(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         guard var ui = state.wizard else { return [] }
@@ -102,10 +125,12 @@ extension AppReducer {
                 out.append(.wizard(effect))
             case .openDetails(let tokenID):
                 state.wizard = nil
+                out.append(.deleteDraft)
                 out.append(reloadTokens(&state))
                 out += openDetails(tokenID, &state)
             case .close(let createdTokenID):
                 state.wizard = nil
+                out.append(.deleteDraft)
                 if let createdTokenID {
                     // The list is newest first: the new token is on the first page.
                     state.tokens.offset = 0
