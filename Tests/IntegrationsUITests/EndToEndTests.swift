@@ -266,4 +266,47 @@ struct EndToEndTests {
         try second.press("q")
         try await second.waitFor("EXIT=0")
     }
+
+    @Test func renameATokenAndRemoveAModule() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("G", "Enter")
+        try await tui.waitFor("The following represents a tutorial API token.")
+        try tui.press("e")
+        try await tui.waitFor("Edit token SU-431-800-699")
+        try await tui.waitFor("[x] Agreements")
+        try tui.press("C-u")
+        try tui.type("Renamed by the edit form")
+        try tui.press("Tab", "Tab", "Tab", "Down", "Down", "Space")
+        try await tui.waitFor("[ ] Agreements")
+        try tui.press("Enter")
+        try await tui.waitFor("Token SU-431-800-699 saved.")
+        try await tui.waitFor("Renamed by the edit form SU-431-800-699")
+        let token = try await world.client.token(id: "SU-431-800-699")
+        #expect(token.name == "Renamed by the edit form")
+        #expect(!(token.permissions ?? []).contains { $0.moduleID == "MD-0002" }, "Agreements was removed")
+        #expect((token.permissions ?? []).count == 7)
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+
+    @Test func fromAnExtensionToTheWizardWithItChosen() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("4")
+        try await tui.waitFor("Flowgear")
+        try tui.press("G", "c")
+        try await tui.waitFor("Create token – Step 1")
+        try tui.type("Flowgear token")
+        try tui.press("Tab", "Tab")
+        try tui.type("From the extensions pane")
+        try tui.press("Enter")
+        try await tui.waitFor("(•) Flowgear")
+        try tui.press("Escape", "y", "q")
+        try await tui.waitFor("EXIT=0")
+    }
 }

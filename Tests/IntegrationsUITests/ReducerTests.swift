@@ -53,7 +53,7 @@ import TokenWizard
 
     @Test func theFilterBecomesRQL() {
         var state = UISample.state(UISample.large, tokens: tokens)
-        state.tokens.extensions = [Extension(id: "EXT-000", name: "custom")]
+        state.extensions = .loaded([Extension(id: "EXT-000", name: "custom")])
         _ = UISample.press(&state, .character("/"), .character("c"), .character("i"), .tab, .right, .right, .tab, .right)
         let effects = UISample.press(&state, .enter)
         let expected = ListQuery(

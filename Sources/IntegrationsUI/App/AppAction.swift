@@ -20,6 +20,8 @@ public enum AppAction: Sendable {
     case copied(what: String, Result<String, ClipboardError>, now: Date)
     /// An answer to one of the wizard's effects.
     case wizard(CreateTokenWizard.Event)
+    /// An answer to one of the edit form's effects.
+    case editForm(TokenEditForm.Event, now: Date)
     /// An unfinished wizard saved by an earlier run.
     case draftFound(WizardDraft)
     case draftUnreadable(String)
@@ -40,6 +42,8 @@ public enum AppEffect: Sendable, Hashable {
     case copyText(String, what: String)  // never a secret: keys go through copyAPIKey
     /// I/O the create-token wizard asked for.
     case wizard(CreateTokenWizard.Effect)
+    /// I/O the token edit form asked for.
+    case editForm(TokenEditForm.Effect)
     /// The saved draft is answered for (resumed, discarded, or the wizard finished).
     case deleteDraft
     case quit

@@ -41,10 +41,14 @@ extension AppReducer {
             state.moduleOrder = modules
             state.modules = Dictionary(modules.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             return []
-        case .modulesLoaded(.failure), .extensionsLoaded(.failure):
-            return []  // the details and the filter still work, with ids instead of names
-        case .extensionsLoaded(.success(let extensions)):
-            state.tokens.extensions = extensions
+        case .modulesLoaded(.failure):
+            return []  // the details still work, with ids instead of names
+        case .extensionsLoaded(let result):
+            switch result {
+            case .success(let extensions): state.extensions = .loaded(extensions)
+            case .failure(let error): state.extensions = .failed(error)
+            }
+            state.extensionsCursor = min(state.extensionsCursor, max(0, (state.extensions.value?.count ?? 1) - 1))
             return []
 
         case .tokenLoaded(let result):
@@ -89,7 +93,7 @@ extension AppReducer {
             }
             return []
 
-        case .key, .resized, .tick, .stopSignal, .wizard, .draftFound, .draftUnreadable:
+        case .key, .resized, .tick, .stopSignal, .wizard, .editForm, .draftFound, .draftUnreadable:
             return []
         }
     }

@@ -34,6 +34,8 @@ public enum AppReducer {
             return apply(action, &state)
         case .wizard(let event):
             return wizardEvent(event, &state)
+        case .editForm(let event, let now):
+            return editFormEvent(event, now: now, &state)
         case .draftFound(let draft):
             state.offeredDraft = draft
             return []
@@ -57,6 +59,9 @@ public enum AppReducer {
         if let draft = state.offeredDraft {
             return answerDraftOffer(draft, key, &state)
         }
+        if state.editForm != nil {
+            return key == .control("c") ? quit(&state) : handleEditForm(key, now: now, &state)
+        }
         if state.wizard != nil {
             // Modal: every key is the wizard's, but Ctrl-C still quits.
             return key == .control("c") ? quit(&state) : handleWizard(key, &state)
@@ -74,6 +79,19 @@ public enum AppReducer {
             if let effects = handleDetails(key, now: now, &state) { return effects }
         } else if state.pane == .tokens, let command = Keymaps.tokenList.command(for: key) {
             if let effects = handleTokenList(command, now: now, &state) { return effects }
+        } else if state.pane == .extensions, let command = Keymaps.extensions.command(for: key) {
+            let count = state.extensions.value?.count ?? 0
+            switch command {
+            case .down: state.extensionsCursor = min(max(0, count - 1), state.extensionsCursor + 1)
+            case .up: state.extensionsCursor = max(0, state.extensionsCursor - 1)
+            case .first: state.extensionsCursor = 0
+            case .last: state.extensionsCursor = max(0, count - 1)
+            case .create:
+                guard let chosen = state.extensions.value?[safe: state.extensionsCursor] else { return [] }
+                return openWizard(preselected: chosen, &state)
+            default: break
+            }
+            return []
         } else if state.pane == .general, Keymaps.general.command(for: key) == .copy {
             return [.copyText(state.connection.endpoint.absoluteString, what: "The API endpoint")]
         }
@@ -103,6 +121,10 @@ public enum AppReducer {
         case .refresh:
             state.status = nil
             var effects: [AppEffect] = [.loadAccount]
+            if state.pane == .extensions {
+                state.extensions = .loading
+                return effects + [.loadExtensions]
+            }
             if let details = state.details {
                 state.details?.token = .loading
                 effects.append(.loadToken(id: details.tokenID))
@@ -159,4 +181,8 @@ public enum AppReducer {
         }
         return []
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

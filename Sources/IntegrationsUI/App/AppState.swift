@@ -118,12 +118,17 @@ public struct AppState: Sendable {
     public var details: TokenDetailsState?
     /// The create-token wizard, when open (modal).
     public var wizard: WizardUIState?
+    /// The token edit form, when open (modal).
+    public var editForm: EditFormUIState?
     /// A draft from an earlier run, offered back until the user answers.
     public var offeredDraft: WizardDraft?
     public var menu: ActionsMenu?
     public var confirm: ConfirmDialog?
     public var status: StatusMessage?
     public var showsHelp = false
+    /// The extensions: the Extensions pane's rows and the token filter's choices.
+    public var extensions: Loadable<[Extension]> = .loading
+    public var extensionsCursor = 0
     /// Module names by id, for the permissions tab.
     public var modules: [String: String] = [:]
     public var moduleOrder: [Module] = []

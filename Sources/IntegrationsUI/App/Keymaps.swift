@@ -54,10 +54,18 @@ public enum Keymaps {
         KeyBinding([.escape], .back, hint: "back", help: "back to the list"),
     ])
 
+    public static let extensions = Keymap<Command>("Extensions", [
+        KeyBinding([.down, .character("j")], .down, help: "next extension"),
+        KeyBinding([.up, .character("k")], .up, help: "previous extension"),
+        KeyBinding([.character("g"), .home], .first, help: "first extension"),
+        KeyBinding([.character("G"), .end], .last, help: "last extension"),
+        KeyBinding([.character("c")], .create, hint: "create a token for it", help: "create a token for this extension"),
+    ])
+
     public static let general = Keymap<Command>("General", [
         KeyBinding([.character("y")], .copy, hint: "copy endpoint", help: "copy the API endpoint"),
     ])
 
     /// Every context, for the `?` overlay.
-    public static let all = [global, tokenList, details, general]
+    public static let all = [global, tokenList, details, extensions, general]
 }

@@ -37,8 +37,8 @@ extension AppReducer {
             state.menu = menu(for: token)
             return []
         case .edit:
-            state.status = .info("Editing tokens arrives with the edit form.", now: now)
-            return []
+            guard let token = details.token.value else { return [] }
+            return openEditForm(token, now: now, &state)
         case .down:
             details.permissionsCursor += 1
         case .up:

@@ -33,15 +33,45 @@ extension AppRuntime {
         case .grantPermission(let tokenID, let moduleID):
             spawn {
                 let result = await attempt { () async throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }
-                let outcome: WriteOutcome
-                switch result {
-                case .success: outcome = .succeeded
-                case .failure(let error): outcome = .failed(error)
-                }
-                return .action(.wizard(.permissionGranted(moduleID: moduleID, outcome)))
+                return .action(.wizard(.permissionGranted(moduleID: moduleID, WriteOutcome(result))))
             }
         case .openDetails, .close:
             break  // the reducer handles these itself
+        }
+    }
+}
+
+extension AppRuntime {
+    /// The edit form's writes; each answer goes back to the form as an event.
+    func performEdit(_ effect: TokenEditForm.Effect) {
+        let client = self.client
+        switch effect {
+        case .loadModules:
+            spawn { .action(.editForm(.modulesLoaded(await attempt { () async throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }), now: Date())) }
+        case .updateToken(let id, let update):
+            spawn { .action(.editForm(.tokenUpdated(await attempt { () async throws(ConnectError) in try await client.updateToken(id: id, update) }), now: Date())) }
+        case .grantPermission(let tokenID, let moduleID):
+            spawn {
+                let result = await attempt { () async throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }
+                return .action(.editForm(.permissionGranted(moduleID: moduleID, WriteOutcome(result)), now: Date()))
+            }
+        case .revokePermission(let tokenID, let moduleID):
+            spawn {
+                let result = await attempt { () async throws(ConnectError) in try await client.removeTokenPermission(tokenID: tokenID, moduleID: moduleID) }
+                return .action(.editForm(.permissionRevoked(moduleID: moduleID, WriteOutcome(result)), now: Date()))
+            }
+        case .close:
+            break  // the reducer handles it
+        }
+    }
+}
+
+extension WriteOutcome {
+    /// Whether a write the machine asked for went through.
+    init<T>(_ result: Result<T, ConnectError>) {
+        switch result {
+        case .success: self = .succeeded
+        case .failure(let error): self = .failed(error)
         }
     }
 }

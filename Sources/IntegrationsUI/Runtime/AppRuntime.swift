@@ -191,6 +191,8 @@ public final class AppRuntime {
                 spawn { .copy(Secret(text), what: what, native: clipboard.copyNatively(text)) }
             case .wizard(let effect):
                 performWizard(effect)
+            case .editForm(let effect):
+                performEdit(effect)
             case .deleteDraft:
                 draftFile?.delete()
             case .quit:

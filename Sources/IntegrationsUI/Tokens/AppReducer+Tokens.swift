@@ -99,7 +99,7 @@ extension AppReducer {
             if editor.field == .name {
                 _ = editor.name.handle(key)
             } else if key == .left || key == .right || key == .character(" ") {
-                cycle(&editor, forward: key != .left, extensions: state.tokens.extensions)
+                cycle(&editor, forward: key != .left, extensions: (state.extensions.value ?? []))
             }
         }
         state.tokens.filterEditor = editor

@@ -80,8 +80,6 @@ public struct TokenListState: Sendable, Hashable {
     public var columnCursor = 0
     /// Identifies the newest load; answers to older ones are dropped.
     public var loadID = 0
-    /// The extensions, for the filter's choices.
-    public var extensions: [Extension] = []
 
     public var page: PageRequest { PageRequest(limit: rowsPerPage, offset: offset) }
 

@@ -20,12 +20,14 @@ public enum AppView {
             switch state.pane {
             case .general: GeneralView.render(state, layout.content, &screen)
             case .tokens: TokenListView.render(state, layout, &screen)
-            case .webhooks, .extensions: renderLater(state.pane, layout.content, &screen)
+            case .extensions: ExtensionListView.render(state, layout.content, &screen)
+            case .webhooks: renderLater(state.pane, layout.content, &screen)
             }
         }
         renderStatus(state, layout, &screen)
         renderFooter(state, layout, &screen)
         if let wizard = state.wizard { WizardView.render(wizard, state, layout, &screen) }
+        if let edit = state.editForm { EditFormView.render(edit, state, layout, &screen) }
         Overlays.render(state, layout, &screen)
         return screen
     }
@@ -94,7 +96,8 @@ public enum AppView {
 
     static func renderFooter(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
         let context: Keymap<Command> =
-            state.details != nil ? Keymaps.details : state.pane == .tokens ? Keymaps.tokenList : Keymaps.general
+            state.details != nil ? Keymaps.details
+            : state.pane == .tokens ? Keymaps.tokenList : state.pane == .extensions ? Keymaps.extensions : Keymaps.general
         // `? help` and `q quit` always show at the right; the context's hints fill the rest.
         let fixed = Keymaps.global.hints.filter { $0.hint == "help" || $0.hint == "quit" }
         let fixedText = fixed.map { "\($0.key) \($0.hint)" }.joined(separator: "  ")
@@ -107,7 +110,7 @@ public enum AppView {
     static func renderLater(_ pane: Pane, _ rect: Rect, _ screen: inout Screen) {
         screen.put(pane.title, x: rect.x, y: rect.y, style: Style(.title, bold: true))
         screen.putWrapped(
-            "The \(pane.title) pane is not in this version of connect-tui yet. Tokens (2) and General (1) are.",
+            "The \(pane.title) pane is not in this version of connect-tui yet. General (1), Tokens (2) and Extensions (4) are.",
             in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.muted))
     }
 

@@ -38,7 +38,7 @@ enum Overlays {
             case .name: screen.drawTextField(editor.name, x: valueX, y: y, width: inner.width - 13, focused: focused)
             case .status: screen.put("‹ \(editor.status?.title ?? "Any") ›", x: valueX, y: y, style: Style(focused ? .accent : .text))
             case .extension:
-                let name = editor.extensionID.map { id in state.tokens.extensions.first { $0.id == id }.map { "\($0.subtitle ?? $0.name) \(id)" } ?? id } ?? "Any"
+                let name = editor.extensionID.map { id in (state.extensions.value ?? []).first { $0.id == id }.map { "\($0.subtitle ?? $0.name) \(id)" } ?? id } ?? "Any"
                 screen.put("‹ \(name) ›", x: valueX, y: y, style: Style(focused ? .accent : .text), maxWidth: inner.width - 13)
             }
         }

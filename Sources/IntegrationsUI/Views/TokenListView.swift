@@ -24,11 +24,11 @@ enum TokenListView {
         switch list.content {
         case .loading:
             renderTable(list, [], state, table, &screen, empty: "")
-            screen.put("\(Spinner.frame(state.tick)) Loading tokens…  (Esc cancels)", x: table.x, y: table.y + 2, style: Style(.muted), maxWidth: table.width)
+            LoadStateView.loading("tokens", tick: state.tick, at: Rect(x: table.x, y: table.y + 2, width: table.width, height: 1), &screen)
+            screen.put("(Esc cancels)", x: table.x + 20, y: table.y + 2, style: Style(.muted))
         case .failed(let error):
             renderTable(list, [], state, table, &screen, empty: "")
-            screen.putWrapped(error.description, in: Rect(x: table.x, y: table.y + 2, width: table.width, height: 3), style: Style(.error))
-            screen.put("Press r to try again.", x: table.x, y: table.y + 5, style: Style(.muted), maxWidth: table.width)
+            LoadStateView.failed(error, at: Rect(x: table.x, y: table.y + 2, width: table.width, height: table.height - 2), &screen)
         case .loaded(let page):
             renderTable(list, page.items, state, table, &screen, empty: "No data available")
         }

@@ -6,9 +6,7 @@ import TokenWizard
 enum WizardView {
     static func render(_ ui: WizardUIState, _ state: AppState, _ layout: Layout, _ screen: inout Screen) {
         let outer = layout.content
-        screen.fill(outer)
-        screen.drawBox(outer, title: "Create token – Step \(stepNumber(ui.machine.state))", focused: true)
-        let inner = outer.inset(1)
+        let inner = Overlays.panel(outer, title: "Create token – Step \(stepNumber(ui.machine.state))", &screen)
         renderSteps(ui.machine.state, inner, &screen)
         let body = Rect(x: inner.x + 1, y: inner.y + 2, width: inner.width - 2, height: inner.height - 4)
         switch ui.machine.state {
@@ -51,23 +49,7 @@ enum WizardView {
     }
 
     static func renderGeneral(_ step: CreateTokenWizard.GeneralStep, _ ui: WizardUIState, _ rect: Rect, _ screen: inout Screen) {
-        var y = rect.y
-        let fieldWidth = min(rect.width - 2, 70)
-        for field in GeneralField.allCases {
-            let focused = field == ui.focus
-            let label = field.label + (field.isRequired ? " *" : " (optional)")
-            screen.put(label, x: rect.x, y: y, style: Style(focused ? .accent : .muted, bold: focused))
-            let length = GeneralField.length(of: ui.field(field).text)
-            if length > field.limit - 20 {
-                let counter = "\(length)/\(field.limit)"
-                screen.put(counter, x: rect.x + fieldWidth - counter.displayWidth, y: y, style: Style(length > field.limit ? .error : .muted))
-            }
-            screen.drawTextField(ui.field(field), x: rect.x, y: y + 1, width: fieldWidth, focused: focused)
-            if let problem = step.problems[field] {
-                screen.put(problem, x: rect.x, y: y + 2, style: Style(.error), maxWidth: rect.width)
-            }
-            y += 4
-        }
+        let y = FormFields.render(ui.fields, focus: ui.focus, problems: step.problems, rect, &screen)
         screen.put("Tab/↓ next field · Shift-Tab/↑ previous · Enter NEXT · Esc CANCEL", x: rect.x, y: min(y, rect.maxY - 1), style: Style(.muted), maxWidth: rect.width)
     }
 
@@ -75,11 +57,8 @@ enum WizardView {
         screen.put("Choose the extension the token is for:", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
         let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 4)
         switch step.list.content {
-        case .loading:
-            screen.put("\(Spinner.frame(state.tick)) Loading extensions…", x: table.x, y: table.y, style: Style(.muted))
-        case .failed(let error):
-            screen.putWrapped(error.description, in: Rect(x: table.x, y: table.y, width: table.width, height: 3), style: Style(.error))
-            screen.put("Press r to try again.", x: table.x, y: table.y + 3, style: Style(.muted))
+        case .loading: LoadStateView.loading("extensions", tick: state.tick, at: table, &screen)
+        case .failed(let error): LoadStateView.failed(error, at: table, &screen)
         case .loaded(let page):
             let chosen = step.input.extension?.id
             Table(

@@ -1,0 +1,55 @@
+import ConnectCore
+import TerminalKit
+import TokenWizard
+
+/// The token edit form as a modal over the content area.
+enum EditFormView {
+    static func render(_ ui: EditFormUIState, _ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let outer = layout.content
+        let inner = Overlays.panel(outer, title: "Edit token \(ui.form.tokenID)", &screen)
+        let body = Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 3)
+        var focusedField: GeneralField?
+        if case .field(let field) = ui.focus { focusedField = field }
+        var y = FormFields.render(ui.fields, focus: focusedField, problems: ui.form.problems, body, &screen)
+        if ui.form.configurable {
+            let focused = ui.focus == .modules
+            screen.put("Permissions (Space checks)", x: body.x, y: y, style: Style(focused ? .accent : .muted, bold: focused))
+            y += 1
+            switch ui.form.modules {
+            case .loading: screen.put("Loading modules…", x: body.x, y: y, style: Style(.muted))
+            case .failed(let error): screen.putWrapped(error.description + " Press r to try again.", in: Rect(x: body.x, y: y, width: body.width, height: 2), style: Style(.error))
+            case .loaded(let modules):
+                let items = [(title: "All modules", checked: ui.form.selection.isAll(of: modules))]
+                    + modules.map { (title: $0.name, checked: ui.form.selection.contains($0.id)) }
+                Checklist(items: items, cursor: focused ? ui.moduleCursor : -1)
+                    .render(into: &screen, Rect(x: body.x, y: y, width: min(body.width, 40), height: max(1, body.maxY - y - 2)))
+            }
+        } else {
+            screen.put("Its extension sets this token's permissions.", x: body.x, y: y, style: Style(.muted), maxWidth: body.width)
+        }
+        if let message = ui.form.message {
+            screen.putWrapped(message, in: Rect(x: body.x, y: body.maxY - 1, width: body.width, height: 2), style: Style(.error))
+        }
+        let buttonsY = inner.maxY - 1
+        if case .saving = ui.form.phase {
+            screen.put("\(Spinner.frame(state.tick)) Saving…", x: body.x, y: buttonsY, style: Style(.muted))
+        }
+        let save = "[ SAVE ] Enter"
+        let cancel = "[ CANCEL ] Esc  "
+        var x = inner.maxX - 1 - save.displayWidth - cancel.displayWidth
+        x += screen.drawButton("CANCEL", x: x, y: buttonsY, focused: false)
+        x += screen.put(" Esc  ", x: x, y: buttonsY, style: Style(.keyHint))
+        if ui.form.canSave {
+            x += screen.drawButton("SAVE", x: x, y: buttonsY, focused: false, primary: true)
+        } else {
+            x += screen.put("[ SAVE ]", x: x, y: buttonsY, style: Style(.muted))
+        }
+        screen.put(" Enter", x: x, y: buttonsY, style: Style(.keyHint))
+        if case .confirmingDiscard = ui.form.phase {
+            let box = outer.centered(width: min(50, outer.width), height: 5)
+            screen.fill(box)
+            screen.drawBox(box, title: "Discard your changes?", focused: true)
+            screen.put("y discard  ·  n or Esc keep editing", x: box.x + 2, y: box.y + 2, style: Style(.keyHint), maxWidth: box.width - 4)
+        }
+    }
+}

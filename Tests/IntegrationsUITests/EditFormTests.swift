@@ -1,0 +1,84 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import Testing
+import TokenWizard
+
+@testable import IntegrationsUI
+
+/// Editing a token from its details, and starting the wizard from an extension.
+@Suite struct EditFormTests {
+    func editing(_ size: TerminalSize) -> AppState {
+        var state = UISample.state(size)
+        _ = UISample.press(&state, .enter)
+        _ = AppReducer.reduce(&state, .tokenLoaded(.success(UISample.tutorial)))
+        #expect(UISample.press(&state, .character("e")) == [.editForm(.loadModules)])
+        _ = AppReducer.reduce(&state, .editForm(.modulesLoaded(.success(UISample.modules)), now: UISample.now))
+        return state
+    }
+
+    @Test(arguments: [UISample.small, UISample.large])
+    func theFormShowsTheTokenAndItsModules(size: TerminalSize) throws {
+        let screen = AppView.render(editing(size))
+        #expect(screen.text.contains("Edit token SU-431-800-699"))
+        #expect(screen.text.contains("Tutorial API Token"))
+        #expect(try #require(screen.row(containing: "Account")).contains("[x]"))
+        #expect(try #require(screen.row(containing: "All modules")).contains("[ ]"))
+    }
+
+    @Test func saveSendsOnlyWhatChanged() {
+        var state = editing(UISample.large)
+        #expect(UISample.press(&state, .enter).isEmpty, "nothing changed: SAVE does nothing")
+        _ = UISample.press(&state, .control("u"))
+        for character in "Renamed" { _ = UISample.press(&state, .character(character)) }
+        _ = UISample.press(&state, .tab, .tab, .tab, .down, .down, .character(" "))
+        let effects = UISample.press(&state, .enter)
+        #expect(effects == [
+            .editForm(.updateToken(id: "SU-431-800-699", TokenUpdate(name: "Renamed"))),
+            .editForm(.revokePermission(tokenID: "SU-431-800-699", moduleID: "MD-0007")),
+        ])
+        #expect(AppView.render(state).text.contains("Saving…"))
+        _ = AppReducer.reduce(&state, .editForm(.tokenUpdated(.success(TokenUpdate(name: "Renamed"))), now: UISample.now))
+        let closing = AppReducer.reduce(&state, .editForm(.permissionRevoked(moduleID: "MD-0007", .succeeded), now: UISample.now))
+        #expect(state.editForm == nil)
+        #expect(closing.first == .loadToken(id: "SU-431-800-699"))
+        #expect(state.status?.text == "Token SU-431-800-699 saved.")
+    }
+
+    @Test func aFailedSaveKeepsTheFormAndItsInput() {
+        var state = editing(UISample.small)
+        _ = UISample.press(&state, .character("!"))
+        _ = UISample.press(&state, .enter)
+        let error = ConnectError(operation: .updateToken, method: .put, kind: .http(status: 400, code: "VAL_001", messages: ["name: too long"]))
+        _ = AppReducer.reduce(&state, .editForm(.tokenUpdated(.failure(error)), now: UISample.now))
+        #expect(state.editForm?.fields[.name]?.text == "Tutorial API Token!")
+        let text = AppView.render(state).text
+        #expect(text.contains("Not everything was saved"))
+        #expect(text.contains("too long"))
+    }
+
+    @Test func cancellingChangesAsksFirst() {
+        var state = editing(UISample.small)
+        _ = UISample.press(&state, .character("x"), .escape)
+        #expect(AppView.render(state).text.contains("Discard your changes?"))
+        _ = UISample.press(&state, .character("y"))
+        #expect(state.editForm == nil)
+        #expect(state.details != nil)
+    }
+
+    @Test(arguments: [UISample.small, UISample.large])
+    func fromAnExtensionTheWizardStartsWithItChosen(size: TerminalSize) throws {
+        var state = UISample.state(size)
+        let zapier = Extension(id: "EXT-816", name: "zapier", subtitle: "Zapier", description: "Automate.", status: .published, categories: [.init(name: "Automation")])
+        _ = AppReducer.reduce(&state, .extensionsLoaded(.success([Extension(id: "EXT-000", name: "custom", subtitle: "Custom Integration"), zapier])))
+        _ = UISample.press(&state, .character("4"), .down)
+        let pane = AppView.render(state)
+        #expect(try #require(pane.row(containing: "Zapier")).contains("EXT-816"))
+        _ = UISample.press(&state, .character("c"))
+        #expect(state.wizard?.machine.preselectedExtensionID == "EXT-816")
+        for character in "Z token" { _ = UISample.press(&state, .character(character)) }
+        _ = UISample.press(&state, .tab, .tab, .character("d"), .enter)
+        _ = AppReducer.reduce(&state, .wizard(.extensionsLoaded(PageRequest(limit: 10), .success(Page(items: [zapier], range: ContentRange(first: 0, last: 0, total: 1), request: PageRequest(limit: 10))))))
+        #expect(try #require(AppView.render(state).row(containing: "Zapier")).contains("(•)"))
+    }
+}
