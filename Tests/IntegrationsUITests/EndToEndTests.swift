@@ -208,10 +208,15 @@ struct EndToEndTests {
         try tui.type("Made through the keys")
         try tui.press("Enter")
         try await tui.waitFor("Custom Integration")
-        try tui.press("Down", "Space", "C-b")
+        try tui.press("Down", "Space", "Enter")
+        try await tui.waitFor("All modules")
+        try tui.press("C-b", "C-b")
         try await tui.waitFor("Create token – Step 1")
-        #expect(try tui.screen().contains("Wizard token"), "BACK keeps the typed name")
-        try tui.press("Enter")
+        #expect(try tui.screen().contains("Wizard token"), "BACK from Permissions to General keeps the typed name")
+        try tui.type("!")
+        try tui.press("Escape")
+        try await tui.waitFor("Discard the new token?")
+        try tui.press("n", "BSpace", "Enter")
         try await tui.waitFor("(•) Custom Integration")
         try tui.press("Enter")
         try await tui.waitFor("All modules")
@@ -227,6 +232,13 @@ struct EndToEndTests {
         try tui.press("Enter")
         try await tui.waitFor("Token details")
         try await tui.waitFor(String(id))
+        try tui.press("l")
+        try await tui.waitUntil("Account and Integrations enabled") { screen in
+            let lines = screen.split(separator: "\n")
+            return lines.contains { $0.contains("Account") && $0.contains("● Enabled") }
+                && lines.contains { $0.contains("Integrations") && $0.contains("● Enabled") }
+                && lines.contains { $0.contains("Agreements") && $0.contains("○ Disabled") }
+        }
 
         let made = try await world.client.listTokens(ListQuery(filter: .eq("name", "Wizard token")), page: PageRequest())
         #expect(made.total == 1, "one token, despite Enter pressed twice on CREATE")

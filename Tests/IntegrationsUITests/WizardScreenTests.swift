@@ -64,8 +64,9 @@ import TokenWizard
         #expect(try #require(extensions.row(containing: "Custom Integration")).contains("(•)"), "BACK shows the choice")
     }
 
-    @Test func createIsSentOnceAndTheSummaryMasksTheKey() throws {
-        var state = atPermissions(UISample.large)
+    @Test(arguments: [UISample.small, UISample.large])
+    func createIsSentOnceAndTheSummaryMasksTheKey(size: TerminalSize) throws {
+        var state = atPermissions(size)
         _ = UISample.press(&state, .down, .character(" "), .down, .down, .character(" "))
         let first = UISample.press(&state, .enter)
         #expect(first == [.wizard(.createToken(TokenCreate(name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-000")))])
@@ -87,6 +88,7 @@ import TokenWizard
         _ = UISample.press(&state, .character("v"))
         #expect(AppView.render(state).text.contains("0123456789abcdef0123456789abcdef01234567"))
         let details = UISample.press(&state, .enter)
+        #expect(details.contains(.deleteDraft))
         #expect(state.wizard == nil)
         #expect(state.details?.tokenID == "SU-123-456-789")
         #expect(details.contains(.loadToken(id: "SU-123-456-789")))
@@ -114,5 +116,17 @@ import TokenWizard
         let text = AppView.render(state).text
         #expect(text.contains("Create token failed: HTTP 500 SYS_001"))
         #expect(text.contains("[x] Account"))
+    }
+
+    @Test func closeReloadsTheListWithTheNewTokenSelected() {
+        var state = atPermissions(UISample.large)
+        _ = UISample.press(&state, .down, .character(" "), .enter)
+        let created = UISample.token("SU-123-456-789", "CI token")
+        _ = AppReducer.reduce(&state, .wizard(.tokenCreated(.success(created))))
+        _ = AppReducer.reduce(&state, .wizard(.permissionGranted(moduleID: "MD-0001", .succeeded)))
+        let effects = UISample.press(&state, .escape)
+        #expect(effects.contains(.loadTokens(loadID: state.tokens.loadID, state.tokens.filter.query, PageRequest(limit: 10, offset: 0))))
+        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(UISample.page([created, UISample.tutorial])), now: UISample.now))
+        #expect(state.tokens.selectedToken?.id == "SU-123-456-789")
     }
 }
