@@ -147,3 +147,29 @@ import TokenWizard
         #expect(state.tokens.columns == [.status], "the last column stays")
     }
 }
+
+/// A failed operation can be tried again from the status line, unless its outcome is unknown.
+@Suite struct RetryFromStatusTests {
+    @Test func aRefusedWriteOffersRetry() {
+        var state = UISample.state(UISample.large)
+        let refused = ConnectError(operation: .deactivateToken, method: .post, kind: .http(status: 503, code: nil, messages: []))
+        _ = AppReducer.reduce(&state, .tokenActionFinished(.disable, tokenID: "SU-431-800-699", .failure(refused), now: UISample.now))
+        #expect(AppView.render(state).text.contains("R retries · Esc dismisses"))
+        #expect(UISample.press(&state, .character("R")) == [.perform(.disable, tokenID: "SU-431-800-699")])
+    }
+
+    @Test func aWriteWithAnUnknownOutcomeIsNotRetriedBlindly() {
+        var state = UISample.state(UISample.large)
+        let lost = ConnectError(operation: .deleteToken, method: .delete, kind: .timedOut)
+        _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: "SU-431-800-699", .failure(lost), now: UISample.now))
+        #expect(!AppView.render(state).text.contains("R retries"))
+        #expect(UISample.press(&state, .character("R")).isEmpty)
+    }
+
+    @Test func aFailedAccountLoadRetries() {
+        var state = UISample.state(UISample.large)
+        let down = ConnectError(operation: .myAccount, method: .get, kind: .network("could not connect to the server"))
+        _ = AppReducer.reduce(&state, .accountLoaded(.failure(down)))
+        #expect(UISample.press(&state, .character("R")) == [.loadAccount])
+    }
+}

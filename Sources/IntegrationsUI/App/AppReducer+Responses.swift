@@ -11,7 +11,7 @@ extension AppReducer {
             case .success(let info): state.account = .loaded(info)
             case .failure(let error):
                 state.account = .failed(error)
-                state.status = .error(error.description)
+                state.status = .error(error.description, retry: .loadAccount)
             }
             return []
 
@@ -81,8 +81,11 @@ extension AppReducer {
                     if state.details?.tokenID == tokenID { state.details = nil }
                     return [reloadTokens(&state)]
                 }
+            case .failure(let error) where error.outcomeUnknown:
+                // Never resent blindly: whether it happened must be looked up first.
+                state.status = .error(error.description + " It is not known whether it happened; press r to look again.")
             case .failure(let error):
-                state.status = .error(error.description + (error.outcomeUnknown ? " It is not known whether it happened; press r to look again." : ""))
+                state.status = .error(error.description, retry: .perform(action, tokenID: tokenID))
             }
             return []
 

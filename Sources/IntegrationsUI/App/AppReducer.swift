@@ -75,6 +75,10 @@ public enum AppReducer {
             state.status = nil
             return []
         }
+        if key == .character("R"), let retry = state.status?.retry {
+            state.status = .info("Trying again…", now: now)
+            return [retry]
+        }
         if state.details != nil {
             if let effects = handleDetails(key, now: now, &state) { return effects }
         } else if state.pane == .tokens, let command = Keymaps.tokenList.command(for: key) {
@@ -135,7 +139,7 @@ public enum AppReducer {
         case .switchAccount:
             state.status = .info("Account switching arrives with the accounts configuration.", now: now)
             return []
-        case .back, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
+        case .back, .retryFailed, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
             .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal:
             return []
         }

@@ -50,12 +50,16 @@ public struct StatusMessage: Sendable, Hashable {
     public var text: String
     /// When an info message goes away.
     public var expires: Date?
+    /// What `R` does again after an error: the failed operation.
+    public var retry: AppEffect?
 
     public static func info(_ text: String, now: Date) -> StatusMessage {
         StatusMessage(kind: .info, text: text, expires: now.addingTimeInterval(4))
     }
 
-    public static func error(_ text: String) -> StatusMessage { StatusMessage(kind: .error, text: text, expires: nil) }
+    public static func error(_ text: String, retry: AppEffect? = nil) -> StatusMessage {
+        StatusMessage(kind: .error, text: text, expires: nil, retry: retry)
+    }
 }
 
 /// A question before something that cannot be undone; CANCEL is focused.

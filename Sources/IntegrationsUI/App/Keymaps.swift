@@ -2,7 +2,7 @@ import TerminalKit
 
 /// What a key can mean; keymaps bind keys to these, and help is generated from the bindings.
 public enum Command: Sendable, Hashable {
-    case showPane(Pane), nextPane, previousPane, help, quit, back, refresh, filter, switchAccount
+    case showPane(Pane), nextPane, previousPane, help, quit, back, refresh, retryFailed, filter, switchAccount
     case up, down, pageUp, pageDown, first, last, previousPage, nextPage
     case open, actions, create, copy, rowsPerPage, columns
     case previousTab, nextTab, edit, reveal
@@ -18,6 +18,7 @@ public enum Keymaps {
         KeyBinding([.tab], .nextPane, help: "next pane"),
         KeyBinding([.backTab], .previousPane, help: "previous pane"),
         KeyBinding([.character("r")], .refresh, hint: "refresh", help: "refresh"),
+        KeyBinding([.character("R")], .retryFailed, help: "retry what failed (shown on the status line)"),
         KeyBinding([.character("a")], .switchAccount, help: "switch account"),
         KeyBinding([.character("?")], .help, hint: "help", help: "this help"),
         KeyBinding([.character("q"), .control("c")], .quit, hint: "quit", help: "quit"),

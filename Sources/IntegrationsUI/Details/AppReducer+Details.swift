@@ -46,7 +46,7 @@ extension AppReducer {
         case .filter:
             guard details.tab == .permissions else { return nil }
             details.editingPermissionFilter = true
-        case .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .switchAccount, .pageUp,
+        case .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .retryFailed, .switchAccount, .pageUp,
             .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .columns:
             return nil
         }

@@ -61,7 +61,7 @@ extension AppReducer {
             return openWizard(&state)
         case .back:
             return nil
-        case .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .switchAccount,
+        case .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .retryFailed, .switchAccount,
             .previousTab, .nextTab, .edit, .reveal:
             return nil
         }

@@ -88,7 +88,7 @@ public enum AppView {
             screen.put(" " + status.text, x: row.x, y: row.y, style: Style(.success), maxWidth: row.width)
         case .error:
             let text = " ✖ " + status.text
-            let tail = "  Esc dismisses"
+            let tail = status.retry == nil ? "  Esc dismisses" : "  R retries · Esc dismisses"
             screen.put(text, x: row.x, y: row.y, style: Style(.error), maxWidth: row.width - tail.displayWidth)
             screen.put(tail, x: row.maxX - tail.displayWidth, y: row.y, style: Style(.muted))
         }
