@@ -82,3 +82,37 @@ import TokenWizard
         #expect(try #require(AppView.render(state).row(containing: "Zapier")).contains("(•)"))
     }
 }
+
+/// Extension details, and the jump to its tokens.
+@Suite struct ExtensionDetailsTests {
+    let zapier = Extension(
+        id: "EXT-816", name: "zapier", subtitle: "Zapier", description: "Automate.", overview: "Zaps on Connect data.",
+        portal: .any, status: .published, websites: ["https://zapier.example"], categories: [.init(name: "Automation")],
+        constraints: .init(account: .init(tokens: 5)))
+
+    @Test(arguments: [UISample.small, UISample.large])
+    func detailsShowTheLimitAndHowManyTokensUseIt(size: TerminalSize) throws {
+        var state = UISample.state(size)
+        _ = AppReducer.reduce(&state, .extensionsLoaded(.success([zapier])))
+        #expect(UISample.press(&state, .character("4"), .enter) == [.countTokens(extensionID: "EXT-816")])
+        #expect(AppView.render(state).text.contains("counting…"))
+        _ = AppReducer.reduce(&state, .extensionTokensCounted(extensionID: "EXT-816", .success(2)))
+        let screen = AppView.render(state)
+        #expect(try #require(screen.row(containing: "Tokens        ")).contains("2 of 5 allowed"))
+        #expect(try #require(screen.row(containing: "Token limit")).contains("5 per account"))
+        #expect(screen.text.contains("Zaps on Connect data."))
+        _ = UISample.press(&state, .escape)
+        #expect(state.openExtension == nil)
+    }
+
+    @Test func tJumpsToTheTokensOfTheExtension() {
+        var state = UISample.state(UISample.large)
+        _ = AppReducer.reduce(&state, .extensionsLoaded(.success([zapier])))
+        _ = UISample.press(&state, .character("4"), .enter)
+        let effects = UISample.press(&state, .character("t"))
+        #expect(state.pane == .tokens)
+        #expect(state.tokens.filter.extensionID == "EXT-816")
+        #expect(effects == [.loadTokens(loadID: state.tokens.loadID, ListQuery(filter: .eq("extension.id", "EXT-816"), ordering: [.descending("events.created.at")]), PageRequest(limit: 10))])
+        #expect(AppView.render(state).text.contains("FILTER: EXT-816"))
+    }
+}

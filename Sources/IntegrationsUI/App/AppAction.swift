@@ -20,6 +20,8 @@ public enum AppAction: Sendable {
     case copied(what: String, Result<String, ClipboardError>, now: Date)
     /// An answer to one of the wizard's effects.
     case wizard(CreateTokenWizard.Event)
+    /// How many tokens an extension has.
+    case extensionTokensCounted(extensionID: String, Result<Int, ConnectError>)
     /// An answer to one of the edit form's effects.
     case editForm(TokenEditForm.Event, now: Date)
     /// An unfinished wizard saved by an earlier run.
@@ -42,6 +44,8 @@ public enum AppEffect: Sendable, Hashable {
     case copyText(String, what: String)  // never a secret: keys go through copyAPIKey
     /// I/O the create-token wizard asked for.
     case wizard(CreateTokenWizard.Effect)
+    /// Count the tokens of an extension (`limit=0`).
+    case countTokens(extensionID: String)
     /// I/O the token edit form asked for.
     case editForm(TokenEditForm.Effect)
     /// The saved draft is answered for (resumed, discarded, or the wizard finished).

@@ -96,7 +96,7 @@ extension AppReducer {
             }
             return []
 
-        case .key, .resized, .tick, .stopSignal, .wizard, .editForm, .draftFound, .draftUnreadable:
+        case .key, .resized, .tick, .stopSignal, .wizard, .editForm, .draftFound, .draftUnreadable, .extensionTokensCounted:
             return []
         }
     }

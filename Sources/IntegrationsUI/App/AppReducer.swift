@@ -36,6 +36,13 @@ public enum AppReducer {
             return wizardEvent(event, &state)
         case .editForm(let event, let now):
             return editFormEvent(event, now: now, &state)
+        case .extensionTokensCounted(let extensionID, let result):
+            guard state.openExtension?.extension.id == extensionID else { return [] }
+            switch result {
+            case .success(let count): state.openExtension?.tokenCount = .loaded(count)
+            case .failure(let error): state.openExtension?.tokenCount = .failed(error)
+            }
+            return []
         case .draftFound(let draft):
             state.offeredDraft = draft
             return []
@@ -84,18 +91,7 @@ public enum AppReducer {
         } else if state.pane == .tokens, let command = Keymaps.tokenList.command(for: key) {
             if let effects = handleTokenList(command, now: now, &state) { return effects }
         } else if state.pane == .extensions, let command = Keymaps.extensions.command(for: key) {
-            let count = state.extensions.value?.count ?? 0
-            switch command {
-            case .down: state.extensionsCursor = min(max(0, count - 1), state.extensionsCursor + 1)
-            case .up: state.extensionsCursor = max(0, state.extensionsCursor - 1)
-            case .first: state.extensionsCursor = 0
-            case .last: state.extensionsCursor = max(0, count - 1)
-            case .create:
-                guard let chosen = state.extensions.value?[safe: state.extensionsCursor] else { return [] }
-                return openWizard(preselected: chosen, &state)
-            default: break
-            }
-            return []
+            return handleExtensions(command, &state)
         } else if state.pane == .general, Keymaps.general.command(for: key) == .copy {
             return [.copyText(state.connection.endpoint.absoluteString, what: "The API endpoint")]
         }
@@ -140,7 +136,7 @@ public enum AppReducer {
             state.status = .info("Account switching arrives with the accounts configuration.", now: now)
             return []
         case .back, .retryFailed, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
-            .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal:
+            .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension:
             return []
         }
     }
@@ -148,6 +144,7 @@ public enum AppReducer {
     static func show(_ pane: Pane, _ state: inout AppState) -> [AppEffect] {
         state.pane = pane
         state.details = nil
+        state.openExtension = nil
         return []
     }
 

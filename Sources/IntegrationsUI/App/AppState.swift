@@ -133,6 +133,8 @@ public struct AppState: Sendable {
     /// The extensions: the Extensions pane's rows and the token filter's choices.
     public var extensions: Loadable<[Extension]> = .loading
     public var extensionsCursor = 0
+    /// The extension whose details are open, and how many tokens use it.
+    public var openExtension: (extension: Extension, tokenCount: Loadable<Int>)?
     /// Module names by id, for the permissions tab.
     public var modules: [String: String] = [:]
     public var moduleOrder: [Module] = []

@@ -5,7 +5,7 @@ public enum Command: Sendable, Hashable {
     case showPane(Pane), nextPane, previousPane, help, quit, back, refresh, retryFailed, filter, switchAccount
     case up, down, pageUp, pageDown, first, last, previousPage, nextPage
     case open, actions, create, copy, rowsPerPage, columns
-    case previousTab, nextTab, edit, reveal
+    case previousTab, nextTab, edit, reveal, tokensOfExtension
 }
 
 /// The default bindings of DESIGN.md, by context.
@@ -60,7 +60,10 @@ public enum Keymaps {
         KeyBinding([.up, .character("k")], .up, help: "previous extension"),
         KeyBinding([.character("g"), .home], .first, help: "first extension"),
         KeyBinding([.character("G"), .end], .last, help: "last extension"),
+        KeyBinding([.enter], .open, hint: "details", help: "the extension's details"),
         KeyBinding([.character("c")], .create, hint: "create a token for it", help: "create a token for this extension"),
+        KeyBinding([.character("t")], .tokensOfExtension, hint: "its tokens", help: "the Tokens pane, filtered by this extension"),
+        KeyBinding([.escape], .back, help: "back to the list (from details)"),
     ])
 
     public static let general = Keymap<Command>("General", [

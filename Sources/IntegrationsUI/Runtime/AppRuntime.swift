@@ -193,6 +193,13 @@ public final class AppRuntime {
                 performWizard(effect)
             case .editForm(let effect):
                 performEdit(effect)
+            case .countTokens(let extensionID):
+                spawn {
+                    let total = await attempt { () async throws(ConnectError) in
+                        try await client.listTokens(ListQuery(filter: .eq("extension.id", .string(extensionID))), page: PageRequest(limit: 0)).total ?? 0
+                    }
+                    return .action(.extensionTokensCounted(extensionID: extensionID, total))
+                }
             case .deleteDraft:
                 draftFile?.delete()
             case .quit:

@@ -62,7 +62,7 @@ extension AppReducer {
         case .back:
             return nil
         case .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .retryFailed, .switchAccount,
-            .previousTab, .nextTab, .edit, .reveal:
+            .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension:
             return nil
         }
     }

@@ -5,6 +5,10 @@ import TokenWizard
 /// The Extensions pane: what tokens can be for; `c` creates a token for the one selected.
 enum ExtensionListView {
     static func render(_ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        if let open = state.openExtension {
+            renderDetails(open.extension, open.tokenCount, state, rect, &screen)
+            return
+        }
         screen.put("Extensions", x: rect.x, y: rect.y, style: Style(.title, bold: true))
         let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 3)
         switch state.extensions {
@@ -27,5 +31,31 @@ enum ExtensionListView {
                 selected: extensions.isEmpty ? nil : state.extensionsCursor
             ).render(into: &screen, table)
         }
+    }
+
+    /// One extension: overview, websites, portal, the token limit, and its tokens.
+    static func renderDetails(_ item: Extension, _ tokens: Loadable<Int>, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        screen.put("Extension details", x: rect.x, y: rect.y, style: Style(.title, bold: true))
+        var y = rect.y + 1
+        let limit = item.constraints?.account?.tokens
+        let count: String
+        switch tokens {
+        case .loading: count = "counting…"
+        case .failed(let error): count = error.detail
+        case .loaded(let number): count = "\(number)" + (limit.map { " of \($0) allowed" } ?? "")
+        }
+        let rows: [(String, String)] = [
+            ("Name", "\(item.subtitle ?? item.name) (\(item.name))"), ("ID", item.id),
+            ("Status", item.status?.title ?? ""), ("Portal", item.portal?.title ?? ""),
+            ("Categories", (item.categories ?? []).compactMap(\.name).joined(separator: ", ")),
+            ("Token limit", limit.map { "\($0) per account" } ?? "none"), ("Tokens", count),
+            ("Description", item.description ?? ""), ("Overview", item.overview ?? ""),
+            ("Websites", (item.websites ?? []).joined(separator: " ")),
+        ]
+        for (label, value) in rows where y < rect.maxY - 2 {
+            screen.put(label, x: rect.x, y: y, style: Style(.muted, bold: true))
+            y += max(1, screen.putWrapped(value.isEmpty ? "—" : value, in: Rect(x: rect.x + 14, y: y, width: rect.width - 14, height: 2)))
+        }
+        screen.put("t its tokens  ·  c create a token for it  ·  Esc back", x: rect.x, y: min(y + 1, rect.maxY - 1), style: Style(.keyHint), maxWidth: rect.width)
     }
 }
