@@ -79,4 +79,15 @@ import Testing
         Checklist(items: [("All", false), ("Account", true), ("Helpdesk", false)], cursor: 2).render(into: &screen, screen.bounds)
         #expect(screen.text == "[x] Account\n[ ] Helpdesk")
     }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var screen = Screen(size: TerminalSize(columns: 6, rows: 2))
+        screen.put("東京東", x: 0, y: 0)
+        screen.put("|", x: 1, y: 0)
+        screen.put("東京東", x: 0, y: 1)
+        screen.fill(Rect(x: 2, y: 1, width: 1, height: 1))
+        #expect(screen.lines[0] == " |京東")
+        #expect(screen.lines[1] == "東  東")
+        for line in screen.lines { #expect(line.displayWidth == 6) }
+    }
 }

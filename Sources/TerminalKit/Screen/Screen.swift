@@ -50,8 +50,8 @@ public struct Screen: Sendable, Hashable {
             }
             guard used + width <= limit else { break }
             if column >= 0 {
-                self[column, y] = Cell(String(character), style)
-                if width == 2, column + 1 < size.columns { self[column + 1, y] = Cell("", style) }
+                write(Cell(String(character), style), x: column, y: y)
+                if width == 2, column + 1 < size.columns { write(Cell("", style), x: column + 1, y: y) }
             }
             column += width
             used += width
@@ -62,8 +62,25 @@ public struct Screen: Sendable, Hashable {
     /// Fills a rectangle with spaces of `style`.
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
         for y in max(0, rect.y)..<min(size.rows, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.columns, rect.maxX) { self[x, y] = Cell(" ", style) }
+            for x in max(0, rect.x)..<min(size.columns, rect.maxX) { write(Cell(" ", style), x: x, y: y) }
         }
+    }
+
+    /// Writes one cell, first blanking the other half of any wide character it cuts in two, so
+    /// every row always adds up to the screen's width.
+    private mutating func write(_ cell: Cell, x: Int, y: Int) {
+        let old = self[x, y]
+        // Over the right half of a wide character (and not as the right half of a new one):
+        // the left half would stand alone.
+        if old.text.isEmpty, !cell.text.isEmpty, x > 0 {
+            self[x - 1, y] = Cell(" ", self[x - 1, y].style)
+        }
+        // Over the left half of a wide character: its right half would be an orphan. (A new
+        // wide character rewrites that cell right after.)
+        if let first = old.text.first, DisplayWidth.of(first) == 2, x + 1 < size.columns, self[x + 1, y].text.isEmpty {
+            self[x + 1, y] = Cell(" ", self[x + 1, y].style)
+        }
+        self[x, y] = cell
     }
 
     /// Changes the style of the cells in a rectangle, keeping their text.

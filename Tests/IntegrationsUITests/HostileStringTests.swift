@@ -1,0 +1,88 @@
+import ConnectCore
+import ConnectTestSupport
+import Foundation
+import TerminalKit
+import Testing
+import TokenWizard
+
+@testable import IntegrationsUI
+
+/// Every hostile string, in every field a server fills, on every screen that shows it: no
+/// control character reaches a cell, and nothing outside the field's row changes.
+@Suite struct HostileStringTests {
+    static let payloads = HostileStrings.corpus
+
+    @Test func theCorpusIsBigEnough() {
+        #expect(Self.payloads.count >= 100)
+    }
+
+    func assertSafe(_ screen: Screen, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let bad = screen.cells.flatMap { $0.text.unicodeScalars }.filter(SafeText.needsEscape)
+        #expect(bad.isEmpty, "\(what): \(bad.map { String($0.value, radix: 16) })", sourceLocation: sourceLocation)
+        for line in screen.lines {
+            #expect(line.displayWidth == screen.size.columns, "\(what): a row is not the screen's width", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Rows that differ between two screens.
+    func changedRows(_ a: Screen, _ b: Screen) -> [Int] {
+        zip(a.lines, b.lines).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+    }
+
+    @Test(arguments: [UISample.small, UISample.large])
+    func inTheTokenList(size: TerminalSize) {
+        let baseline = AppView.render(UISample.state(size, tokens: [UISample.token("SU-666-666-666", "benign"), UISample.tutorial]))
+        let rowOfToken = baseline.lines.firstIndex { $0.contains("SU-666-666-666") }!
+        for (index, payload) in Self.payloads.enumerated() {
+            var token = UISample.token("SU-666-666-666", payload)
+            token.extension = ExtensionReference(id: "EXT-000", name: payload)
+            let screen = AppView.render(UISample.state(size, tokens: [token, UISample.tutorial]))
+            assertSafe(screen, "list payload \(index)")
+            #expect(changedRows(baseline, screen).allSatisfy { $0 == rowOfToken }, "payload \(index) changed more than its row")
+        }
+    }
+
+    @Test func inDetailsDialogsAndTheStatusLine() {
+        for (index, payload) in Self.payloads.enumerated() {
+            var token = UISample.token("SU-666-666-666", payload)
+            token.description = payload
+            var state = UISample.state(UISample.large, tokens: [token])
+            _ = UISample.press(&state, .enter)
+            _ = AppReducer.reduce(&state, .tokenLoaded(.success(token)))
+            assertSafe(AppView.render(state), "details payload \(index)")
+            _ = UISample.press(&state, .escape, .character("."), .character("x"))
+            assertSafe(AppView.render(state), "delete dialog payload \(index)")
+            _ = UISample.press(&state, .character("n"))
+            let error = ConnectError(operation: .deleteToken, method: .delete, kind: .http(status: 400, code: payload, messages: [payload]))
+            _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: token.id, .failure(error), now: UISample.now))
+            assertSafe(AppView.render(state), "status line payload \(index)")
+        }
+    }
+
+    @Test func inTheWizardAndTheExtensionsPane() {
+        for (index, payload) in Self.payloads.enumerated() {
+            let hostile = Extension(id: "EXT-\(index)", name: payload, subtitle: payload, description: payload, status: .unknown(payload))
+            var state = UISample.state(UISample.small)
+            _ = AppReducer.reduce(&state, .extensionsLoaded(.success([hostile])))
+            _ = UISample.press(&state, .character("4"))
+            assertSafe(AppView.render(state), "extensions pane payload \(index)")
+            _ = UISample.press(&state, .enter)
+            assertSafe(AppView.render(state), "extension details payload \(index)")
+            _ = UISample.press(&state, .character("c"))
+            for character in "Name" { _ = UISample.press(&state, .character(character)) }
+            _ = UISample.press(&state, .tab, .tab, .character("d"), .enter)
+            _ = AppReducer.reduce(&state, .wizard(.extensionsLoaded(PageRequest(limit: 10), .success(Page(items: [hostile], range: ContentRange(first: 0, last: 0, total: 1), request: PageRequest(limit: 10))))))
+            assertSafe(AppView.render(state), "wizard extension step payload \(index)")
+        }
+    }
+
+    @Test func realTextKeepsItsWidth() {
+        let cases = ["東京の新しいトークン", "한국어 토큰", "👩‍💻🏳️‍🌈🇩🇪👍🏽", "e\u{301}e\u{301}"]
+        for text in cases {
+            var screen = Screen(size: TerminalSize(columns: 40, rows: 1))
+            let used = screen.put(text, x: 0, y: 0)
+            #expect(used == text.displayWidth)
+            #expect(screen.lines[0].hasPrefix(text), "\(text) shown as itself")
+        }
+    }
+}
