@@ -10,14 +10,34 @@ struct ConnectTUICommand: AsyncParsableCommand {
         commandName: "connect-tui",
         abstract: "A terminal UI for the Integrations module of CloudBlue Connect.",
         discussion: """
-            With CONNECT_API_KEY (and optionally CONNECT_ENDPOINT) set it works on that Connect \
-            account; with nothing configured it starts the built-in sandbox.
+            With CONNECT_API_KEY (and optionally CONNECT_ENDPOINT) set, or --api-key-file, it \
+            works on that Connect account; with nothing configured it starts the built-in sandbox.
             """,
         version: "connect-tui \(UserAgent.appVersion) (\(CursesTerminal.libraryVersion))",
-        subcommands: [SandboxCommand.self])
+        subcommands: [TokensCommand.self, SandboxCommand.self])
+
+    @OptionGroup var account: AccountOptions
 
     func run() async throws {
-        let status = try await TerminalUI.run(environment: ProcessInfo.processInfo.environment)
+        let status = try await TerminalUI.run(account, environment: ProcessInfo.processInfo.environment)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Exit codes for scripts: 0 done, 1 the API or the setup failed, 2 the command line was wrong.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }

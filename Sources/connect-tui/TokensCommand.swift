@@ -1,0 +1,184 @@
+import ArgumentParser
+import ConnectCore
+import Foundation
+import TerminalKit
+import TokenWizard
+
+/// `connect-tui tokens …`: the token operations for scripts, on the same account as the app.
+struct TokensCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens",
+        abstract: "List, show, create, enable, disable and delete tokens; print a token's key.",
+        subcommands: [List.self, Show.self, Key.self, Create.self, Enable.self, Disable.self, Delete.self])
+
+    /// Runs `body` with a client for the chosen account; API errors print one line on standard
+    /// error and exit 1.
+    static func withClient(_ account: AccountOptions, _ body: (ConnectClient) async throws(ConnectError) -> Void) async throws {
+        let target: Target
+        do {
+            target = try await Target.resolve(account, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("connect-tui: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        do {
+            try await body(target.client)
+            await target.sandbox?.stop()
+        } catch {
+            await target.sandbox?.stop()
+            FileHandle.standardError.write(Data("connect-tui: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// Tokens as JSON in the API's shape, without their secrets (`tokens key` prints a key).
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    static func withoutSecrets(_ token: Token) -> Token {
+        var copy = token
+        copy.token = nil
+        copy.renewedToken = nil
+        return copy
+    }
+
+    /// One line of text from the server, made safe for a terminal.
+    static func safe(_ text: String?) -> String { SafeText.visible(text ?? "") }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens, newest first.")
+        @OptionGroup var account: AccountOptions
+        @Option(help: "An RQL filter, e.g. 'and(eq(status,active),ilike(name,*ci*))'.") var filter: String?
+        @Option(help: "How many tokens at most.") var limit = 100
+        @Flag(help: "JSON in the API's shape (secrets left out).") var json = false
+
+        func validate() throws {
+            if let filter { do { _ = try RQLParser.parseExpression(filter) } catch { throw ValidationError("--filter: \(error)") } }
+            guard (1...1000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000") }
+        }
+
+        func run() async throws {
+            let query = ListQuery(filter: try filter.map { try RQLParser.parseExpression($0) }, ordering: [.descending("events.created.at")])
+            try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
+                let page = try await client.listTokens(query, page: PageRequest(limit: limit))
+                if json {
+                    print(TokensCommand.json(page.items.map(TokensCommand.withoutSecrets)))
+                    return
+                }
+                for token in page.items {
+                    print([token.id, token.status?.title ?? "", token.extension?.id ?? "", TokensCommand.safe(token.name)].joined(separator: "\t"))
+                }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one token (its secret masked).")
+        @OptionGroup var account: AccountOptions
+        @Argument(help: "The token id, SU-…") var id: String
+        @Flag(help: "JSON in the API's shape (secrets left out).") var json = false
+
+        func run() async throws {
+            try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
+                let token = try await client.token(id: id)
+                if json {
+                    print(TokensCommand.json(TokensCommand.withoutSecrets(token)))
+                    return
+                }
+                let rows: [(String, String)] = [
+                    ("ID", token.id), ("Name", TokensCommand.safe(token.name)), ("Status", token.status?.title ?? ""),
+                    ("Extension", "\(token.extension?.name ?? "") \(token.extension?.id ?? "")"),
+                    ("Description", TokensCommand.safe(token.description)), ("External ID", TokensCommand.safe(token.externalID)),
+                    ("Permissions", (token.permissions ?? []).map(\.moduleID).joined(separator: ", ")),
+                    ("Created", "\(token.events?.created?.at?.rawValue ?? "") \(TokensCommand.safe(token.events?.created?.by?.name))"),
+                    ("API key", token.apiKey?.masked ?? ""),
+                ]
+                for (label, value) in rows { print(label.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
+            }
+        }
+    }
+
+    struct Key: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a token's API key and nothing else.",
+            discussion: "export CONNECT_API_KEY=\"$(connect-tui tokens key SU-…)\"")
+        @OptionGroup var account: AccountOptions
+        @Argument(help: "The token id, SU-…") var id: String
+
+        func run() async throws {
+            try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
+                let token = try await client.token(id: id)
+                guard let key = token.apiKey else {
+                    throw ConnectError(operation: .getToken, method: .get, kind: .undecodable(reason: "the server did not send the secret", excerpt: ""))
+                }
+                print(key.unmaskedValue)
+            }
+        }
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a token, and grant it modules.")
+        @OptionGroup var account: AccountOptions
+        @Option(help: "The token's name.") var name: String
+        @Option(help: "What the token is for.") var description: String
+        @Option(help: "An external id.") var externalID: String?
+        @Option(name: .customLong("extension"), help: "The extension id, e.g. EXT-000 (Custom).") var extensionID: String
+        @Option(name: .customLong("module"), help: "A module to grant, e.g. MD-0007 (repeatable; Custom tokens).") var modules: [String] = []
+        @Flag(help: "JSON in the API's shape (secrets left out).") var json = false
+
+        func validate() throws {
+            let input = GeneralInput(name: name, externalID: externalID ?? "", description: description)
+            if let problem = GeneralField.allCases.compactMap({ input.problems[$0] }).first { throw ValidationError(problem) }
+        }
+
+        func run() async throws {
+            let body = TokenCreate(name: name, description: description, externalID: externalID, extensionID: extensionID)
+            try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
+                let token = try await client.createToken(body)
+                for module in modules { _ = try await client.addTokenPermission(tokenID: token.id, moduleID: module) }
+                print(json ? TokensCommand.json(TokensCommand.withoutSecrets(try await client.token(id: token.id))) : token.id)
+            }
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a token.")
+        @OptionGroup var account: AccountOptions
+        @Argument(help: "The token id, SU-…") var id: String
+
+        func run() async throws {
+            try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
+                print("\(try await client.activateToken(id: id).id) enabled")
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable a token; integrations using its key stop working.")
+        @OptionGroup var account: AccountOptions
+        @Argument(help: "The token id, SU-…") var id: String
+
+        func run() async throws {
+            try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
+                print("\(try await client.deactivateToken(id: id).id) disabled")
+            }
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a token. This cannot be undone.")
+        @OptionGroup var account: AccountOptions
+        @Argument(help: "The token id, SU-…") var id: String
+
+        func run() async throws {
+            try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
+                try await client.deleteToken(id: id)
+                print("\(id) deleted")
+            }
+        }
+    }
+}
+
