@@ -37,7 +37,7 @@ struct EndToEndTests {
             let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             return "cd \(quote(home.path)) && stty -a > before.txt; "
                 + "env \(extraEnvironment) HOME=\(quote(home.path)) CONNECT_API_KEY=\(quote(key.unmaskedValue)) CONNECT_ENDPOINT=\(quote(endpoint)) TZ=UTC "
-                + "\(quote(BuiltBinary.url.path)); echo \"EXIT=$?\"; stty -a > after.txt; sleep 600"
+                + "\(quote(BuiltBinary.url.path)); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 600"
         }
 
         func stop() async {
@@ -137,11 +137,11 @@ struct EndToEndTests {
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("Loading tokens…", timeout: .seconds(10))
         try tui.press("1")
-        try await tui.waitFor("API endpoint", timeout: .seconds(2))
+        try await tui.waitFor("API endpoint", timeout: .seconds(5))
         try tui.press("2")
-        try await tui.waitFor("Loading tokens…", timeout: .seconds(2))
+        try await tui.waitFor("Loading tokens…", timeout: .seconds(5))
         try tui.press("Escape")
-        try await tui.waitFor("List tokens failed: cancelled", timeout: .seconds(2))
+        try await tui.waitFor("List tokens failed: cancelled", timeout: .seconds(5))
         try tui.press("q")
         try await tui.waitFor("EXIT=0", timeout: .seconds(5))
     }
