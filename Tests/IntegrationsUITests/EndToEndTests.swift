@@ -37,7 +37,7 @@ struct EndToEndTests {
             let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             return "cd \(quote(home.path)) && stty -a > before.txt; "
                 + "env \(extraEnvironment) HOME=\(quote(home.path)) CONNECT_API_KEY=\(quote(key.unmaskedValue)) CONNECT_ENDPOINT=\(quote(endpoint)) TZ=UTC "
-                + "\(quote(BuiltBinary.url.path)); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 600"
+                + "\(quote(BuiltBinary.url.path)); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 20"
         }
 
         func stop() async {
