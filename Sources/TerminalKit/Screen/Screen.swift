@@ -83,13 +83,6 @@ public struct Screen: Sendable, Hashable {
         self[x, y] = cell
     }
 
-    /// Changes the style of the cells in a rectangle, keeping their text.
-    public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
-        for y in max(0, rect.y)..<min(size.rows, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.columns, rect.maxX) { change(&self[x, y].style) }
-        }
-    }
-
     /// The text of each row, trailing spaces kept: what a person reads, for tests.
     public var lines: [String] {
         (0..<size.rows).map { y in (0..<size.columns).map { self[$0, y].text }.joined() }

@@ -23,9 +23,6 @@ public struct Style: Sendable, Hashable {
     }
 
     public static let plain = Style()
-
-    public var bolded: Style { var copy = self; copy.bold = true; return copy }
-    public var reversed: Style { var copy = self; copy.reverse = true; return copy }
 }
 
 /// A rectangle of cells.
