@@ -18,12 +18,12 @@ public final class RunningProcess: @unchecked Sendable {
     public let process = Process()
     private let lock = NSLock()
     private var collected = Data()
+    private let pipe = Pipe()
 
     public init(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws {
         process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = environment }
-        let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
@@ -63,6 +63,10 @@ public final class RunningProcess: @unchecked Sendable {
             }
             try await Task.sleep(for: .milliseconds(20))
         }
+        // The handler may not have seen the last bytes yet: read what is left.
+        pipe.fileHandleForReading.readabilityHandler = nil
+        let rest = pipe.fileHandleForReading.readDataToEndOfFile()
+        lock.withLock { collected.append(rest) }
         return process.terminationStatus
     }
 

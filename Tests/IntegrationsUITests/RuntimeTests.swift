@@ -28,7 +28,7 @@ import Testing
         let app = runtime(terminal, RecordingTransport([]))
         app.dispatch(.key(.character("1"), now: UISample.now))
         app.dispatch(.key(.character("y"), now: UISample.now))
-        await app.settle()
+        #expect(await app.settle(), "the effects finished")
         let encoded = Data("http://127.0.0.1:5555/public/v1".utf8).base64EncodedString()
         #expect(terminal.controlSequences == [Array("\u{1b}]52;c;\(encoded)\u{07}".utf8)])
         #expect(app.state.status?.text == "The API endpoint copied to the clipboard (OSC 52).")
@@ -40,7 +40,7 @@ import Testing
         let transport = RecordingTransport([page])
         let app = runtime(terminal, transport)
         app.dispatch(.key(.character("p"), now: UISample.now))  // one request: the page at 25 rows
-        await app.settle()
+        #expect(await app.settle(), "the effects finished")
         #expect(app.state.tokens.items.map(\.id) == ["SU-431-800-699"])
         #expect(transport.onlyRequest.target.hasSuffix("limit=25&offset=0"))
     }

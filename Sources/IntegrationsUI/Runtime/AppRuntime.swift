@@ -90,17 +90,20 @@ public final class AppRuntime {
         perform(AppReducer.reduce(&state, action))
     }
 
-    /// Waits for effect answers and applies them; for tests, which have no loop.
-    public func settle(timeout: Duration = .seconds(10)) async {
+    /// Waits for effect answers and applies them; for tests, which have no loop. Returns
+    /// false when answers were still pending at the deadline.
+    @discardableResult
+    public func settle(timeout: Duration = .seconds(60)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             // Tasks post before they finish: idle first, then drain, loses nothing.
             let idle = mailbox.isIdle
             let messages = mailbox.drain()
-            if messages.isEmpty, idle { return }
+            if messages.isEmpty, idle { return true }
             for message in messages { receive(message) }
             try? await Task.sleep(for: .milliseconds(5))
         }
+        return false
     }
 
     private func receive(_ message: Message) {
