@@ -8,6 +8,7 @@
 #endif
 #include <langinfo.h>
 #include <locale.h>
+#include <termios.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -37,6 +38,15 @@ static inline int cn_setlocale_all(void) {
     if (setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return 1;
     if (setlocale(LC_CTYPE, "en_US.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return 1;
     return 0;
+}
+/* Turns off XON/XOFF flow control, so Ctrl-S and Ctrl-Q reach the app as keys instead of
+   freezing the output; saved as the program mode, so it holds after Ctrl-Z and fg. endwin
+   restores the shell's modes, flow control included. */
+static inline void cn_disable_flow_control(void) {
+    struct termios modes;
+    if (tcgetattr(STDIN_FILENO, &modes) != 0) return;
+    modes.c_iflag &= ~(IXON | IXOFF);
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &modes) == 0) def_prog_mode();
 }
 /* newterm on the standard streams: NULL (not exit) when the terminal type is unknown. */
 static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }

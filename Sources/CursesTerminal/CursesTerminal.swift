@@ -49,6 +49,7 @@ public final class CursesTerminal: Terminal {
         }
         window = cn_stdscr()!
         cbreak()
+        cn_disable_flow_control()
         noecho()
         nonl()
         keypad(window, true)

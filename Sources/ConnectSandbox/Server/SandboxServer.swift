@@ -98,6 +98,8 @@ struct SandboxResponder: HTTPResponder {
             .map { $0.removingPercentEncoding ?? String($0) }.joined(separator: "/")
         var headers = HTTPHeaders()
         for field in request.headers { headers.add(field.name.rawName, field.value) }
+        // HTTP/1's Host header arrives as the request's authority.
+        if headers["Host"] == nil, let authority = request.head.authority { headers.add("Host", authority) }
         let message = SandboxRequest(
             method: request.method.rawValue, path: path, query: request.uri.query ?? "", headers: headers,
             body: Data(buffer: bodyBuffer))

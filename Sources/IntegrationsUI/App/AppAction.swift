@@ -24,6 +24,12 @@ public enum AppAction: Sendable {
     case extensionTokensCounted(extensionID: String, Result<Int, ConnectError>)
     /// An answer to one of the edit form's effects.
     case editForm(TokenEditForm.Event, now: Date)
+    case webhooksLoaded(loadID: Int, Result<Page<Webhook>, ConnectError>)
+    case webhookLoaded(Result<Webhook, ConnectError>)
+    /// A webhook action ended; for a trigger, the webhook as read afterwards (its new stats).
+    case webhookActionFinished(WebhookAction, webhookID: String, Result<Webhook?, ConnectError>, now: Date)
+    /// An answer to one of the webhook form's effects.
+    case webhookForm(WebhookForm.Event, now: Date)
     /// An unfinished wizard saved by an earlier run.
     case draftFound(WizardDraft)
     case draftUnreadable(String)
@@ -42,6 +48,14 @@ public enum AppEffect: Sendable, Hashable {
     /// Copies a token's API key (fetching the token when its secret is not at hand).
     case copyAPIKey(tokenID: String)
     case copyText(String, what: String)  // never a secret: keys go through copyAPIKey
+    case loadWebhooks(loadID: Int, ListQuery, PageRequest)
+    case cancelWebhookLoad
+    case loadWebhook(id: String)
+    case performWebhook(WebhookAction, webhookID: String)
+    /// Copies a webhook's JWT secret (read afresh, never kept in an effect).
+    case copyJWTSecret(webhookID: String)
+    /// I/O the webhook form asked for.
+    case webhookForm(WebhookForm.Effect)
     /// I/O the create-token wizard asked for.
     case wizard(CreateTokenWizard.Effect)
     /// Count the tokens of an extension (`limit=0`).

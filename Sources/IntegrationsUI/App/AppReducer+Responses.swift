@@ -16,26 +16,7 @@ extension AppReducer {
             return []
 
         case .tokensLoaded(let loadID, let result, _):
-            guard loadID == state.tokens.loadID else { return [] }  // an older load
-            switch result {
-            case .success(let page):
-                state.tokens.content = .loaded(page)
-                let items = page.items
-                if let id = state.tokens.cursorTokenID, let index = items.firstIndex(where: { $0.id == id }) {
-                    state.tokens.cursor = index
-                } else {
-                    state.tokens.cursor = min(state.tokens.cursor, max(0, items.count - 1))
-                }
-                state.tokens.cursorTokenID = items.indices.contains(state.tokens.cursor) ? items[state.tokens.cursor].id : nil
-                // A page emptied by a delete elsewhere: step back to the last page that has rows.
-                if items.isEmpty, let total = page.total, total > 0, state.tokens.offset >= total {
-                    state.tokens.offset = max(0, (total - 1) / state.tokens.rowsPerPage * state.tokens.rowsPerPage)
-                    return [reloadTokens(&state)]
-                }
-            case .failure(let error):
-                state.tokens.content = .failed(error)
-            }
-            return []
+            return state.tokens.accept(result, loadID: loadID) ? [reloadTokens(&state)] : []
 
         case .modulesLoaded(.success(let modules)):
             state.moduleOrder = modules
@@ -58,7 +39,7 @@ extension AppReducer {
                 guard token.id == details.tokenID else { return [] }
                 details.token = .loaded(token)
                 state.details = details
-                replaceRow(token, &state)
+                state.tokens.replace(token)
                 if details.extensionDetails == nil, let id = token.extension?.id { return [.loadExtension(id: id)] }
             case .failure(let error):
                 details.token = .failed(error)
@@ -73,7 +54,7 @@ extension AppReducer {
             switch result {
             case .success(let token):
                 if let token {
-                    replaceRow(token, &state)
+                    state.tokens.replace(token)
                     if state.details?.tokenID == tokenID { state.details?.token = .loaded(token) }
                 }
                 state.status = .info(Self.done(action, tokenID), now: now)
@@ -96,7 +77,8 @@ extension AppReducer {
             }
             return []
 
-        case .key, .resized, .tick, .stopSignal, .wizard, .editForm, .draftFound, .draftUnreadable, .extensionTokensCounted:
+        case .key, .resized, .tick, .stopSignal, .wizard, .editForm, .draftFound, .draftUnreadable, .extensionTokensCounted,
+            .webhooksLoaded, .webhookLoaded, .webhookActionFinished, .webhookForm:
             return []
         }
     }
@@ -108,14 +90,5 @@ extension AppReducer {
         case .rotate: "The secret of \(tokenID) was rotated; the old key no longer works."
         case .delete: "Token \(tokenID) deleted."
         }
-    }
-
-    /// Puts a fresher copy of a token into the list page, where it is shown.
-    static func replaceRow(_ token: Token, _ state: inout AppState) {
-        guard case .loaded(var page) = state.tokens.content,
-            let index = page.items.firstIndex(where: { $0.id == token.id })
-        else { return }
-        page.items[index] = token
-        state.tokens.content = .loaded(page)
     }
 }

@@ -43,6 +43,10 @@ public enum AppReducer {
             case .failure(let error): state.openExtension?.tokenCount = .failed(error)
             }
             return []
+        case .webhooksLoaded, .webhookLoaded, .webhookActionFinished:
+            return webhookAnswer(action, &state)
+        case .webhookForm(let event, let now):
+            return webhookFormEvent(event, now: now, &state)
         case .draftFound(let draft):
             state.offeredDraft = draft
             return []
@@ -69,6 +73,9 @@ public enum AppReducer {
         if state.editForm != nil {
             return key == .control("c") ? quit(&state) : handleEditForm(key, now: now, &state)
         }
+        if state.webhookForm != nil {
+            return key == .control("c") ? quit(&state) : handleWebhookForm(key, now: now, &state)
+        }
         if state.wizard != nil {
             // Modal: every key is the wizard's, but Ctrl-C still quits.
             return key == .control("c") ? quit(&state) : handleWizard(key, &state)
@@ -77,7 +84,15 @@ public enum AppReducer {
         if state.confirm != nil { return handleConfirm(key, now: now, &state) }
         if state.menu != nil { return handleMenu(key, now: now, &state) }
         if state.tokens.filterEditor != nil { return handleFilterEditor(key, &state) }
-        if state.tokens.choosingColumns { return handleColumnChooser(key, &state) }
+        if state.webhooks.filterEditor != nil { return handleWebhookFilterEditor(key, &state) }
+        if state.webhooks.columns.isOpen {
+            state.webhooks.columns.handle(key)
+            return []
+        }
+        if state.tokens.columns.isOpen {
+            state.tokens.columns.handle(key)
+            return []
+        }
         if state.status?.kind == .error, key == .escape {
             state.status = nil
             return []
@@ -90,15 +105,23 @@ public enum AppReducer {
             if let effects = handleDetails(key, now: now, &state) { return effects }
         } else if state.pane == .tokens, let command = Keymaps.tokenList.command(for: key) {
             if let effects = handleTokenList(command, now: now, &state) { return effects }
+        } else if state.pane == .webhooks, state.webhookDetails != nil {
+            if let effects = handleWebhookDetails(key, now: now, &state) { return effects }
+        } else if state.pane == .webhooks, let command = Keymaps.webhookList.command(for: key) {
+            if let effects = handleWebhookList(command, now: now, &state) { return effects }
         } else if state.pane == .extensions, let command = Keymaps.extensions.command(for: key) {
             return handleExtensions(command, &state)
         } else if state.pane == .general, Keymaps.general.command(for: key) == .copy {
             return [.copyText(state.connection.endpoint.absoluteString, what: "The API endpoint")]
         }
         guard let command = Keymaps.global.command(for: key) else {
-            if key == .escape, state.tokens.content.isLoading, state.details == nil {
+            if key == .escape, state.pane == .tokens, state.tokens.content.isLoading, state.details == nil {
                 state.tokens.content = .failed(ConnectError(operation: .listTokens, method: .get, kind: .cancelled))
                 return [.cancelTokenLoad]
+            }
+            if key == .escape, state.pane == .webhooks, state.webhooks.content.isLoading, state.webhookDetails == nil {
+                state.webhooks.content = .failed(ConnectError(operation: .listWebhooks, method: .get, kind: .cancelled))
+                return [.cancelWebhookLoad]
             }
             return []
         }
@@ -125,6 +148,13 @@ public enum AppReducer {
                 state.extensions = .loading
                 return effects + [.loadExtensions]
             }
+            if state.pane == .webhooks {
+                if let details = state.webhookDetails {
+                    state.webhookDetails?.webhook = .loading
+                    return effects + [.loadWebhook(id: details.webhookID)]
+                }
+                return effects + [reloadWebhooks(&state)]
+            }
             if let details = state.details {
                 state.details?.token = .loading
                 effects.append(.loadToken(id: details.tokenID))
@@ -136,7 +166,8 @@ public enum AppReducer {
             state.status = .info("Account switching arrives with the accounts configuration.", now: now)
             return []
         case .back, .retryFailed, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
-            .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension:
+            .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension,
+            .trigger:
             return []
         }
     }
@@ -145,6 +176,9 @@ public enum AppReducer {
         state.pane = pane
         state.details = nil
         state.openExtension = nil
+        state.webhookDetails = nil
+        // The webhooks load when first shown, not at start.
+        if pane == .webhooks, state.webhooks.loadID == 0 { return [reloadWebhooks(&state)] }
         return []
     }
 
@@ -155,9 +189,7 @@ public enum AppReducer {
 
     /// A new load of the current page; answers to earlier loads will be ignored.
     static func reloadTokens(_ state: inout AppState) -> AppEffect {
-        state.tokens.loadID += 1
-        state.tokens.content = .loading
-        return .loadTokens(loadID: state.tokens.loadID, state.tokens.filter.query, state.tokens.page)
+        .loadTokens(loadID: state.tokens.beginLoad(), state.tokens.filter.query, state.tokens.page)
     }
 
     /// Clicks select panes, rows and tabs.
@@ -173,12 +205,15 @@ public enum AppReducer {
             }
             return []
         }
-        let table = layout.tokenTable
-        let scrolled = max(0, state.tokens.cursor - layout.tokenRows + 1)
-        let row = scrolled + event.y - table.y - 1
-        if state.pane == .tokens, row >= 0, row < state.tokens.items.count, event.x >= table.x {
-            state.tokens.cursor = row
-            state.tokens.cursorTokenID = state.tokens.items[row].id
+        let table = layout.listTable
+        guard event.x >= table.x else { return [] }
+        switch state.pane {
+        case .tokens:
+            if let row = state.tokens.row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows) { state.tokens.moveCursor(to: row) }
+        case .webhooks:
+            if let row = state.webhooks.row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows) { state.webhooks.moveCursor(to: row) }
+        case .general, .extensions:
+            break
         }
         return []
     }

@@ -68,48 +68,14 @@ public struct ConfirmDialog: Sendable, Hashable {
     public var message: String
     public var confirmTitle: String
     /// What CONFIRM does.
-    public var action: TokenAction
-    public var tokenID: String
+    public var action: ItemAction
     public var confirmFocused = false
 }
 
-/// The actions menu of a token (the portal's vertical ellipsis).
+/// The actions menu of a row or details view (the portal's vertical ellipsis).
 public struct ActionsMenu: Sendable, Hashable {
-    public var tokenID: String
-    public var items: [TokenAction]
+    public var items: [ItemAction]
     public var selected = 0
-}
-
-/// Something done to one token from its actions menu.
-public enum TokenAction: Sendable, Hashable, CaseIterable {
-    case enable, disable, rotate, delete
-
-    public var title: String {
-        switch self {
-        case .enable: "Enable"
-        case .disable: "Disable"
-        case .rotate: "Rotate secret"
-        case .delete: "Delete"
-        }
-    }
-
-    /// The menu's shortcut letter.
-    public var shortcut: Character {
-        switch self {
-        case .enable: "e"
-        case .disable: "d"
-        case .rotate: "r"
-        case .delete: "x"
-        }
-    }
-
-    /// Whether it asks first: anything that can break an integration that uses the token.
-    public var needsConfirmation: Bool {
-        switch self {
-        case .enable: false
-        case .disable, .rotate, .delete: true
-        }
-    }
 }
 
 /// Everything the app shows; views are pure functions of it.
@@ -126,6 +92,10 @@ public struct AppState: Sendable {
     public var editForm: EditFormUIState?
     /// A draft from an earlier run, offered back until the user answers.
     public var offeredDraft: WizardDraft?
+    /// The Webhooks pane, one webhook's details, and the webhook form (modal) when open.
+    public var webhooks = WebhookListState()
+    public var webhookDetails: WebhookDetailsState?
+    public var webhookForm: WebhookForm?
     public var menu: ActionsMenu?
     public var confirm: ConfirmDialog?
     public var status: StatusMessage?

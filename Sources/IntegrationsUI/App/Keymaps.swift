@@ -5,7 +5,7 @@ public enum Command: Sendable, Hashable {
     case showPane(Pane), nextPane, previousPane, help, quit, back, refresh, retryFailed, filter, switchAccount
     case up, down, pageUp, pageDown, first, last, previousPage, nextPage
     case open, actions, create, copy, rowsPerPage, columns
-    case previousTab, nextTab, edit, reveal, tokensOfExtension
+    case previousTab, nextTab, edit, reveal, tokensOfExtension, trigger
 }
 
 /// The default bindings of DESIGN.md, by context.
@@ -66,10 +66,41 @@ public enum Keymaps {
         KeyBinding([.escape], .back, help: "back to the list (from details)"),
     ])
 
+    public static let webhookList = Keymap<Command>("Webhooks", [
+        KeyBinding([.down, .character("j")], .down, help: "next row"),
+        KeyBinding([.up, .character("k")], .up, help: "previous row"),
+        KeyBinding([.pageDown], .pageDown, help: "screen down"),
+        KeyBinding([.pageUp], .pageUp, help: "screen up"),
+        KeyBinding([.character("g"), .home], .first, help: "first row"),
+        KeyBinding([.character("G"), .end], .last, help: "last row"),
+        KeyBinding([.character("]")], .nextPage, hint: "next page", help: "next page"),
+        KeyBinding([.character("[")], .previousPage, hint: "prev page", help: "previous page"),
+        KeyBinding([.enter], .open, hint: "details", help: "open the webhook's details"),
+        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable / disable, trigger, delete"),
+        KeyBinding([.character("c")], .create, hint: "create", help: "create a webhook"),
+        KeyBinding([.character("e")], .edit, hint: "edit", help: "edit the webhook"),
+        KeyBinding([.character("t")], .trigger, help: "trigger the webhook now (asks first)"),
+        KeyBinding([.character("y")], .copy, help: "copy the webhook's URL"),
+        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by text, status, object class"),
+        KeyBinding([.character("p")], .rowsPerPage, help: "rows per page: 10, 25, 50, 100"),
+        KeyBinding([.character("C")], .columns, help: "choose the columns"),
+    ])
+
+    public static let webhookDetails = Keymap<Command>("Webhook details", [
+        KeyBinding([.left, .character("h")], .previousTab, help: "previous tab"),
+        KeyBinding([.right, .character("l")], .nextTab, help: "next tab"),
+        KeyBinding([.character("v")], .reveal, hint: "reveal", help: "reveal or mask the JWT secret"),
+        KeyBinding([.character("y")], .copy, hint: "copy secret", help: "copy the JWT secret"),
+        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable / disable, trigger, delete"),
+        KeyBinding([.character("e")], .edit, hint: "edit", help: "edit the webhook"),
+        KeyBinding([.character("t")], .trigger, hint: "trigger", help: "trigger the webhook now (asks first)"),
+        KeyBinding([.escape], .back, hint: "back", help: "back to the list"),
+    ])
+
     public static let general = Keymap<Command>("General", [
         KeyBinding([.character("y")], .copy, hint: "copy endpoint", help: "copy the API endpoint"),
     ])
 
     /// Every context, for the `?` overlay.
-    public static let all = [global, tokenList, details, extensions, general]
+    public static let all = [global, tokenList, details, webhookList, webhookDetails, extensions, general]
 }

@@ -32,9 +32,9 @@ public struct Layout: Sendable {
     /// The sidebar row of each pane.
     public func paneRow(_ pane: Pane) -> Int { sidebar.y + 1 + pane.rawValue }
 
-    /// The token table: title row, toolbar row, then header and rows.
-    public var tokenTable: Rect { Rect(x: content.x, y: content.y + 2, width: content.width, height: content.height - 3) }
+    /// The table of the Tokens and Webhooks panes: title row, toolbar row, then header and rows.
+    public var listTable: Rect { Rect(x: content.x, y: content.y + 2, width: content.width, height: content.height - 3) }
 
-    /// How many token rows fit.
-    public var tokenRows: Int { max(1, tokenTable.height - 1) }
+    /// How many rows of that table fit.
+    public var listRows: Int { max(1, listTable.height - 1) }
 }

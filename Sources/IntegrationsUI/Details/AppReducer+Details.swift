@@ -47,7 +47,7 @@ extension AppReducer {
             guard details.tab == .permissions else { return nil }
             details.editingPermissionFilter = true
         case .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .retryFailed, .switchAccount, .pageUp,
-            .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .columns, .tokensOfExtension:
+            .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .columns, .tokensOfExtension, .trigger:
             return nil
         }
         state.details = details

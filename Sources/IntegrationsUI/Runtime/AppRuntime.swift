@@ -10,12 +10,13 @@ import TokenWizard
 public final class AppRuntime {
     private let terminal: any Terminal
     let client: ConnectClient
-    private let clipboard: Clipboard
+    let clipboard: Clipboard
     private let draftFile: DraftFile?
     /// A stop signal that arrived, if any (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
     private let takeSignal: () -> Int32?
     private let mailbox = Mailbox()
     private var tokenLoad: Task<Void, Never>?
+    var webhookLoad: Task<Void, Never>?
     public private(set) var state: AppState
 
     /// Messages from effect tasks to the loop.
@@ -76,6 +77,7 @@ public final class AppRuntime {
             for message in mailbox.drain() { receive(message) }
         }
         tokenLoad?.cancel()
+        webhookLoad?.cancel()
         saveUnfinishedWizard()
     }
 
@@ -196,6 +198,8 @@ public final class AppRuntime {
                 performWizard(effect)
             case .editForm(let effect):
                 performEdit(effect)
+            case .loadWebhooks, .cancelWebhookLoad, .loadWebhook, .performWebhook, .copyJWTSecret, .webhookForm:
+                performWebhookEffect(effect)
             case .countTokens(let extensionID):
                 spawn {
                     let total = await attempt { () async throws(ConnectError) in

@@ -6,12 +6,9 @@ import TokenWizard
 extension AppReducer {
     /// A Tokens-pane command; nil leaves the key to the global keymap.
     static func handleTokenList(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
-        let count = state.tokens.items.count
-        let screenful = Layout(state.size).tokenRows
+        let screenful = Layout(state.size).listRows
         func move(to row: Int) -> [AppEffect] {
-            guard count > 0 else { return [] }
-            state.tokens.cursor = min(max(0, row), count - 1)
-            state.tokens.cursorTokenID = state.tokens.items[state.tokens.cursor].id
+            state.tokens.moveCursor(to: row)
             return []
         }
         switch command {
@@ -20,25 +17,14 @@ extension AppReducer {
         case .pageDown: return move(to: state.tokens.cursor + screenful)
         case .pageUp: return move(to: state.tokens.cursor - screenful)
         case .first: return move(to: 0)
-        case .last: return move(to: count - 1)
+        case .last: return move(to: state.tokens.items.count - 1)
         case .nextPage:
-            guard let page = state.tokens.content.value, page.hasNext else { return [] }
-            state.tokens.offset += state.tokens.rowsPerPage
-            state.tokens.cursor = 0
-            state.tokens.cursorTokenID = nil
-            return [reloadTokens(&state)]
+            return state.tokens.turnToNextPage() ? [reloadTokens(&state)] : []
         case .previousPage:
-            guard state.tokens.offset > 0 else { return [] }
-            state.tokens.offset = max(0, state.tokens.offset - state.tokens.rowsPerPage)
-            state.tokens.cursor = 0
-            state.tokens.cursorTokenID = nil
-            return [reloadTokens(&state)]
+            return state.tokens.turnToPreviousPage() ? [reloadTokens(&state)] : []
         case .rowsPerPage:
-            let sizes = PageRequest.portalSizes
-            let next = sizes[((sizes.firstIndex(of: state.tokens.rowsPerPage) ?? 0) + 1) % sizes.count]
-            state.tokens.rowsPerPage = next
-            state.tokens.offset = state.tokens.offset / next * next
-            state.status = .info("\(next) rows per page", now: now)
+            state.tokens.cycleRowsPerPage()
+            state.status = .info("\(state.tokens.rowsPerPage) rows per page", now: now)
             return [reloadTokens(&state)]
         case .open:
             guard let token = state.tokens.selectedToken else { return [] }
@@ -54,15 +40,14 @@ extension AppReducer {
             state.tokens.filterEditor = FilterEditor(state.tokens.filter)
             return []
         case .columns:
-            state.tokens.choosingColumns = true
-            state.tokens.columnCursor = 0
+            state.tokens.columns.open()
             return []
         case .create:
             return openWizard(&state)
         case .back:
             return nil
         case .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .retryFailed, .switchAccount,
-            .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension:
+            .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger:
             return nil
         }
     }
@@ -76,7 +61,7 @@ extension AppReducer {
 
     static func menu(for token: Token) -> ActionsMenu {
         let toggle: TokenAction = token.status == .active ? .disable : .enable
-        return ActionsMenu(tokenID: token.id, items: [toggle, .rotate, .delete])
+        return ActionsMenu(items: [toggle, .rotate, .delete].map { .token($0, id: token.id) })
     }
 
     /// The filter editor: type the name, Tab to status and extension (←/→ change them),
@@ -125,94 +110,7 @@ extension AppReducer {
 
     static func applyFilter(_ filter: TokenFilter, _ state: inout AppState) -> AppEffect {
         state.tokens.filter = filter
-        state.tokens.offset = 0
-        state.tokens.cursor = 0
-        state.tokens.cursorTokenID = nil
+        state.tokens.rewind()
         return reloadTokens(&state)
-    }
-
-    /// COLUMNS: Space shows or hides the column under the cursor; at least one stays.
-    static func handleColumnChooser(_ key: Key, _ state: inout AppState) -> [AppEffect] {
-        let all = TokenColumn.allCases
-        switch key {
-        case .down, .character("j"): state.tokens.columnCursor = min(all.count - 1, state.tokens.columnCursor + 1)
-        case .up, .character("k"): state.tokens.columnCursor = max(0, state.tokens.columnCursor - 1)
-        case .character(" "):
-            let column = all[state.tokens.columnCursor]
-            if let index = state.tokens.columns.firstIndex(of: column) {
-                if state.tokens.columns.count > 1 { state.tokens.columns.remove(at: index) }
-            } else {
-                state.tokens.columns = all.filter { state.tokens.columns.contains($0) || $0 == column }
-            }
-        case .enter, .escape, .character("C"): state.tokens.choosingColumns = false
-        default: break
-        }
-        return []
-    }
-
-    /// The actions menu: arrows and Enter, or an item's letter; Esc closes it.
-    static func handleMenu(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
-        guard var menu = state.menu else { return [] }
-        var chosen: TokenAction?
-        switch key {
-        case .down, .character("j"): menu.selected = min(menu.items.count - 1, menu.selected + 1)
-        case .up, .character("k"): menu.selected = max(0, menu.selected - 1)
-        case .enter: chosen = menu.items[menu.selected]
-        case .escape, .character("q"):
-            state.menu = nil
-            return []
-        case .character(let character): chosen = menu.items.first { $0.shortcut == character }
-        default: break
-        }
-        state.menu = menu
-        guard let action = chosen else { return [] }
-        state.menu = nil
-        return request(action, tokenID: menu.tokenID, now: now, &state)
-    }
-
-    /// Runs an action, asking first when it can break something.
-    static func request(_ action: TokenAction, tokenID: String, now: Date, _ state: inout AppState) -> [AppEffect] {
-        guard action.needsConfirmation else {
-            state.status = .info("\(action.title)…", now: now)
-            return [.perform(action, tokenID: tokenID)]
-        }
-        let name = (state.details?.token.value ?? state.tokens.items.first { $0.id == tokenID })?.name ?? tokenID
-        let message: String
-        switch action {
-        case .disable: message = "Disable \(name) (\(tokenID))? Integrations using its key stop working until it is enabled again."
-        case .rotate: message = "Rotate the secret of \(name) (\(tokenID))? The current key stops working at once."
-        case .delete: message = "Delete \(name) (\(tokenID))? This cannot be undone."
-        case .enable: message = ""
-        }
-        state.confirm = ConfirmDialog(
-            title: "\(action.title) token", message: message, confirmTitle: action.title.uppercased(),
-            action: action, tokenID: tokenID)
-        return []
-    }
-
-    /// A confirmation: `y` confirms, `n` or Esc cancels; Tab or arrows move the focus, Enter
-    /// presses the focused button (CANCEL at first).
-    static func handleConfirm(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
-        guard var dialog = state.confirm else { return [] }
-        switch key {
-        case .character("y"):
-            state.confirm = nil
-            state.status = .info("\(dialog.action.title)…", now: now)
-            return [.perform(dialog.action, tokenID: dialog.tokenID)]
-        case .character("n"), .escape:
-            state.confirm = nil
-            return []
-        case .tab, .backTab, .left, .right:
-            dialog.confirmFocused.toggle()
-            state.confirm = dialog
-            return []
-        case .enter:
-            state.confirm = nil
-            guard dialog.confirmFocused else { return [] }
-            state.status = .info("\(dialog.action.title)…", now: now)
-            return [.perform(dialog.action, tokenID: dialog.tokenID)]
-        default:
-            return []
-        }
     }
 }

@@ -66,33 +66,17 @@ public struct FilterEditor: Sendable, Hashable {
 }
 
 /// The Tokens pane: one server page of tokens, the cursor, the filter and the columns shown.
-public struct TokenListState: Sendable, Hashable {
+public struct TokenListState: PagedList, Sendable, Hashable {
     public var rowsPerPage = 10
     public var offset = 0
     public var filter = TokenFilter()
     public var content: Loadable<Page<Token>> = .loading
     /// The cursor's row on the page, and the token it is on (kept across refreshes).
     public var cursor = 0
-    public var cursorTokenID: String?
-    public var columns: [TokenColumn] = TokenColumn.allCases
+    public var cursorID: String?
+    var columns = ColumnChoice<TokenColumn>()
     public var filterEditor: FilterEditor?
-    public var choosingColumns = false
-    public var columnCursor = 0
-    /// Identifies the newest load; answers to older ones are dropped.
     public var loadID = 0
 
-    public var page: PageRequest { PageRequest(limit: rowsPerPage, offset: offset) }
-
-    public var items: [Token] { content.value?.items ?? [] }
-
-    public var selectedToken: Token? {
-        items.indices.contains(cursor) ? items[cursor] : nil
-    }
-
-    /// "1–10 of 57", as the portal writes it.
-    public var rangeText: String {
-        guard let page = content.value else { return "" }
-        guard let total = page.total, total > 0, !page.items.isEmpty else { return "0 of \(page.total ?? 0)" }
-        return "\(offset + 1)–\(offset + page.items.count) of \(total)"
-    }
+    public var selectedToken: Token? { selected }
 }

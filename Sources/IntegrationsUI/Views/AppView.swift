@@ -21,13 +21,14 @@ public enum AppView {
             case .general: GeneralView.render(state, layout.content, &screen)
             case .tokens: TokenListView.render(state, layout, &screen)
             case .extensions: ExtensionListView.render(state, layout.content, &screen)
-            case .webhooks: renderLater(state.pane, layout.content, &screen)
+            case .webhooks: WebhookListView.render(state, layout, &screen)
             }
         }
         renderStatus(state, layout, &screen)
         renderFooter(state, layout, &screen)
         if let wizard = state.wizard { WizardView.render(wizard, state, layout, &screen) }
         if let edit = state.editForm { EditFormView.render(edit, state, layout, &screen) }
+        if let form = state.webhookForm { WebhookFormView.render(form, state, layout, &screen) }
         Overlays.render(state, layout, &screen)
         return screen
     }
@@ -64,7 +65,10 @@ public enum AppView {
             screen.put(" not connected", x: x, y: row.y, style: Style(.header), maxWidth: badgeX - x - 1)
         }
         screen.put(badge, x: badgeX, y: row.y, style: Style(.badge))
-        let crumb = state.details != nil ? "Integrations › Tokens › Token details" : "Integrations › \(state.pane.title)"
+        let crumb =
+            state.details != nil ? "Integrations › Tokens › Token details"
+            : state.pane == .webhooks && state.webhookDetails != nil ? "Integrations › Webhooks › Webhook details"
+            : "Integrations › \(state.pane.title)"
         screen.put(" " + crumb, x: 0, y: row.y + 1, style: Style(.muted), maxWidth: row.width)
     }
 
@@ -95,9 +99,14 @@ public enum AppView {
     }
 
     static func renderFooter(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
-        let context: Keymap<Command> =
-            state.details != nil ? Keymaps.details
-            : state.pane == .tokens ? Keymaps.tokenList : state.pane == .extensions ? Keymaps.extensions : Keymaps.general
+        let context: Keymap<Command>
+        switch state.pane {
+        case _ where state.details != nil: context = Keymaps.details
+        case .tokens: context = Keymaps.tokenList
+        case .webhooks: context = state.webhookDetails != nil ? Keymaps.webhookDetails : Keymaps.webhookList
+        case .extensions: context = Keymaps.extensions
+        case .general: context = Keymaps.general
+        }
         // `? help` and `q quit` always show at the right; the context's hints fill the rest.
         let fixed = Keymaps.global.hints.filter { $0.hint == "help" || $0.hint == "quit" }
         let fixedText = fixed.map { "\($0.key) \($0.hint)" }.joined(separator: "  ")
@@ -105,13 +114,6 @@ public enum AppView {
         screen.drawHints(fixed, x: fixedX, y: layout.footer.y, maxWidth: fixedText.displayWidth + 2)
         let rest = context.hints + Keymaps.global.hints.filter { $0.hint != "help" && $0.hint != "quit" }
         screen.drawHints(rest, x: layout.footer.x + 1, y: layout.footer.y, maxWidth: fixedX - layout.footer.x - 2)
-    }
-
-    static func renderLater(_ pane: Pane, _ rect: Rect, _ screen: inout Screen) {
-        screen.put(pane.title, x: rect.x, y: rect.y, style: Style(.title, bold: true))
-        screen.putWrapped(
-            "The \(pane.title) pane is not in this version of connect-tui yet. General (1), Tokens (2) and Extensions (4) are.",
-            in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.muted))
     }
 
     /// "18/05/2021 04:28", as the portal writes dates, in `timeZone`.

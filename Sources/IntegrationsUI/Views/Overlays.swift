@@ -6,7 +6,9 @@ import TokenWizard
 enum Overlays {
     static func render(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
         if let editor = state.tokens.filterEditor { renderFilter(editor, state, layout, &screen) }
-        if state.tokens.choosingColumns { renderColumns(state, layout, &screen) }
+        if state.tokens.columns.isOpen { renderColumns(state.tokens.columns, title: \.title, layout, &screen) }
+        if let editor = state.webhooks.filterEditor { renderWebhookFilter(editor, layout, &screen) }
+        if state.webhooks.columns.isOpen { renderColumns(state.webhooks.columns, title: \.title, layout, &screen) }
         if let menu = state.menu { renderMenu(menu, layout, &screen) }
         if let confirm = state.confirm { renderConfirm(confirm, layout, &screen) }
         if let draft = state.offeredDraft { renderDraftOffer(draft, layout, &screen) }
@@ -45,12 +47,34 @@ enum Overlays {
         screen.put("Enter applies · Esc clears · Tab next · ←/→ change", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
-    static func renderColumns(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
-        let all = TokenColumn.allCases
+    static func renderColumns<Column>(_ choice: ColumnChoice<Column>, title: (Column) -> String, _ layout: Layout, _ screen: inout Screen) {
+        let all = Column.allCases
         let inner = panel(layout.content.centered(width: 34, height: all.count + 4), title: "Columns", &screen)
-        Checklist(items: all.map { (title: $0.title, checked: state.tokens.columns.contains($0)) }, cursor: state.tokens.columnCursor)
+        Checklist(items: all.map { (title: title($0), checked: choice.shown.contains($0)) }, cursor: choice.cursor)
             .render(into: &screen, Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: all.count))
         screen.put("Space shows/hides · Enter done", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+    }
+
+    static func renderWebhookFilter(_ editor: WebhookFilterEditor, _ layout: Layout, _ screen: inout Screen) {
+        let inner = panel(layout.content.centered(width: 60, height: 9), title: "Filter webhooks", &screen)
+        for field in WebhookFilterEditor.Field.allCases {
+            let y = inner.y + field.rawValue * 2
+            let focused = editor.field == field
+            let valueX = inner.x + 15
+            switch field {
+            case .search:
+                screen.put("Search", x: inner.x + 1, y: y, style: Style(focused ? .accent : .muted, bold: focused))
+                screen.drawTextField(editor.search, x: valueX, y: y, width: inner.width - 16, focused: focused)
+            case .status:
+                screen.put("Status", x: inner.x + 1, y: y, style: Style(focused ? .accent : .muted, bold: focused))
+                let status = editor.active.map { $0 ? "Active" : "Inactive" } ?? "Any"
+                screen.put("‹ \(status) ›", x: valueX, y: y, style: Style(focused ? .accent : .text))
+            case .objectClass:
+                screen.put("Object class", x: inner.x + 1, y: y, style: Style(focused ? .accent : .muted, bold: focused))
+                screen.put("‹ \(editor.objectClass?.title ?? "Any") ›", x: valueX, y: y, style: Style(focused ? .accent : .text))
+            }
+        }
+        screen.put("Searches label, description, id, product · Enter applies · Esc clears", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
     static func renderMenu(_ menu: ActionsMenu, _ layout: Layout, _ screen: inout Screen) {

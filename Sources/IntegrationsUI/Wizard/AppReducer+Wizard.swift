@@ -134,7 +134,7 @@ extension AppReducer {
                 if let createdTokenID {
                     // The list is newest first: the new token is on the first page.
                     state.tokens.offset = 0
-                    state.tokens.cursorTokenID = createdTokenID
+                    state.tokens.cursorID = createdTokenID
                     out.append(reloadTokens(&state))
                 }
             }

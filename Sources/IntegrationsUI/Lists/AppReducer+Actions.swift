@@ -1,0 +1,99 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+
+extension AppReducer {
+    /// The actions menu: arrows and Enter, or an item's letter; Esc closes it.
+    static func handleMenu(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+        guard var menu = state.menu else { return [] }
+        var chosen: ItemAction?
+        switch key {
+        case .down, .character("j"): menu.selected = min(menu.items.count - 1, menu.selected + 1)
+        case .up, .character("k"): menu.selected = max(0, menu.selected - 1)
+        case .enter: chosen = menu.items[menu.selected]
+        case .escape, .character("q"):
+            state.menu = nil
+            return []
+        case .character(let character): chosen = menu.items.first { $0.shortcut == character }
+        default: break
+        }
+        state.menu = menu
+        guard let action = chosen else { return [] }
+        state.menu = nil
+        return request(action, now: now, &state)
+    }
+
+    /// Runs an action, asking first when it can break something.
+    static func request(_ action: ItemAction, now: Date, _ state: inout AppState) -> [AppEffect] {
+        if case .webhook(.trigger, let id) = action,
+            (state.webhookDetails?.webhook.value ?? state.webhooks.items.first { $0.id == id })?.active == false
+        {
+            state.status = .error("\(id) is inactive: enable it (. then e) before triggering it.")
+            return []
+        }
+        guard action.needsConfirmation else {
+            state.status = .info("\(action.title)…", now: now)
+            return [action.effect]
+        }
+        state.confirm = ConfirmDialog(
+            title: confirmTitle(action), message: confirmMessage(action, state), confirmTitle: action.title.uppercased(),
+            action: action)
+        return []
+    }
+
+    static func confirmTitle(_ action: ItemAction) -> String {
+        switch action {
+        case .token(let token, _): "\(token.title) token"
+        case .webhook(.trigger, _): "Trigger webhook"
+        case .webhook(let webhook, _): "\(webhook.title) webhook"
+        }
+    }
+
+    static func confirmMessage(_ action: ItemAction, _ state: AppState) -> String {
+        switch action {
+        case .token(let token, let id):
+            let name = (state.details?.token.value ?? state.tokens.items.first { $0.id == id })?.name ?? id
+            switch token {
+            case .disable: return "Disable \(name) (\(id))? Integrations using its key stop working until it is enabled again."
+            case .rotate: return "Rotate the secret of \(name) (\(id))? The current key stops working at once."
+            case .delete: return "Delete \(name) (\(id))? This cannot be undone."
+            case .enable: return ""
+            }
+        case .webhook(let webhook, let id):
+            let hook = state.webhookDetails?.webhook.value ?? state.webhooks.items.first { $0.id == id }
+            let name = hook?.label ?? id
+            switch webhook {
+            case .disable: return "Disable \(name) (\(id))? Connect stops calling its URL until it is enabled again."
+            case .trigger: return "Send a test delivery of \(name) (\(id)) to \(hook?.externalURL ?? "its URL") now?"
+            case .delete: return "Delete \(name) (\(id))? This cannot be undone."
+            case .enable: return ""
+            }
+        }
+    }
+
+    /// A confirmation: `y` confirms, `n` or Esc cancels; Tab or arrows move the focus, Enter
+    /// presses the focused button (CANCEL at first).
+    static func handleConfirm(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+        guard var dialog = state.confirm else { return [] }
+        switch key {
+        case .character("y"):
+            state.confirm = nil
+            state.status = .info("\(dialog.action.title)…", now: now)
+            return [dialog.action.effect]
+        case .character("n"), .escape:
+            state.confirm = nil
+            return []
+        case .tab, .backTab, .left, .right:
+            dialog.confirmFocused.toggle()
+            state.confirm = dialog
+            return []
+        case .enter:
+            state.confirm = nil
+            guard dialog.confirmFocused else { return [] }
+            state.status = .info("\(dialog.action.title)…", now: now)
+            return [dialog.action.effect]
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// Something done to one token or webhook from its actions menu.
+public enum ItemAction: Sendable, Hashable {
+    case token(TokenAction, id: String)
+    case webhook(WebhookAction, id: String)
+
+    public var title: String {
+        switch self {
+        case .token(let action, _): action.title
+        case .webhook(let action, _): action.title
+        }
+    }
+
+    /// The menu's shortcut letter.
+    public var shortcut: Character {
+        switch self {
+        case .token(let action, _): action.shortcut
+        case .webhook(let action, _): action.shortcut
+        }
+    }
+
+    public var needsConfirmation: Bool {
+        switch self {
+        case .token(let action, _): action.needsConfirmation
+        case .webhook(let action, _): action.needsConfirmation
+        }
+    }
+
+    /// The effect that carries it out.
+    var effect: AppEffect {
+        switch self {
+        case .token(let action, let id): .perform(action, tokenID: id)
+        case .webhook(let action, let id): .performWebhook(action, webhookID: id)
+        }
+    }
+}
+
+/// Something done to one token.
+public enum TokenAction: Sendable, Hashable, CaseIterable {
+    case enable, disable, rotate, delete
+
+    public var title: String {
+        switch self {
+        case .enable: "Enable"
+        case .disable: "Disable"
+        case .rotate: "Rotate secret"
+        case .delete: "Delete"
+        }
+    }
+
+    public var shortcut: Character {
+        switch self {
+        case .enable: "e"
+        case .disable: "d"
+        case .rotate: "r"
+        case .delete: "x"
+        }
+    }
+
+    /// Whether it asks first: anything that can break an integration that uses the token.
+    public var needsConfirmation: Bool {
+        switch self {
+        case .enable: false
+        case .disable, .rotate, .delete: true
+        }
+    }
+}
+
+/// Something done to one webhook.
+public enum WebhookAction: Sendable, Hashable, CaseIterable {
+    case enable, disable, trigger, delete
+
+    public var title: String {
+        switch self {
+        case .enable: "Enable"
+        case .disable: "Disable"
+        case .trigger: "Trigger now"
+        case .delete: "Delete"
+        }
+    }
+
+    public var shortcut: Character {
+        switch self {
+        case .enable: "e"
+        case .disable: "d"
+        case .trigger: "t"
+        case .delete: "x"
+        }
+    }
+
+    /// Whether it asks first: stopping deliveries, sending one to a real receiver, deleting.
+    public var needsConfirmation: Bool {
+        switch self {
+        case .enable: false
+        case .disable, .trigger, .delete: true
+        }
+    }
+}

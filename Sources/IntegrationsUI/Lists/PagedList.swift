@@ -1,0 +1,148 @@
+import ConnectCore
+import TerminalKit
+import TokenWizard
+
+/// One server page of a collection with a cursor on it: what the Tokens and Webhooks tables
+/// share. The cursor remembers the item it is on, so a refresh keeps it there.
+protocol PagedList {
+    associatedtype Item: Identifiable & Hashable & Sendable where Item.ID == String
+
+    var rowsPerPage: Int { get set }
+    var offset: Int { get set }
+    var content: Loadable<Page<Item>> { get set }
+    var cursor: Int { get set }
+    var cursorID: String? { get set }
+    /// Identifies the newest load; answers to older ones are dropped.
+    var loadID: Int { get set }
+}
+
+extension PagedList {
+    var page: PageRequest { PageRequest(limit: rowsPerPage, offset: offset) }
+
+    var items: [Item] { content.value?.items ?? [] }
+
+    var selected: Item? { items.indices.contains(cursor) ? items[cursor] : nil }
+
+    /// "1–10 of 57", as the portal writes it.
+    var rangeText: String {
+        guard let page = content.value else { return "" }
+        guard let total = page.total, total > 0, !page.items.isEmpty else { return "0 of \(page.total ?? 0)" }
+        return "\(offset + 1)–\(offset + page.items.count) of \(total)"
+    }
+
+    /// Puts the cursor on `row`, clamped to the page.
+    mutating func moveCursor(to row: Int) {
+        let count = items.count
+        guard count > 0 else { return }
+        cursor = min(max(0, row), count - 1)
+        cursorID = items[cursor].id
+    }
+
+    /// Starts a new load of the current page; answers to earlier loads will be ignored.
+    mutating func beginLoad() -> Int {
+        loadID += 1
+        content = .loading
+        return loadID
+    }
+
+    /// Steps to the next page when there is one; true when a load is needed.
+    mutating func turnToNextPage() -> Bool {
+        guard let page = content.value, page.hasNext else { return false }
+        offset += rowsPerPage
+        cursor = 0
+        cursorID = nil
+        return true
+    }
+
+    /// Steps to the previous page when there is one; true when a load is needed.
+    mutating func turnToPreviousPage() -> Bool {
+        guard offset > 0 else { return false }
+        offset = max(0, offset - rowsPerPage)
+        cursor = 0
+        cursorID = nil
+        return true
+    }
+
+    /// 10 → 25 → 50 → 100 → 10, keeping the first row in view.
+    mutating func cycleRowsPerPage() {
+        let sizes = PageRequest.portalSizes
+        let next = sizes[((sizes.firstIndex(of: rowsPerPage) ?? 0) + 1) % sizes.count]
+        rowsPerPage = next
+        offset = offset / next * next
+    }
+
+    /// Back to the first page with the cursor at the top (a new filter).
+    mutating func rewind() {
+        offset = 0
+        cursor = 0
+        cursorID = nil
+    }
+
+    /// Takes the answer of load `id`. Returns true when the page came back empty because rows
+    /// went away elsewhere and the last page that has rows must be loaded instead.
+    mutating func accept(_ result: Result<Page<Item>, ConnectError>, loadID id: Int) -> Bool {
+        guard id == loadID else { return false }  // an older load
+        switch result {
+        case .success(let page):
+            content = .loaded(page)
+            let items = page.items
+            if let cursorID, let index = items.firstIndex(where: { $0.id == cursorID }) {
+                cursor = index
+            } else {
+                cursor = min(cursor, max(0, items.count - 1))
+            }
+            cursorID = items.indices.contains(cursor) ? items[cursor].id : nil
+            if items.isEmpty, let total = page.total, total > 0, offset >= total {
+                offset = max(0, (total - 1) / rowsPerPage * rowsPerPage)
+                return true
+            }
+        case .failure(let error):
+            content = .failed(error)
+        }
+        return false
+    }
+
+    /// Puts a fresher copy of an item into the page, where it is shown.
+    mutating func replace(_ item: Item) {
+        guard case .loaded(var page) = content, let index = page.items.firstIndex(where: { $0.id == item.id }) else { return }
+        page.items[index] = item
+        content = .loaded(page)
+    }
+
+    /// The row of the table under screen row `y`, given the table's top and visible rows.
+    func row(atScreenY y: Int, tableY: Int, visibleRows: Int) -> Int? {
+        let scrolled = max(0, cursor - visibleRows + 1)
+        let row = scrolled + y - tableY - 1
+        return items.indices.contains(row) ? row : nil
+    }
+}
+
+/// Which columns a table shows; the chooser (`C`) toggles them, and at least one stays.
+struct ColumnChoice<Column: CaseIterable & Hashable & Sendable>: Hashable, Sendable where Column.AllCases == [Column] {
+    var shown: [Column] = Column.allCases
+    var isOpen = false
+    var cursor = 0
+
+    /// A key while the chooser is open.
+    mutating func handle(_ key: Key) {
+        let all = Column.allCases
+        switch key {
+        case .down, .character("j"): cursor = min(all.count - 1, cursor + 1)
+        case .up, .character("k"): cursor = max(0, cursor - 1)
+        case .character(" "):
+            let column = all[cursor]
+            if let index = shown.firstIndex(of: column) {
+                if shown.count > 1 { shown.remove(at: index) }
+            } else {
+                shown = all.filter { shown.contains($0) || $0 == column }
+            }
+        case .enter, .escape, .character("C"): isOpen = false
+        default: break
+        }
+    }
+
+    mutating func open() {
+        isOpen = true
+        cursor = 0
+    }
+}

@@ -1,0 +1,95 @@
+import ConnectCore
+import Foundation
+import TokenWizard
+
+extension AppRuntime {
+    /// The Webhooks pane's I/O; each answer comes back as an action.
+    func performWebhookEffect(_ effect: AppEffect) {
+        let client = self.client
+        switch effect {
+        case .loadWebhooks(let loadID, let query, let page):
+            webhookLoad?.cancel()
+            webhookLoad = spawn {
+                .action(.webhooksLoaded(loadID: loadID, await attempt { () async throws(ConnectError) in try await client.listWebhooks(query, page: page) }))
+            }
+        case .cancelWebhookLoad:
+            webhookLoad?.cancel()
+        case .loadWebhook(let id):
+            spawn { .action(.webhookLoaded(await attempt { () async throws(ConnectError) in try await client.webhook(id: id) })) }
+        case .performWebhook(let action, let id):
+            spawn {
+                let result = await attempt { () async throws(ConnectError) in try await Self.perform(action, id, client) }
+                return .action(.webhookActionFinished(action, webhookID: id, result, now: Date()))
+            }
+        case .copyJWTSecret(let id):
+            let clipboard = self.clipboard
+            spawn {
+                let what = "The JWT secret of \(id)"
+                switch await attempt({ () async throws(ConnectError) in try await client.webhook(id: id) }) {
+                case .success(let hook):
+                    guard let secret = hook.jwtSecret, !secret.unmaskedValue.isEmpty else {
+                        return .action(.copied(what: what, .failure(ClipboardError("the server did not send the secret")), now: Date()))
+                    }
+                    return .copy(secret, what: what, native: clipboard.copyNatively(secret.unmaskedValue))
+                case .failure(let error):
+                    return .action(.copied(what: what, .failure(ClipboardError(error.description)), now: Date()))
+                }
+            }
+        case .webhookForm(let effect):
+            performWebhookForm(effect)
+        default:
+            break
+        }
+    }
+
+    /// Enable and disable send the webhook back as read just now with `active` changed, so a
+    /// change made elsewhere in the meantime is not undone. A trigger reads the webhook
+    /// afterwards for its result.
+    private static func perform(_ action: WebhookAction, _ id: String, _ client: ConnectClient) async throws(ConnectError) -> Webhook? {
+        switch action {
+        case .enable, .disable:
+            let current = try await client.webhook(id: id)
+            guard var body = WebhookWrite(editing: current) else {
+                throw ConnectError(operation: .updateWebhook, method: .put, kind: .invalidRequest("the server's copy of \(id) has no object class or product"))
+            }
+            body.active = action == .enable
+            return try await client.updateWebhook(id: id, body)
+        case .trigger:
+            try await client.triggerWebhook(id: id)
+            return try? await client.webhook(id: id)
+        case .delete:
+            try await client.deleteWebhook(id: id)
+            return nil
+        }
+    }
+
+    /// The webhook form's writes; each answer goes back to the form as an event.
+    private func performWebhookForm(_ effect: WebhookForm.Effect) {
+        let client = self.client
+        switch effect {
+        case .create(let body):
+            spawn { .action(.webhookForm(.saved(await attempt { () async throws(ConnectError) in try await client.createWebhook(body) }), now: Date())) }
+        case .update(let id, let body):
+            spawn { .action(.webhookForm(.saved(await attempt { () async throws(ConnectError) in try await client.updateWebhook(id: id, body) }), now: Date())) }
+        case .findLostCreate(let body):
+            // The newest webhook with that label, URL and product made in the last ten minutes.
+            let since = Date().addingTimeInterval(-600)
+            spawn {
+                let found = await attempt { () async throws(ConnectError) in
+                    try await client.listWebhooks(
+                        ListQuery(
+                            filter: .and([
+                                .eq("label", .string(body.label)), .eq("external_url", .string(body.externalURL)),
+                                .eq("product.id", .string(body.productID)), .ge("created_at", .date(since)),
+                            ]),
+                            ordering: [.descending("created_at")]),
+                        page: PageRequest(limit: 1)
+                    ).items.first
+                }
+                return .action(.webhookForm(.lostCreateSearched(found), now: Date()))
+            }
+        case .close:
+            break  // the reducer handles it
+        }
+    }
+}

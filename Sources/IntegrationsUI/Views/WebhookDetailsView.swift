@@ -1,0 +1,116 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import TokenWizard
+
+/// Webhook details: status, label and id; GENERAL (settings, secret, headers) and DELIVERIES
+/// (stats, last success, last failure) tabs.
+enum WebhookDetailsView {
+    static func render(_ details: WebhookDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        screen.put("Webhook details", x: rect.x, y: rect.y, style: Style(.title, bold: true))
+        let edit = "EDIT (e)"
+        screen.put(edit, x: rect.maxX - edit.displayWidth, y: rect.y, style: Style(.accent))
+        let hook: Webhook
+        switch details.webhook {
+        case .loading:
+            screen.put("\(Spinner.frame(state.tick)) Loading \(details.webhookID)…", x: rect.x, y: rect.y + 2, style: Style(.muted))
+            return
+        case .failed(let error):
+            screen.putWrapped(error.description, in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.error))
+            screen.put("Press r to try again, Esc to go back.", x: rect.x, y: rect.y + 5, style: Style(.muted))
+            return
+        case .loaded(let loaded):
+            hook = loaded
+        }
+        var x = rect.x
+        let y = rect.y + 1
+        x += screen.put("Status: ", x: x, y: y, style: Style(.muted))
+        x += screen.put("● " + WebhookListView.activeTitle(hook.active), x: x, y: y, style: WebhookListView.activeStyle(hook.active)) + 3
+        x += screen.put("ID: ", x: x, y: y, style: Style(.muted))
+        screen.put("\(hook.label) \(hook.id)", x: x, y: y, maxWidth: max(0, rect.maxX - x))
+
+        screen.drawTabs(WebhookDetailsState.Tab.allCases.map(\.title), selected: details.tab.rawValue, x: rect.x, y: rect.y + 3, maxWidth: rect.width)
+        let body = Rect(x: rect.x, y: rect.y + 5, width: rect.width, height: rect.height - 5)
+        switch details.tab {
+        case .general: renderGeneral(hook, details, state, body, &screen)
+        case .deliveries: renderDeliveries(hook, state, body, &screen)
+        }
+    }
+
+    /// Label–value rows; a value may wrap onto a second row.
+    struct Rows {
+        var rect: Rect
+        var y: Int
+        let labelWidth = 16
+
+        init(_ rect: Rect) {
+            self.rect = rect
+            y = rect.y
+        }
+
+        mutating func add(_ screen: inout Screen, _ label: String, _ value: String, _ style: Style = .plain, lines: Int = 1) {
+            guard y < rect.maxY else { return }
+            screen.put(label, x: rect.x, y: y, style: Style(.muted, bold: true), maxWidth: labelWidth - 1)
+            let height = min(lines, rect.maxY - y)
+            let value = value.trimmingCharacters(in: .whitespaces)
+            y += max(1, screen.putWrapped(value.isEmpty ? "—" : value, in: Rect(x: rect.x + labelWidth, y: y, width: rect.width - labelWidth, height: height), style: style))
+        }
+    }
+
+    static func renderGeneral(_ hook: Webhook, _ details: WebhookDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        var rows = Rows(rect)
+        rows.add(&screen, "Label", hook.label)
+        rows.add(&screen, "Object class", hook.objectClass?.title ?? "")
+        rows.add(&screen, "Type", hook.type?.title ?? "")
+        rows.add(&screen, "Product", [hook.product?.name, hook.product?.id].compactMap { $0 }.joined(separator: " "))
+        rows.add(&screen, "External URL", hook.externalURL ?? "", lines: 2)
+        rows.add(&screen, "Description", hook.description ?? "", lines: 2)
+        if rows.y < rect.maxY {
+            let secret = hook.jwtSecret.map { details.revealed ? $0.unmaskedValue : Self.mask($0) } ?? "(the server did not send it)"
+            screen.put("JWT secret", x: rect.x, y: rows.y, style: Style(.muted, bold: true))
+            let hint = "  v \(details.revealed ? "mask" : "reveal") · y copy"
+            let shown = screen.put(secret, x: rect.x + rows.labelWidth, y: rows.y, style: Style(.secret), maxWidth: rect.width - rows.labelWidth - hint.displayWidth)
+            screen.put(hint, x: rect.x + rows.labelWidth + shown, y: rows.y, style: Style(.keyHint), maxWidth: rect.width - rows.labelWidth - shown)
+            rows.y += 1
+        }
+        rows.add(&screen, "Headers", headerText(hook.headers), lines: 2)
+        rows.add(&screen, "HTTP method", hook.httpMethod ?? "")
+        rows.add(&screen, "Created", "\(AppView.format(hook.createdAt, state.timeZone)) \(hook.createdBy?.name ?? "")", Style(.muted))
+        rows.add(&screen, "Modified", "\(AppView.format(hook.modifiedAt, state.timeZone)) \(hook.modifiedBy?.name ?? "")", Style(.muted))
+        rows.add(&screen, "API URL", hook.apiURL ?? "", Style(.muted))
+    }
+
+    static func renderDeliveries(_ hook: Webhook, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        var rows = Rows(rect)
+        let stats = hook.stats
+        func number(_ value: Int?) -> String { value.map(String.init) ?? "—" }
+        rows.add(&screen, "Events", number(stats?.events))
+        rows.add(&screen, "Triggers", "\(number(stats?.triggers))  (\(number(stats?.successTriggers)) succeeded, \(number(stats?.failureTriggers)) failed)")
+        let streak = stats?.failureSinceLastSuccess ?? 0
+        rows.add(&screen, "Failing streak", "\(number(stats?.failureSinceLastSuccess)) failures since the last success", streak > 0 ? Style(.error) : .plain)
+        rows.add(&screen, "Last event", AppView.format(hook.lastEvent, state.timeZone))
+        if let earliest = hook.earliestPossibleTrigger { rows.add(&screen, "Next possible", AppView.format(earliest, state.timeZone)) }
+        rows.y += 1
+        for (title, delivery) in [("Last success", hook.lastSuccess), ("Last failure", hook.lastFailure)] {
+            guard let delivery, delivery.time != nil || delivery.status != nil else {
+                rows.add(&screen, title, "none", Style(.muted))
+                continue
+            }
+            rows.add(&screen, title, "\(AppView.format(delivery.time, state.timeZone))  \(AppReducer.describe(delivery))", WebhookListView.deliveryStyle(delivery.status), lines: 2)
+            if let response = delivery.response, response != .object([:]) {
+                rows.add(&screen, "  response", response.headerText, Style(.muted), lines: 2)
+            }
+        }
+    }
+
+    /// "name: value · name: value", or "none".
+    static func headerText(_ headers: JSONValue?) -> String {
+        guard case .object(let pairs)? = headers, !pairs.isEmpty else { return "none" }
+        return pairs.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.headerText)" }.joined(separator: " · ")
+    }
+
+    /// The secret as dots of a fixed length: neither its length nor any character is given away.
+    static func mask(_ secret: Secret) -> String {
+        secret.isEmpty ? "(empty)" : String(repeating: "•", count: 12)
+    }
+}

@@ -1,0 +1,373 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import TokenWizard
+
+/// The create and edit form of a webhook: what the user typed, where the focus is, and the
+/// save's progress. Nothing typed is lost when a save fails: the fields stay as they were and
+/// the message says why.
+///
+/// A CREATE whose answer was lost is looked up (same label, URL and product, made in the last
+/// ten minutes) before anything else, so a webhook is never made twice. An update sends the
+/// whole webhook again, which is safe to repeat.
+public struct WebhookForm: Sendable, Hashable {
+    public enum Mode: Sendable, Hashable {
+        case create
+        /// Editing this webhook as it was when the form opened; fields the form does not show
+        /// (type, method, data) are sent back unchanged.
+        case edit(Webhook)
+    }
+
+    /// The focusable parts of the form, top to bottom.
+    public enum Slot: Sendable, Hashable {
+        case objectClass, label, productID, externalURL, jwtSecret, description, active
+        case headerName(Int), headerValue(Int)
+        case addHeader
+
+        /// The text fields, in order.
+        static let texts: [Slot] = [.label, .productID, .externalURL, .jwtSecret, .description]
+    }
+
+    public enum Phase: Sendable, Hashable {
+        case editing
+        case saving
+        /// A CREATE went unanswered: looking for the webhook it may have made.
+        case checkingLostCreate
+        /// CANCEL with unsaved changes.
+        case confirmingDiscard
+    }
+
+    /// One HTTP header sent with every delivery.
+    public struct Header: Sendable, Hashable {
+        public var name: TextField
+        public var value: TextField
+    }
+
+    public enum Event: Sendable, Hashable {
+        case saveTapped
+        case saved(Result<Webhook, ConnectError>)
+        case lostCreateSearched(Result<Webhook?, ConnectError>)
+        case cancelTapped
+        case discardConfirmed
+        case keepEditingTapped
+    }
+
+    public enum Effect: Sendable, Hashable {
+        case create(WebhookWrite)
+        case update(id: String, WebhookWrite)
+        /// Look for a webhook made by a lost CREATE of this body.
+        case findLostCreate(WebhookWrite)
+        /// Close the form; the webhook saved, if any.
+        case close(saved: Webhook?)
+    }
+
+    public static let labelLimit = 100
+    public static let urlLimit = 4096
+    public static let secretLimit = 100
+
+    public let mode: Mode
+    public var objectClass: WebhookObjectClass = .fulfillmentRequest
+    public var label = TextField()
+    public var productID = TextField()
+    public var externalURL = TextField()
+    public var jwtSecret = TextField()
+    public var description = TextField()
+    public var active = true
+    public var headers: [Header] = []
+    public var focus: Slot = .objectClass
+    /// Whether the JWT secret shows as typed (Ctrl-R); masked otherwise.
+    public var revealsSecret = false
+    public private(set) var phase: Phase = .editing
+    /// Why the last SAVE did not complete.
+    public private(set) var message: String?
+    /// Messages next to fields: from the form's own checks, then the server's.
+    public private(set) var serverProblems: [Slot: String] = [:]
+    /// Set once SAVE was refused, so field messages show from then on.
+    public private(set) var showsProblems = false
+    /// A CREATE went unanswered and the lookup could not tell whether it made the webhook:
+    /// the next SAVE looks again before creating.
+    public private(set) var createMayHaveHappened = false
+    /// The body the form started from, to know whether anything changed.
+    private let baseline: WebhookWrite?
+
+    public init(creatingFor productID: String? = nil) {
+        mode = .create
+        self.productID = TextField(productID ?? "")
+        baseline = nil
+    }
+
+    public init(editing webhook: Webhook) {
+        mode = .edit(webhook)
+        objectClass = webhook.objectClass ?? .fulfillmentRequest
+        label = TextField(webhook.label)
+        productID = TextField(webhook.product?.id ?? "")
+        externalURL = TextField(webhook.externalURL ?? "")
+        jwtSecret = TextField(webhook.jwtSecret?.unmaskedValue ?? "")
+        description = TextField(webhook.description ?? "")
+        active = webhook.active ?? false
+        if case .object(let pairs)? = webhook.headers {
+            headers = pairs.sorted { $0.key < $1.key }.map { name, value in
+                Header(name: TextField(name), value: TextField(value.headerText))
+            }
+        }
+        focus = .label
+        baseline = WebhookWrite(editing: webhook)
+    }
+
+    public var title: String {
+        switch mode {
+        case .create: "Create webhook"
+        case .edit(let webhook): "Edit webhook \(webhook.id)"
+        }
+    }
+
+    public var isBusy: Bool { phase == .saving || phase == .checkingLostCreate }
+
+    /// The focus order: class, the text fields, active, each header's name and value, "add".
+    public var order: [Slot] {
+        [.objectClass, .label, .productID, .externalURL, .jwtSecret, .description, .active]
+            + headers.indices.flatMap { [Slot.headerName($0), .headerValue($0)] } + [.addHeader]
+    }
+
+    /// The text field at a slot, if it is one.
+    public subscript(text slot: Slot) -> TextField? {
+        get {
+            switch slot {
+            case .label: label
+            case .productID: productID
+            case .externalURL: externalURL
+            case .jwtSecret: jwtSecret
+            case .description: description
+            case .headerName(let index): headers[safe: index]?.name
+            case .headerValue(let index): headers[safe: index]?.value
+            case .objectClass, .active, .addHeader: nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch slot {
+            case .label: label = newValue
+            case .productID: productID = newValue
+            case .externalURL: externalURL = newValue
+            case .jwtSecret: jwtSecret = newValue
+            case .description: description = newValue
+            case .headerName(let index) where headers.indices.contains(index): headers[index].name = newValue
+            case .headerValue(let index) where headers.indices.contains(index): headers[index].value = newValue
+            default: return
+            }
+            serverProblems[slot] = nil
+        }
+    }
+
+    // MARK: Editing
+
+    public mutating func moveFocus(by step: Int) {
+        let order = self.order
+        let position = order.firstIndex(of: focus) ?? 0
+        focus = order[(position + step + order.count) % order.count]
+    }
+
+    public mutating func cycleObjectClass(forward: Bool) {
+        let all = WebhookObjectClass.knownCases
+        let index = all.firstIndex(of: objectClass) ?? 0
+        objectClass = all[(index + (forward ? 1 : -1) + all.count) % all.count]
+    }
+
+    public mutating func addHeader() {
+        headers.append(Header(name: TextField(), value: TextField()))
+        focus = .headerName(headers.count - 1)
+    }
+
+    /// Removes the header the focus is on.
+    public mutating func removeFocusedHeader() {
+        guard case .headerName(let index) = focus, headers.indices.contains(index) else {
+            if case .headerValue(let index) = focus, headers.indices.contains(index) {
+                focus = .headerName(index)
+                removeFocusedHeader()
+            }
+            return
+        }
+        headers.remove(at: index)
+        serverProblems = serverProblems.filter { slot, _ in
+            if case .headerName = slot { return false }
+            if case .headerValue = slot { return false }
+            return true
+        }
+        focus = headers.isEmpty ? .addHeader : .headerName(min(index, headers.count - 1))
+    }
+
+    // MARK: Checking
+
+    /// What is wrong with the input, by slot; empty when SAVE can send it.
+    public var problems: [Slot: String] {
+        var found = serverProblems
+        let label = self.label.text.trimmingCharacters(in: .whitespaces)
+        if label.isEmpty { found[.label] = "Label is required." }
+        else if label.count > Self.labelLimit { found[.label] = "At most \(Self.labelLimit) characters." }
+        let product = productID.text.trimmingCharacters(in: .whitespaces)
+        if product.isEmpty { found[.productID] = "Product ID is required (PRD-…)." }
+        else if product.contains(where: { $0.isWhitespace }) { found[.productID] = "A product ID has no spaces." }
+        if let problem = Self.urlProblem(externalURL.text) { found[.externalURL] = problem }
+        if jwtSecret.text.isEmpty { found[.jwtSecret] = "JWT secret is required." }
+        else if jwtSecret.text.count > Self.secretLimit { found[.jwtSecret] = "At most \(Self.secretLimit) characters." }
+        var names: Set<String> = []
+        for (index, header) in headers.enumerated() {
+            let name = header.name.text.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty, header.value.text.isEmpty { continue }  // an empty row is dropped
+            if name.isEmpty { found[.headerName(index)] = "A header needs a name." }
+            else if !name.allSatisfy(Self.isTokenCharacter) { found[.headerName(index)] = "Letters, digits and - only." }
+            else if !names.insert(name.lowercased()).inserted { found[.headerName(index)] = "\(name) is there twice." }
+            if header.value.text.contains(where: { $0.isNewline || ($0.asciiValue ?? 32) < 32 }) {
+                found[.headerValue(index)] = "No control characters in a header."
+            }
+        }
+        return found
+    }
+
+    /// Why a URL cannot be a webhook's target, or nil.
+    public static func urlProblem(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return "External URL is required." }
+        if trimmed.count > urlLimit { return "At most \(urlLimit) characters." }
+        guard !trimmed.contains(where: { $0.isWhitespace }), let url = URL(string: trimmed),
+            let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else { return "Enter an http:// or https:// URL with a host." }
+        return nil
+    }
+
+    /// The characters HTTP allows in a header name (RFC 9110 `token`).
+    static func isTokenCharacter(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue, ascii > 32, ascii < 127 else { return false }
+        return !"\"(),/:;<=>?@[\\]{}".contains(character)
+    }
+
+    /// The body SAVE sends, when the input is valid.
+    public var body: WebhookWrite? {
+        guard problems.isEmpty else { return nil }
+        var pairs: [String: JSONValue] = [:]
+        for header in headers {
+            let name = header.name.text.trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { pairs[name] = .string(header.value.text) }
+        }
+        var write = WebhookWrite(
+            objectClass: objectClass, label: label.text.trimmingCharacters(in: .whitespaces),
+            productID: productID.text.trimmingCharacters(in: .whitespaces),
+            externalURL: externalURL.text.trimmingCharacters(in: .whitespaces), jwtSecret: Secret(jwtSecret.text),
+            active: active, description: description.text.trimmingCharacters(in: .whitespaces), headers: .object(pairs))
+        if case .edit(let webhook) = mode {
+            write.type = webhook.type ?? .event
+            write.httpMethod = webhook.httpMethod ?? "POST"
+            write.data = webhook.data ?? .object([:])
+        }
+        return write
+    }
+
+    /// Whether anything differs from where the form started.
+    public var hasChanges: Bool {
+        guard let baseline else {
+            return !(label.text.isEmpty && externalURL.text.isEmpty && jwtSecret.text.isEmpty && description.text.isEmpty && headers.isEmpty)
+        }
+        return body != baseline
+    }
+
+    // MARK: The state machine
+
+    public mutating func handle(_ event: Event) -> [Effect] {
+        switch (phase, event) {
+        case (.editing, .saveTapped):
+            guard let body else {
+                showsProblems = true
+                message = "Fix the fields marked below, then save."
+                if let first = order.first(where: { problems[$0] != nil }) { focus = first }
+                return []
+            }
+            message = nil
+            switch mode {
+            case .create where createMayHaveHappened:
+                phase = .checkingLostCreate
+                return [.findLostCreate(body)]
+            case .create:
+                phase = .saving
+                return [.create(body)]
+            case .edit(let webhook):
+                phase = .saving
+                return [.update(id: webhook.id, body)]
+            }
+
+        case (.saving, .saved(.success(let webhook))):
+            phase = .editing
+            return [.close(saved: webhook)]
+        case (.saving, .saved(.failure(let error))):
+            phase = .editing
+            if error.outcomeUnknown, case .create = mode, let body {
+                phase = .checkingLostCreate
+                message = "\(error.description) Checking whether the webhook was made…"
+                return [.findLostCreate(body)]
+            }
+            refused(error)
+            return []
+
+        case (.checkingLostCreate, .lostCreateSearched(.success(let found?))):
+            phase = .editing
+            createMayHaveHappened = false
+            return [.close(saved: found)]
+        case (.checkingLostCreate, .lostCreateSearched(.success(nil))):
+            phase = .editing
+            createMayHaveHappened = false
+            message = "The server did not answer, and no webhook was made. SAVE sends it again."
+            return []
+        case (.checkingLostCreate, .lostCreateSearched(.failure(let error))):
+            phase = .editing
+            createMayHaveHappened = true
+            message = "It is not known whether the webhook was made (\(error.detail)). SAVE looks again before creating."
+            return []
+
+        case (.editing, .cancelTapped):
+            if hasChanges {
+                phase = .confirmingDiscard
+                return []
+            }
+            return [.close(saved: nil)]
+        case (.confirmingDiscard, .discardConfirmed):
+            return [.close(saved: nil)]
+        case (.confirmingDiscard, .keepEditingTapped), (.confirmingDiscard, .cancelTapped):
+            phase = .editing
+            return []
+
+        default:
+            return []  // e.g. a second SAVE while the first is on its way
+        }
+    }
+
+    /// A refused save: the message, and the server's field errors next to their fields.
+    private mutating func refused(_ error: ConnectError) {
+        message = error.description
+        guard case .http(_, _, let messages) = error.kind else { return }
+        let fields: [(String, Slot)] = [
+            ("label", .label), ("product_id", .productID), ("product", .productID), ("external_url", .externalURL),
+            ("jwt_secret", .jwtSecret), ("description", .description), ("object_class", .objectClass),
+        ]
+        for text in messages {
+            for (name, slot) in fields where text.hasPrefix(name + ":") {
+                serverProblems[slot] = text
+            }
+        }
+        if !serverProblems.isEmpty { showsProblems = true }
+    }
+}
+
+extension JSONValue {
+    /// A header value as text: strings as they are, anything else as JSON.
+    var headerText: String {
+        switch self {
+        case .string(let text): return text
+        case .null: return ""
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let value): return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .array, .object:
+            let data = (try? JSONEncoder().encode(self)) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+}
