@@ -76,6 +76,43 @@ import TokenWizard
         }
     }
 
+    @Test(arguments: [UISample.small, UISample.large])
+    func inTheWebhookList(size: TerminalSize) {
+        let benign = UISample.webhook("WB-666-666-666", "benign")
+        let baseline = AppView.render(UISample.webhookState(size, hooks: [benign, UISample.erpHook]))
+        let rowOfHook = baseline.lines.firstIndex { $0.contains("WB-666-666-666") }!
+        for (index, payload) in Self.payloads.enumerated() {
+            var hook = UISample.webhook("WB-666-666-666", payload, url: payload)
+            hook.product = Webhook.Product(id: payload, name: payload)
+            hook.objectClass = .unknown(payload)
+            let screen = AppView.render(UISample.webhookState(size, hooks: [hook, UISample.erpHook]))
+            assertSafe(screen, "webhook list payload \(index)")
+            #expect(changedRows(baseline, screen).allSatisfy { $0 == rowOfHook }, "payload \(index) changed more than its row")
+        }
+    }
+
+    @Test func inWebhookDetailsFormsDialogsAndTheStatusLine() {
+        for (index, payload) in Self.payloads.enumerated() {
+            var hook = UISample.webhook("WB-666-666-666", payload, url: payload)
+            hook.description = payload
+            hook.jwtSecret = Secret(payload)
+            hook.headers = .object([payload: .string(payload)])
+            hook.lastFailure = Webhook.Delivery(time: Timestamp(rawValue: payload), response: .string(payload), status: .unknown(payload), errors: payload)
+            var state = UISample.webhookState(UISample.large, hooks: [hook])
+            _ = UISample.press(&state, .enter, .character("v"))
+            assertSafe(AppView.render(state), "webhook details payload \(index)")
+            _ = UISample.press(&state, .right)
+            assertSafe(AppView.render(state), "webhook deliveries payload \(index)")
+            _ = UISample.press(&state, .character("."), .character("x"))
+            assertSafe(AppView.render(state), "webhook delete dialog payload \(index)")
+            _ = UISample.press(&state, .character("n"), .character("e"), .control("r"))
+            assertSafe(AppView.render(state), "webhook form payload \(index)")
+            _ = UISample.press(&state, .escape, .character("y"))
+            _ = AppReducer.reduce(&state, .webhookActionFinished(.trigger, webhookID: hook.id, .success(hook), now: UISample.now))
+            assertSafe(AppView.render(state), "webhook trigger status payload \(index)")
+        }
+    }
+
     @Test func realTextKeepsItsWidth() {
         let cases = ["東京の新しいトークン", "한국어 토큰", "👩‍💻🏳️‍🌈🇩🇪👍🏽", "e\u{301}e\u{301}"]
         for text in cases {

@@ -39,6 +39,42 @@ enum UISample {
         return state
     }
 
+    static func webhook(_ id: String, _ label: String, active: Bool = true, url: String = "https://erp.example.com/connect/hook") -> Webhook {
+        var hook = Webhook(id: id, label: label)
+        hook.type = .event
+        hook.objectClass = .fulfillmentRequest
+        hook.active = active
+        hook.externalURL = url
+        hook.jwtSecret = Secret("jwt-secret-value-0123456789")
+        hook.description = "Sends fulfillment requests to the ERP."
+        hook.httpMethod = "POST"
+        hook.product = Webhook.Product(id: "PRD-276-377-545", name: "Cloud Backup Pro")
+        hook.data = .object([:])
+        hook.headers = .object(["X-Tenant": .string("mighty")])
+        hook.createdAt = Timestamp(rawValue: "2021-05-18T04:28:00+00:00")
+        hook.createdBy = Webhook.Party(id: "UR-1", name: "Michael Goldmill")
+        hook.stats = Webhook.Stats(events: 7, triggers: 5, successTriggers: 3, failureTriggers: 2, failureSinceLastSuccess: 1)
+        hook.lastSuccess = Webhook.Delivery(time: Timestamp(rawValue: "2026-11-20T10:00:00+00:00"), duration: 42, status: .success, statusCode: 200)
+        hook.lastFailure = Webhook.Delivery(time: Timestamp(rawValue: "2026-11-21T11:30:00+00:00"), duration: 3000, status: .failure, errors: "Could not resolve host")
+        return hook
+    }
+
+    static let erpHook = webhook("WB-111-222-333", "Fulfillment to ERP")
+
+    static func webhookPage(_ hooks: [Webhook], total: Int? = nil, offset: Int = 0, limit: Int = 10) -> Page<Webhook> {
+        let count = total ?? hooks.count
+        let range = hooks.isEmpty ? ContentRange(first: 0, last: -1, total: count) : ContentRange(first: offset, last: offset + hooks.count - 1, total: count)
+        return Page(items: hooks, range: range, request: PageRequest(limit: limit, offset: offset))
+    }
+
+    /// The Webhooks pane shown with a page of webhooks loaded.
+    static func webhookState(_ size: TerminalSize, hooks: [Webhook] = [erpHook], total: Int? = nil) -> AppState {
+        var state = state(size)
+        _ = press(&state, .character("3"))
+        _ = AppReducer.reduce(&state, .webhooksLoaded(loadID: state.webhooks.loadID, .success(webhookPage(hooks, total: total))))
+        return state
+    }
+
     static let small = TerminalSize(columns: 80, rows: 24)
     static let large = TerminalSize(columns: 120, rows: 40)
 

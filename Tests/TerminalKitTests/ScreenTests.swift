@@ -52,6 +52,29 @@ import Testing
     @Test func wrappingBreaksAtSpaces() {
         #expect(Screen.wrap("Delete Tutorial API Token? This cannot be undone.", width: 20) == ["Delete Tutorial API", "Token? This cannot", "be undone."])
         #expect(Screen.wrap("東京東京東京", width: 4) == ["東京", "東京", "東京"])
+        #expect(Screen.wrap("a  b", width: 10) == ["a  b"], "runs of spaces are kept")
+        #expect(Screen.wrap("one\ntwo three", width: 5) == ["one", "two", "three"])
+    }
+
+    @Test func aWordWiderThanTheLineIsCutAndOnlyTheLinesAskedForAreMade() {
+        #expect(Screen.wrap("go abcdefghij", width: 4) == ["go", "abcd", "efgh", "ij"])
+        let huge = String(repeating: "x", count: 1 << 20)
+        let lines = Screen.wrap("start " + huge, width: 70, maxLines: 3)
+        #expect(lines == ["start", String(repeating: "x", count: 70), String(repeating: "x", count: 70)])
+        var screen = Screen(size: TerminalSize(columns: 20, rows: 3))
+        #expect(screen.putWrapped(huge, in: Rect(x: 0, y: 0, width: 20, height: 2)) == 2)
+        #expect(screen.lines[2] == String(repeating: " ", count: 20), "nothing below the rect")
+    }
+
+    @Test func aLongFieldScrollsToItsCursor() {
+        var field = TextField(String(repeating: "a", count: 50_000) + "END")
+        var screen = Screen(size: TerminalSize(columns: 20, rows: 1))
+        screen.drawTextField(field, x: 0, y: 0, width: 20, focused: true)
+        #expect(screen.lines[0].hasSuffix("END "), "the end of the text and the cursor cell show")
+        _ = field.handle(.home)
+        screen.drawTextField(field, x: 0, y: 0, width: 20, focused: true)
+        #expect(screen.lines[0] == String(repeating: "a", count: 20))
+        #expect(screen[0, 0].style.reverse, "the cursor is on the first cell")
     }
 
     @Test func textFieldsEdit() {

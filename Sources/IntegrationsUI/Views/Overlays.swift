@@ -88,7 +88,7 @@ enum Overlays {
 
     static func renderConfirm(_ confirm: ConfirmDialog, _ layout: Layout, _ screen: inout Screen) {
         let width = min(60, layout.content.width)
-        let lines = Screen.wrap(SafeText.visible(confirm.message), width: width - 4)
+        let lines = Screen.wrap(SafeText.visible(confirm.message), width: width - 4, maxLines: max(1, layout.content.height - 7))
         // Border, message, a blank row, the buttons, the key hint.
         let inner = panel(layout.content.centered(width: width, height: lines.count + 5), title: confirm.title, &screen)
         for (index, line) in lines.enumerated() {

@@ -42,7 +42,7 @@ public struct WebhookFilter: Sendable, Hashable {
         let text = search.trimmingCharacters(in: .whitespaces)
         if !text.isEmpty { parts.append("“\(text)”") }
         if let active { parts.append(active ? "Active" : "Inactive") }
-        if let objectClass { parts.append(objectClass.title) }
+        if let objectClass { parts.append(objectClass.shortTitle) }
         return parts.joined(separator: ", ")
     }
 }

@@ -17,37 +17,54 @@ extension Screen {
     /// Text wrapped at word boundaries into `rect`; returns the rows used.
     @discardableResult
     public mutating func putWrapped(_ text: String, in rect: Rect, style: Style = .plain) -> Int {
-        let lines = Self.wrap(SafeText.visible(text), width: rect.width)
-        for (index, line) in lines.prefix(rect.height).enumerated() {
+        let lines = Self.wrap(SafeText.visible(text), width: rect.width, maxLines: max(0, rect.height))
+        for (index, line) in lines.enumerated() {
             put(line, x: rect.x, y: rect.y + index, style: style, maxWidth: rect.width)
         }
-        return min(lines.count, rect.height)
+        return lines.count
     }
 
-    /// Lines of at most `width` columns, broken at spaces where possible.
-    public static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
+    /// Lines of at most `width` columns, broken at spaces where possible; a word wider than a
+    /// line is cut. Stops after `maxLines`, so a huge text costs no more than what is shown.
+    public static func wrap(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+        guard width > 0, maxLines > 0 else { return [] }
         var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        /// Ends the current line; false once enough lines are made.
+        func flush() -> Bool {
+            lines.append(line)
+            line = ""
+            lineWidth = 0
+            return lines.count < maxLines
+        }
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                var word = String(word)
-                let candidate = line.isEmpty ? word : line + " " + word
-                if candidate.displayWidth <= width {
-                    line = candidate
+                let wordWidth = word.reduce(0) { $0 + DisplayWidth.of($1) }
+                if line.isEmpty, lineWidth == 0, wordWidth <= width {
+                    line = String(word)
+                    lineWidth = wordWidth
                     continue
                 }
-                if !line.isEmpty { lines.append(line) }
-                while word.displayWidth > width {
-                    var head = ""
-                    for character in word where (head + String(character)).displayWidth <= width { head.append(character) }
-                    if head.isEmpty { break }
-                    lines.append(head)
-                    word.removeFirst(head.count)
+                if lineWidth + 1 + wordWidth <= width {
+                    line += " " + word
+                    lineWidth += 1 + wordWidth
+                    continue
                 }
-                line = word
+                if !line.isEmpty, !flush() { return lines }
+                if wordWidth <= width {
+                    line = String(word)
+                    lineWidth = wordWidth
+                    continue
+                }
+                for character in word {
+                    let characterWidth = DisplayWidth.of(character)
+                    if lineWidth + characterWidth > width, !line.isEmpty, !flush() { return lines }
+                    line.append(character)
+                    lineWidth += characterWidth
+                }
             }
-            lines.append(line)
+            if !flush() { return lines }
         }
         return lines
     }

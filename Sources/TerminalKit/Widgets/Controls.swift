@@ -31,14 +31,22 @@ extension Screen {
     public mutating func drawTextField(_ field: TextField, x: Int, y: Int, width: Int, focused: Bool) {
         guard width > 0 else { return }
         let characters = Array(field.text)
-        // Scroll so the cursor stays in view.
-        var start = 0
-        while start < field.cursor, String(characters[start..<field.cursor]).displayWidth >= width { start += 1 }
-        let visible = String(characters[start...])
+        // Scroll so the cursor stays in view: walk back from it while the text fits, leaving
+        // a cell for the cursor. Linear, however long the text.
+        var start = field.cursor
+        var used = 0
+        while start > 0 {
+            let next = DisplayWidth.of(characters[start - 1])
+            guard used + next < width else { break }
+            used += next
+            start -= 1
+        }
+        // Only what can show is drawn (zero-width characters aside, at most `width` of them).
+        let visible = String(characters[start..<min(characters.count, start + width * 2 + 8)])
         fill(Rect(x: x, y: y, width: width, height: 1), style: Style(.text, underline: true))
         put(visible, x: x, y: y, style: Style(.text, underline: true), maxWidth: width)
         if focused {
-            let cursorX = x + String(characters[start..<field.cursor]).displayWidth
+            let cursorX = x + used
             if cursorX < x + width { self[cursorX, y].style = Style(.text, reverse: true) }
         }
     }

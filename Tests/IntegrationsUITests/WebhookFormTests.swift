@@ -1,0 +1,178 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import Testing
+
+@testable import IntegrationsUI
+
+/// The webhook form's checks and its save machine, without a screen.
+@Suite struct WebhookFormTests {
+    /// A create form filled with valid input.
+    static func filled() -> WebhookForm {
+        var form = WebhookForm()
+        form.label = TextField("Orders to CRM")
+        form.productID = TextField("PRD-276-377-545")
+        form.externalURL = TextField("https://crm.example.com/hooks")
+        form.jwtSecret = TextField("s3cr3t")
+        return form
+    }
+
+    static let lost = ConnectError(operation: .createWebhook, method: .post, kind: .timedOut)
+
+    @Test(arguments: [
+        ("", "External URL is required."),
+        ("crm.example.com/hooks", "Enter an http:// or https:// URL with a host."),
+        ("ftp://crm.example.com", "Enter an http:// or https:// URL with a host."),
+        ("https://", "Enter an http:// or https:// URL with a host."),
+        ("https://crm example.com", "Enter an http:// or https:// URL with a host."),
+        ("javascript:alert(1)", "Enter an http:// or https:// URL with a host."),
+        ("https://" + String(repeating: "a", count: 4100) + ".com", "At most 4096 characters."),
+    ])
+    func badURLsAreRefusedWithAReason(url: String, reason: String) {
+        #expect(WebhookForm.urlProblem(url) == reason)
+    }
+
+    @Test(arguments: ["https://crm.example.com/hooks?x=1", "http://10.0.0.5:8080/h", "HTTPS://Example.COM"])
+    func webURLsAreAccepted(url: String) {
+        #expect(WebhookForm.urlProblem(url) == nil)
+    }
+
+    @Test func saveSendsTheTrimmedBodyWithHeaders() throws {
+        var form = Self.filled()
+        form.label = TextField("  Orders to CRM  ")
+        form.addHeader()
+        form.headers[0].name = TextField("X-Api-Key")
+        form.headers[0].value = TextField("abc 123")
+        form.addHeader()  // an empty row is dropped, not refused
+        let effects = form.handle(.saveTapped)
+        guard case .create(let body)? = effects.first else { Issue.record("expected a create, got \(effects)"); return }
+        #expect(body.label == "Orders to CRM")
+        #expect(body.headers == .object(["X-Api-Key": .string("abc 123")]))
+        #expect(body.jwtSecret.unmaskedValue == "s3cr3t")
+        #expect(body.active)
+        #expect(form.isBusy)
+        #expect(form.handle(.saveTapped).isEmpty, "a second SAVE while the first is on its way sends nothing")
+    }
+
+    @Test func invalidInputIsNotSentAndTheFocusGoesToTheFirstProblem() {
+        var form = Self.filled()
+        form.label = TextField("")
+        form.addHeader()
+        form.headers[0].name = TextField("Bad Name")
+        form.headers[0].value = TextField("v")
+        #expect(form.handle(.saveTapped).isEmpty)
+        #expect(form.showsProblems)
+        #expect(form.focus == .label)
+        #expect(form.problems[.label] == "Label is required.")
+        #expect(form.problems[.headerName(0)] == "Letters, digits and - only.")
+    }
+
+    @Test func duplicateHeaderNamesAreRefused() {
+        var form = Self.filled()
+        for name in ["X-Key", "x-key"] {
+            form.addHeader()
+            form.headers[form.headers.count - 1].name = TextField(name)
+        }
+        #expect(form.problems[.headerName(1)] == "x-key is there twice.")
+    }
+
+    @Test func aRefusedSaveKeepsEverythingTypedAndMarksTheServersFields() {
+        var form = Self.filled()
+        _ = form.handle(.saveTapped)
+        let refusal = ConnectError(operation: .createWebhook, method: .post, kind: .http(status: 400, code: "VAL_001", messages: ["product_id: Product PRD-276-377-545 does not exist."]))
+        #expect(form.handle(.saved(.failure(refusal))).isEmpty)
+        #expect(form.label.text == "Orders to CRM")
+        #expect(form.jwtSecret.text == "s3cr3t")
+        #expect(form.message?.contains("VAL_001") == true)
+        #expect(form.problems[.productID] == "product_id: Product PRD-276-377-545 does not exist.")
+        // Editing the field clears the server's message for it.
+        form[text: .productID] = TextField("PRD-561-716-033")
+        #expect(form.problems[.productID] == nil)
+    }
+
+    @Test func aLostCreateIsLookedUpAndAFoundWebhookClosesTheForm() {
+        var form = Self.filled()
+        _ = form.handle(.saveTapped)
+        let effects = form.handle(.saved(.failure(Self.lost)))
+        guard case .findLostCreate(let body)? = effects.first else { Issue.record("expected a lookup, got \(effects)"); return }
+        #expect(body.label == "Orders to CRM")
+        #expect(form.phase == .checkingLostCreate)
+        let made = UISample.webhook("WB-999-000-111", "Orders to CRM")
+        #expect(form.handle(.lostCreateSearched(.success(made))) == [.close(saved: made)])
+    }
+
+    @Test func aLostCreateThatMadeNothingCanBeSentAgain() {
+        var form = Self.filled()
+        _ = form.handle(.saveTapped)
+        _ = form.handle(.saved(.failure(Self.lost)))
+        #expect(form.handle(.lostCreateSearched(.success(nil))).isEmpty)
+        #expect(form.message?.contains("no webhook was made") == true)
+        guard case .create? = form.handle(.saveTapped).first else { Issue.record("SAVE should create again"); return }
+    }
+
+    @Test func whenTheLookupFailsTheNextSaveLooksAgainInsteadOfCreating() {
+        var form = Self.filled()
+        _ = form.handle(.saveTapped)
+        _ = form.handle(.saved(.failure(Self.lost)))
+        _ = form.handle(.lostCreateSearched(.failure(ConnectError(operation: .listWebhooks, method: .get, kind: .network("connection refused")))))
+        #expect(form.createMayHaveHappened)
+        #expect(form.message?.contains("not known") == true)
+        guard case .findLostCreate? = form.handle(.saveTapped).first else { Issue.record("SAVE must look before creating"); return }
+    }
+
+    @Test func editingSendsTheFieldsItDoesNotShowBackUnchanged() {
+        var hook = UISample.erpHook
+        hook.type = .validator
+        hook.data = .object(["kept": .bool(true)])
+        var form = WebhookForm(editing: hook)
+        #expect(!form.hasChanges)
+        #expect(form.headers.map(\.name.text) == ["X-Tenant"])
+        form.externalURL = TextField("https://erp.example.com/v2")
+        #expect(form.hasChanges)
+        guard case .update(let id, let body)? = form.handle(.saveTapped).first else { Issue.record("expected an update"); return }
+        #expect(id == hook.id)
+        #expect(body.type == .validator)
+        #expect(body.data == .object(["kept": .bool(true)]))
+        #expect(body.externalURL == "https://erp.example.com/v2")
+        #expect(body.headers == .object(["X-Tenant": .string("mighty")]))
+    }
+
+    @Test func cancelAsksOnlyWhenSomethingWouldBeLost() {
+        var untouched = WebhookForm(editing: UISample.erpHook)
+        #expect(untouched.handle(.cancelTapped) == [.close(saved: nil)])
+        var typed = Self.filled()
+        #expect(typed.handle(.cancelTapped).isEmpty)
+        #expect(typed.phase == .confirmingDiscard)
+        #expect(typed.handle(.keepEditingTapped).isEmpty)
+        #expect(typed.label.text == "Orders to CRM")
+        _ = typed.handle(.cancelTapped)
+        #expect(typed.handle(.discardConfirmed) == [.close(saved: nil)])
+    }
+
+    @Test func headersCanBeRemovedAndTheFocusStaysInTheForm() {
+        var form = Self.filled()
+        form.addHeader()
+        form.addHeader()
+        #expect(form.focus == .headerName(1))
+        form.removeFocusedHeader()
+        #expect(form.headers.count == 1)
+        #expect(form.focus == .headerName(0))
+        form.focus = .headerValue(0)
+        form.removeFocusedHeader()
+        #expect(form.headers.isEmpty)
+        #expect(form.focus == .addHeader)
+    }
+
+    @Test func theFocusCyclesThroughEveryPart() {
+        var form = Self.filled()
+        form.addHeader()
+        form.focus = .objectClass
+        var seen: [WebhookForm.Slot] = []
+        for _ in form.order {
+            seen.append(form.focus)
+            form.moveFocus(by: 1)
+        }
+        #expect(seen == [.objectClass, .label, .productID, .externalURL, .jwtSecret, .description, .active, .headerName(0), .headerValue(0), .addHeader])
+        #expect(form.focus == .objectClass, "Tab wraps around")
+    }
+}
