@@ -1,0 +1,100 @@
+import ConnectCore
+import ConnectTestSupport
+import Foundation
+import Testing
+
+/// The Webhooks pane through the built binary in tmux, checked against the sandbox's API at
+/// every step.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct WebhookEndToEndTests {
+    typealias World = EndToEndTests.World
+
+    func hooks(labelled label: String, _ world: World) async throws -> [Webhook] {
+        try await world.client.listWebhooks(ListQuery(filter: .eq("label", .string(label))), page: PageRequest(limit: 10)).items
+    }
+
+    @Test func createDisableTriggerEditAndDeleteAWebhook() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("3")
+        try await tui.waitFor("Fulfillment to ERP")
+
+        // Create through the form: object class, fields, one header.
+        try tui.press("c")
+        try await tui.waitFor("Create webhook")
+        try tui.press("Right")
+        try await tui.waitFor("‹ Tier config request ›")
+        for (text, step) in [("E2E hook", 1), ("PRD-561-716-033", 1), ("https://hooks.example.com/e2e", 1), ("jwt-e2e-secret", 1), ("made by the e2e test", 1)] {
+            for _ in 0..<step { try tui.press("Tab") }
+            try tui.type(text)
+        }
+        try await tui.waitFor("made by the e2e test")
+        #expect(!(try tui.screen()).contains("jwt-e2e-secret"), "the secret is masked while typed")
+        try tui.press("Tab", "Tab", "Enter")
+        try tui.type("X-E2E")
+        try tui.press("Tab")
+        try tui.type("yes")
+        try await tui.waitFor("yes")
+        try tui.press("Enter")
+        try await tui.waitFor("created.")
+        try await tui.waitFor("E2E hook WB-")
+
+        let made = try await hooks(labelled: "E2E hook", world)
+        try #require(made.count == 1, "exactly one webhook was made")
+        let hook = made[0]
+        #expect(hook.objectClass == .tierConfigRequest)
+        #expect(hook.product?.id == "PRD-561-716-033")
+        #expect(hook.externalURL == "https://hooks.example.com/e2e")
+        #expect(hook.jwtSecret?.unmaskedValue == "jwt-e2e-secret")
+        #expect(hook.description == "made by the e2e test")
+        #expect(hook.headers == .object(["X-E2E": .string("yes")]))
+        #expect(hook.active == true)
+
+        // Disable (asks first), then enable again; the cursor is on the new webhook.
+        try tui.press(".", "d")
+        try await tui.waitFor("Disable E2E hook (\(hook.id))?")
+        try tui.press("y")
+        try await tui.waitFor("Webhook \(hook.id) disabled.")
+        #expect(try await world.client.webhook(id: hook.id).active == false)
+        try tui.press(".", "e")
+        try await tui.waitFor("Webhook \(hook.id) enabled.")
+        #expect(try await world.client.webhook(id: hook.id).active == true)
+
+        // Trigger: the result on the status line, the stats in the details.
+        try tui.press("t")
+        try await tui.waitFor("Send a test delivery of E2E hook")
+        try tui.press("y")
+        try await tui.waitFor("Triggered \(hook.id): success, HTTP 200")
+        #expect(try await world.client.webhook(id: hook.id).stats?.successTriggers == 1)
+        try tui.press("Enter")
+        try await tui.waitFor("Webhook details")
+        try tui.press("l")
+        try await tui.waitFor("1  (1 succeeded, 0 failed)")
+
+        // Edit the URL to one that cannot be reached; the next trigger fails and says so.
+        try tui.press("e")
+        try await tui.waitFor("Edit webhook \(hook.id)")
+        try tui.press("Tab", "Tab", "C-u")
+        try tui.type("https://hooks.e2e.invalid/v2")
+        try tui.press("Enter")
+        try await tui.waitFor("Webhook \(hook.id) saved.")
+        #expect(try await world.client.webhook(id: hook.id).externalURL == "https://hooks.e2e.invalid/v2")
+        try tui.press("t", "y")
+        try await tui.waitFor("Could not resolve host hooks.e2e.invalid")
+        try await tui.waitFor("2  (1 succeeded, 1 failed)")
+        #expect(try await world.client.webhook(id: hook.id).stats?.failureSinceLastSuccess == 1)
+
+        // Delete from the details (asks first); back on the list, it is gone.
+        try tui.press("Escape", ".", "x")
+        try await tui.waitFor("Delete E2E hook (\(hook.id))?")
+        try tui.press("y")
+        try await tui.waitFor("Webhook \(hook.id) deleted.")
+        try await tui.waitUntil("the row to go") { !$0.contains("E2E hook") }
+        await #expect(throws: ConnectError.self) { try await world.client.webhook(id: hook.id) }
+        #expect(try await hooks(labelled: "E2E hook", world).isEmpty)
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+}
