@@ -130,8 +130,9 @@ import TokenWizard
         #expect(screen.row(containing: "Last failure")?.contains("21/11/2026 11:30  failure in 3000 ms") == true)
     }
 
-    @Test func enableRunsAtOnceWhileDisableTriggerAndDeleteAsk() throws {
-        var state = UISample.webhookState(UISample.large, hooks: [UISample.webhook("WB-1", "Off", active: false), UISample.erpHook])
+    @Test(arguments: sizes)
+    func enableRunsAtOnceWhileDisableTriggerAndDeleteAsk(size: TerminalSize) throws {
+        var state = UISample.webhookState(size, hooks: [UISample.webhook("WB-1", "Off", active: false), UISample.erpHook])
         #expect(UISample.press(&state, .character("."), .character("e")) == [.performWebhook(.enable, webhookID: "WB-1")])
         _ = UISample.press(&state, .down)
         for (letter, action, words) in [("d", WebhookAction.disable, "stops calling its URL"), ("t", .trigger, "Send a test delivery"), ("x", .delete, "This cannot")] {
@@ -174,6 +175,16 @@ import TokenWizard
         _ = AppReducer.reduce(&state, .webhookActionFinished(.delete, webhookID: "WB-111-222-333", .failure(lost), now: UISample.now))
         #expect(state.status?.retry == nil)
         #expect(state.status?.text.contains("It is not known whether it happened") == true)
+    }
+
+    @Test func clicksSelectRowsAndTabs() {
+        var state = UISample.webhookState(UISample.large, hooks: [UISample.erpHook, UISample.webhook("WB-2", "Second")])
+        let layout = Layout(state.size)
+        _ = UISample.press(&state, .mouse(MouseEvent(x: 40, y: layout.listTable.y + 2)))
+        #expect(state.webhooks.selected?.id == "WB-2")
+        _ = UISample.press(&state, .enter, .mouse(MouseEvent(x: layout.content.x + 12, y: layout.content.y + 3)))
+        #expect(state.webhookDetails?.tab == .deliveries)
+        #expect(state.webhooks.selected?.id == "WB-2", "a click in details does not move the list's cursor")
     }
 
     @Test func copyingFromTheListCopiesTheURL() {

@@ -205,6 +205,12 @@ public enum AppReducer {
             }
             return []
         }
+        if state.pane == .webhooks, state.webhookDetails != nil {
+            if event.y == layout.content.y + 3 {
+                state.webhookDetails?.tab = event.x < layout.content.x + 10 ? .general : .deliveries
+            }
+            return []
+        }
         let table = layout.listTable
         guard event.x >= table.x else { return [] }
         switch state.pane {

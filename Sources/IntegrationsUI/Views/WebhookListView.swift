@@ -20,10 +20,10 @@ enum WebhookListView {
 
     static func column(_ column: WebhookColumn) -> Table.Column {
         switch column {
-        case .label: Table.Column(column.title, minWidth: 32, weight: 3)
+        case .label: Table.Column(column.title, minWidth: 32, weight: 2)
         case .objectClass: Table.Column(column.title, minWidth: 12, weight: 0)
         case .product: Table.Column(column.title, minWidth: 10, weight: 1)
-        case .url: Table.Column(column.title, minWidth: 14, weight: 2)
+        case .url: Table.Column(column.title, minWidth: 14, weight: 3)
         case .status: Table.Column(column.title, minWidth: 8, weight: 0)
         case .lastResult: Table.Column(column.title, minWidth: 16, weight: 0)
         }
