@@ -20,7 +20,7 @@ enum WebhookListView {
 
     static func column(_ column: WebhookColumn) -> Table.Column {
         switch column {
-        case .label: Table.Column(column.title, minWidth: 32, weight: 2)
+        case .label: Table.Column(column.title, minWidth: 33, weight: 2)
         case .objectClass: Table.Column(column.title, minWidth: 12, weight: 0)
         case .product: Table.Column(column.title, minWidth: 10, weight: 1)
         case .url: Table.Column(column.title, minWidth: 14, weight: 3)
