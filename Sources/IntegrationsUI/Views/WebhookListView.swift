@@ -22,8 +22,8 @@ enum WebhookListView {
         switch column {
         case .label: Table.Column(column.title, minWidth: 33, weight: 2)
         case .objectClass: Table.Column(column.title, minWidth: 12, weight: 0)
-        case .product: Table.Column(column.title, minWidth: 10, weight: 1)
-        case .url: Table.Column(column.title, minWidth: 14, weight: 3)
+        case .product: Table.Column(column.title, minWidth: 12, weight: 1)
+        case .url: Table.Column(column.title, minWidth: 13, weight: 3)
         case .status: Table.Column(column.title, minWidth: 8, weight: 0)
         case .lastResult: Table.Column(column.title, minWidth: 16, weight: 0)
         }
