@@ -14,12 +14,15 @@ struct ConnectTUICommand: AsyncParsableCommand {
             works on that Connect account; with nothing configured it starts the built-in sandbox.
             """,
         version: "connect-tui \(UserAgent.appVersion) (\(CursesTerminal.libraryVersion))",
-        subcommands: [TokensCommand.self, SandboxCommand.self])
+        subcommands: [TokensCommand.self, AccountsCommand.self, SandboxCommand.self])
 
     @OptionGroup var account: AccountOptions
 
+    @Option(help: "A theme by name (dark, light, high-contrast, monochrome, cloudblue, or one of yours) or a path to a .toml file.")
+    var theme: String?
+
     func run() async throws {
-        let status = try await TerminalUI.run(account, environment: ProcessInfo.processInfo.environment)
+        let status = try await TerminalUI.run(account, themeName: theme, environment: ProcessInfo.processInfo.environment)
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -4,57 +4,66 @@ import ConnectSandbox
 import Foundation
 import IntegrationsUI
 
-/// `--endpoint` and `--api-key-file`, shared by the app and the script commands.
+/// `--endpoint`, `--api-key-file` and `--account`, shared by the app and the script commands.
 struct AccountOptions: ParsableArguments {
     @Option(help: "The Connect API endpoint (default: $CONNECT_ENDPOINT, else the real Connect when a key is given).")
     var endpoint: String?
 
     @Option(name: .customLong("api-key-file"), help: "A file holding the API key (never pass a key on the command line).")
     var apiKeyFile: String?
+
+    @Option(help: "An account of config.toml (or connect-cli's, by name or id) to work on.")
+    var account: String?
 }
 
 /// The account to work on and how to reach it.
-struct Target {
+struct Target: Sendable {
     let client: ConnectClient
     let connection: Connection
     let sandbox: SandboxServer?
 
-    /// Flags, then `CONNECT_API_KEY` / `CONNECT_ENDPOINT`, else the in-process sandbox.
-    static func resolve(_ options: AccountOptions, environment: [String: String]) async throws -> Target {
-        var keyText = environment["CONNECT_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
-        var source = "CONNECT_API_KEY"
-        if let file = options.apiKeyFile {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw ConfigurationError("cannot read the API key file \(file)")
-            }
-            keyText = text
-            source = file
-        }
-        if let keyText {
-            let key: APIKey
-            do { key = try APIKey(parsing: keyText) } catch { throw ConfigurationError("the API key from \(source): \(error)") }
-            let endpointText = options.endpoint ?? environment["CONNECT_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
-            guard let endpoint = endpointText.map({ URL(string: $0) }) ?? ConnectClient.defaultEndpoint,
-                let scheme = endpoint.scheme, ["http", "https"].contains(scheme), endpoint.host != nil
-            else { throw ConfigurationError("the endpoint is not an http(s) URL") }
-            return Target(
-                client: ConnectClient(endpoint: endpoint, apiKey: key, transport: URLSessionTransport()),
-                connection: Connection(endpoint: endpoint, isSandbox: false, source: source),
-                sandbox: nil)
-        }
-        if options.endpoint != nil { throw ConfigurationError("--endpoint needs a key: set CONNECT_API_KEY or --api-key-file") }
-        let path = AppPaths(environment: environment).sandboxDatabase.path
-        let store = try SandboxStore(path: path)
-        let server = try await SandboxServer.start(store: store)
-        let key = try await store.ownerKey()
-        return Target(
-            client: ConnectClient(endpoint: server.endpoint, apiKey: key, transport: URLSessionTransport()),
-            connection: Connection(endpoint: server.endpoint, isSandbox: true, source: "sandbox"),
-            sandbox: server)
-    }
-}
+    /// Everything the config files and flags offer, and the messages about them.
+    struct Setup {
+        let sources: AccountSources
+        let config: AppConfig?
+        let messages: [String]
+        let paths: AppPaths
 
-struct ConfigurationError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+        init(_ options: AccountOptions, environment: [String: String]) {
+            paths = AppPaths(environment: environment)
+            let loaded = ConfigFiles(paths: paths, environment: environment).load()
+            config = loaded.config
+            messages = loaded.messages
+            sources = AccountSources(
+                endpointFlag: options.endpoint, apiKeyFileFlag: options.apiKeyFile, accountFlag: options.account,
+                environment: environment, config: loaded.config, connectCLI: loaded.connectCLI)
+        }
+    }
+
+    /// Flags, then `CONNECT_API_KEY` / `CONNECT_ENDPOINT`, then config.toml, then connect-cli,
+    /// else the in-process sandbox.
+    static func resolve(_ options: AccountOptions, environment: [String: String]) async throws -> Target {
+        let setup = Setup(options, environment: environment)
+        for message in setup.messages { FileHandle.standardError.write(Data("connect-tui: \(message)\n".utf8)) }
+        return try await connect(try setup.sources.initial(), paths: setup.paths)
+    }
+
+    /// A client for one account: its key read now (file, command), or the sandbox started.
+    static func connect(_ choice: AccountChoice, paths: AppPaths) async throws -> Target {
+        guard choice.origin != .sandbox, let key = choice.key else {
+            let store = try SandboxStore(path: paths.sandboxDatabase.path)
+            let server = try await SandboxServer.start(store: store)
+            let key = try await store.ownerKey()
+            return Target(
+                client: ConnectClient(endpoint: server.endpoint, apiKey: key, transport: URLSessionTransport()),
+                connection: Connection(endpoint: server.endpoint, isSandbox: true, source: "sandbox", accountName: "sandbox"),
+                sandbox: server)
+        }
+        let endpoint = choice.endpoint ?? ConnectClient.defaultEndpoint
+        let apiKey = try key.load(account: choice.name)
+        return Target(
+            client: ConnectClient(endpoint: endpoint, apiKey: apiKey, transport: URLSessionTransport()),
+            connection: Connection(endpoint: endpoint, isSandbox: false, source: choice.origin.label, accountName: choice.name),
+            sandbox: nil)
+    }
 }

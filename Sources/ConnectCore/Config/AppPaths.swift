@@ -22,6 +22,12 @@ public struct AppPaths: Sendable, Hashable {
         stateDirectory = base("XDG_STATE_HOME", ".local/state").appendingPathComponent("connect-tui")
     }
 
+    /// `config.toml`: accounts, theme, clipboard, keys.
+    public var configFile: URL { configDirectory.appendingPathComponent("config.toml") }
+
+    /// The user's own themes.
+    public var userThemes: URL { configDirectory.appendingPathComponent("themes") }
+
     /// The sandbox's database.
     public var sandboxDatabase: URL { dataDirectory.appendingPathComponent("sandbox.sqlite") }
 }

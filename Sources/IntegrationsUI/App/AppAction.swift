@@ -30,6 +30,8 @@ public enum AppAction: Sendable {
     case webhookActionFinished(WebhookAction, webhookID: String, Result<Webhook?, ConnectError>, now: Date)
     /// An answer to one of the webhook form's effects.
     case webhookForm(WebhookForm.Event, now: Date)
+    /// The account switch asked for is done (or failed).
+    case accountSwitched(AccountChoice, Result<Connection, ConfigurationMessage>, now: Date)
     /// An unfinished wizard saved by an earlier run.
     case draftFound(WizardDraft)
     case draftUnreadable(String)
@@ -62,6 +64,8 @@ public enum AppEffect: Sendable, Hashable {
     case countTokens(extensionID: String)
     /// I/O the token edit form asked for.
     case editForm(TokenEditForm.Effect)
+    /// Connect to another account; answer with `.accountSwitched`.
+    case switchAccount(AccountChoice)
     /// The saved draft is answered for (resumed, discarded, or the wizard finished).
     case deleteDraft
     case quit

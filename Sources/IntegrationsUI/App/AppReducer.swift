@@ -47,6 +47,8 @@ public enum AppReducer {
             return webhookAnswer(action, &state)
         case .webhookForm(let event, let now):
             return webhookFormEvent(event, now: now, &state)
+        case .accountSwitched(let choice, let result, let now):
+            return accountSwitched(choice, result, now: now, &state)
         case .draftFound(let draft):
             state.offeredDraft = draft
             return []
@@ -61,7 +63,7 @@ public enum AppReducer {
     static func handle(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
         if key == .resize { return [] }
         if state.isTooSmall {
-            return Keymaps.global.command(for: key) == .quit ? quit(&state) : []
+            return state.keymaps.global.command(for: key) == .quit ? quit(&state) : []
         }
         if state.showsHelp {
             state.showsHelp = false
@@ -81,6 +83,7 @@ public enum AppReducer {
             return key == .control("c") ? quit(&state) : handleWizard(key, &state)
         }
         if case .mouse(let event) = key { return click(event, &state) }
+        if state.switcher != nil { return handleSwitcher(key, now: now, &state) }
         if state.confirm != nil { return handleConfirm(key, now: now, &state) }
         if state.menu != nil { return handleMenu(key, now: now, &state) }
         if state.tokens.filterEditor != nil { return handleFilterEditor(key, &state) }
@@ -103,18 +106,18 @@ public enum AppReducer {
         }
         if state.details != nil {
             if let effects = handleDetails(key, now: now, &state) { return effects }
-        } else if state.pane == .tokens, let command = Keymaps.tokenList.command(for: key) {
+        } else if state.pane == .tokens, let command = state.keymaps.tokenList.command(for: key) {
             if let effects = handleTokenList(command, now: now, &state) { return effects }
         } else if state.pane == .webhooks, state.webhookDetails != nil {
             if let effects = handleWebhookDetails(key, now: now, &state) { return effects }
-        } else if state.pane == .webhooks, let command = Keymaps.webhookList.command(for: key) {
+        } else if state.pane == .webhooks, let command = state.keymaps.webhookList.command(for: key) {
             if let effects = handleWebhookList(command, now: now, &state) { return effects }
-        } else if state.pane == .extensions, let command = Keymaps.extensions.command(for: key) {
+        } else if state.pane == .extensions, let command = state.keymaps.extensions.command(for: key) {
             return handleExtensions(command, &state)
-        } else if state.pane == .general, Keymaps.general.command(for: key) == .copy {
+        } else if state.pane == .general, state.keymaps.general.command(for: key) == .copy {
             return [.copyText(state.connection.endpoint.absoluteString, what: "The API endpoint")]
         }
-        guard let command = Keymaps.global.command(for: key) else {
+        guard let command = state.keymaps.global.command(for: key) else {
             if key == .escape, state.pane == .tokens, state.tokens.content.isLoading, state.details == nil {
                 state.tokens.content = .failed(ConnectError(operation: .listTokens, method: .get, kind: .cancelled))
                 return [.cancelTokenLoad]
@@ -163,8 +166,7 @@ public enum AppReducer {
             }
             return effects
         case .switchAccount:
-            state.status = .info("Account switching arrives with the accounts configuration.", now: now)
-            return []
+            return openSwitcher(now: now, &state)
         case .back, .retryFailed, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
             .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension,
             .trigger:

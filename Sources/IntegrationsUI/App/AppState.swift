@@ -21,13 +21,16 @@ public enum Pane: Int, CaseIterable, Sendable, Hashable {
 public struct Connection: Sendable, Hashable {
     public var endpoint: URL
     public var isSandbox: Bool
-    /// Where the account came from ("sandbox", "CONNECT_API_KEY").
+    /// Where the account came from ("sandbox", "CONNECT_API_KEY", "config.toml").
     public var source: String
+    /// The account's name where it was configured ("production", "sandbox").
+    public var accountName: String
 
-    public init(endpoint: URL, isSandbox: Bool, source: String) {
+    public init(endpoint: URL, isSandbox: Bool, source: String, accountName: String? = nil) {
         self.endpoint = endpoint
         self.isSandbox = isSandbox
         self.source = source
+        self.accountName = accountName ?? (isSandbox ? "sandbox" : source)
     }
 }
 
@@ -96,6 +99,12 @@ public struct AppState: Sendable {
     public var webhooks = WebhookListState()
     public var webhookDetails: WebhookDetailsState?
     public var webhookForm: WebhookForm?
+    /// The accounts the switcher offers, the one in use, and the switcher when open.
+    public var accountChoices: [AccountChoice] = []
+    public var currentAccount: AccountChoice?
+    public var switcher: AccountSwitcher?
+    /// The key bindings: the defaults with the config's changes.
+    public var keymaps = KeymapSet.defaults
     public var menu: ActionsMenu?
     public var confirm: ConfirmDialog?
     public var status: StatusMessage?

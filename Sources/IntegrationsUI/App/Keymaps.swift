@@ -8,6 +8,106 @@ public enum Command: Sendable, Hashable {
     case previousTab, nextTab, edit, reveal, tokensOfExtension, trigger
 }
 
+extension Command {
+    /// The name a config file's `[keys]` table uses: `quit`, `next-page`, `pane-tokens`.
+    public var configName: String {
+        switch self {
+        case .showPane(let pane): "pane-\(pane.title.lowercased())"
+        case .nextPane: "next-pane"
+        case .previousPane: "previous-pane"
+        case .help: "help"
+        case .quit: "quit"
+        case .back: "back"
+        case .refresh: "refresh"
+        case .retryFailed: "retry"
+        case .filter: "filter"
+        case .switchAccount: "switch-account"
+        case .up: "up"
+        case .down: "down"
+        case .pageUp: "page-up"
+        case .pageDown: "page-down"
+        case .first: "first"
+        case .last: "last"
+        case .previousPage: "previous-page"
+        case .nextPage: "next-page"
+        case .open: "open"
+        case .actions: "actions"
+        case .create: "create"
+        case .copy: "copy"
+        case .rowsPerPage: "rows-per-page"
+        case .columns: "columns"
+        case .previousTab: "previous-tab"
+        case .nextTab: "next-tab"
+        case .edit: "edit"
+        case .reveal: "reveal"
+        case .tokensOfExtension: "tokens-of-extension"
+        case .trigger: "trigger"
+        }
+    }
+}
+
+/// Every context's bindings; the state holds one, so the config can change them.
+public struct KeymapSet: Sendable {
+    public var global: Keymap<Command>
+    public var tokenList: Keymap<Command>
+    public var details: Keymap<Command>
+    public var webhookList: Keymap<Command>
+    public var webhookDetails: Keymap<Command>
+    public var extensions: Keymap<Command>
+    public var general: Keymap<Command>
+
+    public static let defaults = KeymapSet(
+        global: Keymaps.global, tokenList: Keymaps.tokenList, details: Keymaps.details,
+        webhookList: Keymaps.webhookList, webhookDetails: Keymaps.webhookDetails,
+        extensions: Keymaps.extensions, general: Keymaps.general)
+
+    /// Every context, for the `?` overlay.
+    public var all: [Keymap<Command>] { [global, tokenList, details, webhookList, webhookDetails, extensions, general] }
+
+    private var contexts: [WritableKeyPath<KeymapSet, Keymap<Command>>] {
+        [\.global, \.tokenList, \.details, \.webhookList, \.webhookDetails, \.extensions, \.general]
+    }
+
+    /// The bindings with a config's `[keys]` applied: each named command gets the keys given
+    /// instead of its defaults, in every context that has it. A name that is no command, a
+    /// key that is no key, or a key another command of the same context already uses is left
+    /// out, with a message (`where` says which file and line).
+    public func rebinding(_ keys: [String: [String]], where location: (String) -> String) -> (KeymapSet, [String]) {
+        var result = self
+        var problems: [String] = []
+        let known = Set(contexts.flatMap { self[keyPath: $0].bindings.map(\.command.configName) })
+        for (name, keyNames) in keys.sorted(by: { $0.key < $1.key }) {
+            guard known.contains(name) else {
+                problems.append("\(location(name)): keys.\(name): not a command; see the names in the README")
+                continue
+            }
+            var parsed: [Key] = []
+            for keyName in keyNames {
+                guard let key = Key(configName: keyName) else {
+                    problems.append("\(location(name)): keys.\(name): \"\(keyName)\" is not a key (try \"x\", \"ctrl-r\", \"f5\", \"pgdn\")")
+                    continue
+                }
+                parsed.append(key)
+            }
+            guard !parsed.isEmpty else { continue }
+            for context in contexts {
+                var keymap = result[keyPath: context]
+                guard let index = keymap.bindings.firstIndex(where: { $0.command.configName == name }) else { continue }
+                let clashes = parsed.compactMap { key in
+                    keymap.bindings.first { $0.command.configName != name && $0.keys.contains(key) }.map { (key, $0) }
+                }
+                if let (key, other) = clashes.first {
+                    problems.append("\(location(name)): keys.\(name): \(key) already does \(other.command.configName) in \(keymap.title); unchanged there")
+                    continue
+                }
+                keymap.bindings[index].keys = parsed
+                result[keyPath: context] = keymap
+            }
+        }
+        return (result, problems)
+    }
+}
+
 /// The default bindings of DESIGN.md, by context.
 public enum Keymaps {
     public static let global = Keymap<Command>("Everywhere", [
@@ -101,6 +201,4 @@ public enum Keymaps {
         KeyBinding([.character("y")], .copy, hint: "copy endpoint", help: "copy the API endpoint"),
     ])
 
-    /// Every context, for the `?` overlay.
-    public static let all = [global, tokenList, details, webhookList, webhookDetails, extensions, general]
 }

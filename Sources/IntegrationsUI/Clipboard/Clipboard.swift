@@ -1,3 +1,4 @@
+import ConnectCore
 import Foundation
 
 /// Copying text: the OSC 52 escape to the terminal (works over SSH and in tmux), and the
@@ -8,9 +9,12 @@ public struct Clipboard: Sendable {
 
     let environment: [String: String]
     let findTool: @Sendable (String) -> String?
+    /// Which ways are used: both (auto), only the escape, only the tool, or none.
+    let mode: AppConfig.ClipboardMode
 
-    public init(environment: [String: String], findTool: @escaping @Sendable (String) -> String? = Clipboard.which) {
+    public init(environment: [String: String], mode: AppConfig.ClipboardMode = .auto, findTool: @escaping @Sendable (String) -> String? = Clipboard.which) {
         self.environment = environment
+        self.mode = mode
         self.findTool = findTool
     }
 
@@ -20,6 +24,7 @@ public struct Clipboard: Sendable {
     /// `external` or `on`) stores it and passes it to the outer terminal. GNU screen does not
     /// know OSC 52, so there it is wrapped in screen's DCS passthrough.
     public func osc52(_ text: String) -> [UInt8]? {
+        guard mode == .auto || mode == .osc52 else { return nil }
         let encoded = Data(text.utf8).base64EncodedString()
         guard encoded.utf8.count <= Self.osc52Limit else { return nil }
         let plain = "\u{1b}]52;c;\(encoded)\u{07}"
@@ -38,7 +43,7 @@ public struct Clipboard: Sendable {
 
     /// The desktop clipboard command for this session, if any: Wayland, X11, macOS.
     public var nativeTool: [String]? {
-        guard !isRemote else { return nil }
+        guard mode == .native || (mode == .auto && !isRemote) else { return nil }
         if environment["WAYLAND_DISPLAY"]?.isEmpty == false, let path = findTool("wl-copy") { return [path] }
         if environment["DISPLAY"]?.isEmpty == false {
             if let path = findTool("xclip") { return [path, "-selection", "clipboard"] }

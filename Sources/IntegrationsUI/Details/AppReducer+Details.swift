@@ -21,7 +21,7 @@ extension AppReducer {
             state.details = details
             return []
         }
-        guard let command = Keymaps.details.command(for: key) else { return nil }
+        guard let command = state.keymaps.details.command(for: key) else { return nil }
         switch command {
         case .back:
             state.details = nil

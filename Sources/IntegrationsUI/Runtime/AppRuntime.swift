@@ -9,7 +9,10 @@ import TokenWizard
 /// tasks and their answers come back through the mailbox, so input always stays live.
 public final class AppRuntime {
     private let terminal: any Terminal
-    let client: ConnectClient
+    /// The account's client; replaced when the user switches accounts.
+    private(set) var client: ConnectClient
+    /// Connects to another account (reads its key, or starts the sandbox).
+    private let connect: Connector?
     let clipboard: Clipboard
     private let draftFile: DraftFile?
     /// A stop signal that arrived, if any (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
@@ -19,8 +22,26 @@ public final class AppRuntime {
     var webhookLoad: Task<Void, Never>?
     public private(set) var state: AppState
 
+    /// Makes a client for an account; nil when the setup allows no switching (tests).
+    public typealias Connector = @Sendable (AccountChoice) async throws(ConfigurationMessage) -> (ConnectClient, Connection)
+
+    /// What the app starts with beyond the account: the switcher's choices, the key
+    /// bindings, the rows per page, and messages about the setup to show first.
+    public struct Settings: Sendable {
+        public var accountChoices: [AccountChoice] = []
+        public var currentAccount: AccountChoice?
+        public var keymaps = KeymapSet.defaults
+        public var rowsPerPage: Int?
+        public var messages: [String] = []
+        public var connect: Connector?
+
+        public init() {}
+    }
+
     /// Messages from effect tasks to the loop.
     enum Message: Sendable {
+        /// Another account is connected: its client, for the loop to take.
+        case switched(AccountChoice, ConnectClient, Connection)
         case action(AppAction)
         /// A key ready to copy: the OSC 52 write must happen on the loop's thread.
         case copy(Secret, what: String, native: String?)
@@ -39,14 +60,27 @@ public final class AppRuntime {
 
     public init(
         terminal: any Terminal, client: ConnectClient, connection: Connection, clipboard: Clipboard,
-        timeZone: TimeZone = .current, draftFile: DraftFile? = nil, takeSignal: @escaping () -> Int32? = { nil }
+        timeZone: TimeZone = .current, draftFile: DraftFile? = nil, settings: Settings = Settings(),
+        takeSignal: @escaping () -> Int32? = { nil }
     ) {
         self.draftFile = draftFile
+        connect = settings.connect
         self.terminal = terminal
         self.client = client
         self.clipboard = clipboard
         self.takeSignal = takeSignal
         state = AppState(size: terminal.size, connection: connection, timeZone: timeZone)
+        state.accountChoices = settings.accountChoices
+        state.currentAccount = settings.currentAccount
+        state.keymaps = settings.keymaps
+        if let rows = settings.rowsPerPage {
+            state.tokens.rowsPerPage = rows
+            state.webhooks.rowsPerPage = rows
+        }
+        if let first = settings.messages.first {
+            let more = settings.messages.count > 1 ? " (and \(settings.messages.count - 1) more: see `connect-tui accounts list`)" : ""
+            state.status = .error(first + more)
+        }
     }
 
     /// Runs until the user quits or a stop signal arrives.
@@ -112,6 +146,11 @@ public final class AppRuntime {
         switch message {
         case .action(let action):
             dispatch(action)
+        case .switched(let choice, let client, let connection):
+            tokenLoad?.cancel()
+            webhookLoad?.cancel()
+            self.client = client
+            dispatch(.accountSwitched(choice, .success(connection), now: Date()))
         case .copy(let secret, let what, let native):
             var ways: [String] = []
             if let sequence = clipboard.osc52(secret.unmaskedValue) {
@@ -120,7 +159,9 @@ public final class AppRuntime {
             }
             if let native { ways.append(native) }
             let result: Result<String, ClipboardError> =
-                ways.isEmpty ? .failure(ClipboardError("it is too long for the terminal and no clipboard tool is available")) : .success(ways.joined(separator: " and "))
+                ways.isEmpty
+                ? .failure(ClipboardError(clipboard.mode == .off ? "copying is off in config.toml ([clipboard] mode)" : "it is too long for the terminal and no clipboard tool is available"))
+                : .success(ways.joined(separator: " and "))
             dispatch(.copied(what: what, result, now: Date()))
         }
     }
@@ -206,6 +247,19 @@ public final class AppRuntime {
                         try await client.listTokens(ListQuery(filter: .eq("extension.id", .string(extensionID))), page: PageRequest(limit: 0)).total ?? 0
                     }
                     return .action(.extensionTokensCounted(extensionID: extensionID, total))
+                }
+            case .switchAccount(let choice):
+                guard let connect else {
+                    dispatch(.accountSwitched(choice, .failure(ConfigurationMessage("switching is not available here")), now: Date()))
+                    continue
+                }
+                spawn {
+                    do throws(ConfigurationMessage) {
+                        let (client, connection) = try await connect(choice)
+                        return .switched(choice, client, connection)
+                    } catch {
+                        return .action(.accountSwitched(choice, .failure(error), now: Date()))
+                    }
                 }
             case .deleteDraft:
                 draftFile?.delete()

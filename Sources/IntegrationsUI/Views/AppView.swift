@@ -51,7 +51,7 @@ public enum AppView {
         let row = layout.header
         screen.fill(Rect(x: row.x, y: row.y, width: row.width, height: 1), style: Style(.header))
         var x = screen.put(" Integrations ", x: 0, y: row.y, style: Style(.header, bold: true))
-        let badge = state.connection.isSandbox ? " SANDBOX " : " \(state.connection.endpoint.host ?? "?") "
+        let badge = state.connection.isSandbox ? " SANDBOX " : " \(state.connection.accountName) · \(state.connection.endpoint.host ?? "?") ".truncated(toWidth: max(12, state.size.columns / 3))
         let badgeX = row.width - badge.displayWidth - 1
         switch state.account {
         case .loaded(let info):
@@ -101,18 +101,18 @@ public enum AppView {
     static func renderFooter(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
         let context: Keymap<Command>
         switch state.pane {
-        case _ where state.details != nil: context = Keymaps.details
-        case .tokens: context = Keymaps.tokenList
-        case .webhooks: context = state.webhookDetails != nil ? Keymaps.webhookDetails : Keymaps.webhookList
-        case .extensions: context = Keymaps.extensions
-        case .general: context = Keymaps.general
+        case _ where state.details != nil: context = state.keymaps.details
+        case .tokens: context = state.keymaps.tokenList
+        case .webhooks: context = state.webhookDetails != nil ? state.keymaps.webhookDetails : state.keymaps.webhookList
+        case .extensions: context = state.keymaps.extensions
+        case .general: context = state.keymaps.general
         }
         // `? help` and `q quit` always show at the right; the context's hints fill the rest.
-        let fixed = Keymaps.global.hints.filter { $0.hint == "help" || $0.hint == "quit" }
+        let fixed = state.keymaps.global.hints.filter { $0.hint == "help" || $0.hint == "quit" }
         let fixedText = fixed.map { "\($0.key) \($0.hint)" }.joined(separator: "  ")
         let fixedX = layout.footer.maxX - fixedText.displayWidth - 1
         screen.drawHints(fixed, x: fixedX, y: layout.footer.y, maxWidth: fixedText.displayWidth + 2)
-        let rest = context.hints + Keymaps.global.hints.filter { $0.hint != "help" && $0.hint != "quit" }
+        let rest = context.hints + state.keymaps.global.hints.filter { $0.hint != "help" && $0.hint != "quit" }
         screen.drawHints(rest, x: layout.footer.x + 1, y: layout.footer.y, maxWidth: fixedX - layout.footer.x - 2)
     }
 

@@ -12,7 +12,8 @@ enum Overlays {
         if let menu = state.menu { renderMenu(menu, layout, &screen) }
         if let confirm = state.confirm { renderConfirm(confirm, layout, &screen) }
         if let draft = state.offeredDraft { renderDraftOffer(draft, layout, &screen) }
-        if state.showsHelp { renderHelp(layout, &screen) }
+        if let switcher = state.switcher { renderSwitcher(switcher, state, layout, &screen) }
+        if state.showsHelp { renderHelp(state, layout, &screen) }
     }
 
     static func renderDraftOffer(_ draft: WizardDraft, _ layout: Layout, _ screen: inout Screen) {
@@ -101,13 +102,33 @@ enum Overlays {
         screen.put("y confirms · n or Esc cancels · Tab moves", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
-    static func renderHelp(_ layout: Layout, _ screen: inout Screen) {
+    static func renderSwitcher(_ switcher: AccountSwitcher, _ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let choices = state.accountChoices
+        let height = min(layout.content.height, choices.count + 4)
+        let inner = panel(layout.content.centered(width: min(72, layout.content.width), height: height), title: "Switch account", &screen)
+        let visible = inner.height - 2
+        let first = max(0, switcher.cursor - visible + 1)
+        for (row, index) in (first..<min(choices.count, first + visible)).enumerated() {
+            let choice = choices[index]
+            let current = choice == state.currentAccount
+            let style = index == switcher.cursor ? Style(.selection) : Style(current ? .accent : .text)
+            let endpoint = choice.origin == .sandbox ? "built-in local Connect" : (choice.endpoint?.host ?? "")
+            let line = "\(current ? "●" : " ") \(choice.name)"
+            screen.put(line.fitted(toWidth: inner.width), x: inner.x, y: inner.y + row, style: style)
+            let detail = "\(choice.origin.label) · \(endpoint) "
+            let detailWidth = min(detail.displayWidth, max(0, inner.width - line.displayWidth - 2))
+            screen.put(detail.truncated(toWidth: detailWidth), x: inner.maxX - detailWidth, y: inner.y + row, style: index == switcher.cursor ? style : Style(.muted))
+        }
+        screen.put("Enter switches · Esc closes · every pane reloads", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+    }
+
+    static func renderHelp(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
         let inner = panel(screen.bounds, title: "Keys  (any key closes)", &screen)
         // Sections flow down columns; a section's title never sits alone at a column's foot.
         let columnWidth = max(30, min(44, (inner.width - 2) / 2))
         var x = inner.x + 1
         var y = inner.y
-        for keymap in Keymaps.all {
+        for keymap in state.keymaps.all {
             if y > inner.y, y + 3 > inner.maxY {
                 x += columnWidth + 2
                 y = inner.y

@@ -61,7 +61,7 @@ extension AppReducer {
 
     /// A key in webhook details; nil leaves it to the global keymap.
     static func handleWebhookDetails(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect]? {
-        guard var details = state.webhookDetails, let command = Keymaps.webhookDetails.command(for: key) else { return nil }
+        guard var details = state.webhookDetails, let command = state.keymaps.webhookDetails.command(for: key) else { return nil }
         let hook = details.webhook.value
         switch command {
         case .back:

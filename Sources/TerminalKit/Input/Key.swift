@@ -90,3 +90,32 @@ public struct Keymap<Command: Hashable & Sendable>: Sendable {
         bindings.filter { !$0.hint.isEmpty }.map { (key: $0.keys.first?.description ?? "", hint: $0.hint) }
     }
 }
+
+extension Key {
+    /// A key as a config file names it: `q`, `G`, `space`, `ctrl-r`, `f5`, `enter`, `esc`,
+    /// `tab`, `shift-tab`, `up`, `pgdn`, `home`, `backspace`, `delete`.
+    public init?(configName: String) {
+        let name = String(configName.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        if name.count == 1, let character = name.first, !character.isWhitespace, character.isASCII, !(character.asciiValue.map { $0 < 32 || $0 == 127 } ?? true) {
+            self = .character(character)
+            return
+        }
+        let lower = name.lowercased()
+        if lower.hasPrefix("ctrl-"), lower.count == 6, let letter = lower.last, letter.isLetter, letter.isASCII {
+            self = .control(letter)
+            return
+        }
+        if lower.hasPrefix("f"), let number = Int(lower.dropFirst()), (1...12).contains(number) {
+            self = .function(number)
+            return
+        }
+        let named: [String: Key] = [
+            "space": .character(" "), "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape,
+            "tab": .tab, "shift-tab": .backTab, "backspace": .backspace, "delete": .delete, "del": .delete,
+            "up": .up, "down": .down, "left": .left, "right": .right, "pgup": .pageUp, "pageup": .pageUp,
+            "pgdn": .pageDown, "pagedown": .pageDown, "home": .home, "end": .end,
+        ]
+        guard let key = named[lower] else { return nil }
+        self = key
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Runs an account's `api_key_cmd` (`/bin/sh -c …`) and takes its standard output as the key.
+/// A command that fails, hangs past the timeout or prints something else is reported by what
+/// happened, never by what it printed: the output may be a secret.
+public enum KeyCommand {
+    public static let defaultTimeout: Duration = .seconds(15)
+
+    public static func run(_ command: String, account: String, timeout: Duration = defaultTimeout) throws(ConfigurationMessage) -> APIKey {
+        let output: String
+        switch execute(command, timeout: timeout) {
+        case .success(let text): output = text
+        case .failure(let why): throw ConfigurationMessage("api_key_cmd of \(account) \(why.description)")
+        }
+        do {
+            return try APIKey(parsing: output.trimmingCharacters(in: .whitespacesAndNewlines))
+        } catch {
+            throw ConfigurationMessage("api_key_cmd of \(account) printed something that is not an API key (ApiKey SU-…:…); it is not shown")
+        }
+    }
+
+    /// The command's standard output, or why there is none.
+    static func execute(_ command: String, timeout: Duration) -> Result<String, ConfigurationMessage> {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return .failure(ConfigurationMessage("could not start (no pipe)")) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Its own process group, so a timeout stops everything the shell started.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var pid: pid_t = 0
+        let arguments = ["/bin/sh", "-c", command]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ)
+        close(fds[1])
+        defer { close(fds[0]) }
+        guard spawned == 0 else { return .failure(ConfigurationMessage("could not start (\(String(cString: strerror(spawned))))")) }
+
+        var output = Data()
+        let deadline = ContinuousClock.now + timeout
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var timedOut = false
+        while true {
+            let left = deadline - ContinuousClock.now
+            if left <= .zero {
+                timedOut = true
+                break
+            }
+            var poller = pollfd(fd: fds[0], events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(min(1000, max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))))
+            if ready < 0, errno == EINTR { continue }
+            if ready <= 0 { continue }
+            let count = read(fds[0], &buffer, buffer.count)
+            if count <= 0 { break }  // end of output
+            output.append(contentsOf: buffer[0..<count])
+            if output.count > 64 * 1024 { break }  // no key is this long
+        }
+        if timedOut { kill(-pid, SIGKILL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        if timedOut { return .failure(ConfigurationMessage("did not finish within \(timeout.components.seconds) s and was stopped")) }
+        let exited = (status & 0x7f) == 0
+        let code = (status >> 8) & 0xff
+        guard exited else { return .failure(ConfigurationMessage("was killed by signal \(status & 0x7f)")) }
+        guard code == 0 else { return .failure(ConfigurationMessage("failed (exit status \(code))")) }
+        return .success(String(decoding: output, as: UTF8.self))
+    }
+}
+
+extension KeySource {
+    /// The key itself: parsed, read from its file, or printed by its command.
+    public func load(account: String, timeout: Duration = KeyCommand.defaultTimeout) throws(ConfigurationMessage) -> APIKey {
+        switch self {
+        case .literal(let secret):
+            do { return try APIKey(parsing: secret.unmaskedValue) } catch {
+                throw ConfigurationMessage("the API key of \(account) is not an API key (ApiKey SU-…:…)")
+            }
+        case .file(let path):
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ConfigurationMessage("cannot read the API key file \(path)")
+            }
+            do { return try APIKey(parsing: text.trimmingCharacters(in: .whitespacesAndNewlines)) } catch {
+                throw ConfigurationMessage("the API key file \(path) does not hold an API key (ApiKey SU-…:…)")
+            }
+        case .command(let command):
+            return try KeyCommand.run(command, account: account, timeout: timeout)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Files connect-tui writes: 0600 in a 0700 folder, written whole to a temporary file, synced,
+/// then renamed over the old one, so a crash or SIGKILL leaves either the old file or the new
+/// one, never half of either.
+public enum SecureFile {
+    public static func write(_ data: Data, to url: URL) throws(ConfigurationMessage) {
+        let folder = url.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw ConfigurationMessage("cannot create \(folder.path): \(error.localizedDescription)")
+            }
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        // open(2) with the mode, so the umask cannot widen it and no moment exists where the
+        // file is readable by others.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw ConfigurationMessage("cannot write \(folder.path): \(String(cString: strerror(errno)))") }
+        var failed = fchmod(descriptor, 0o600) != 0
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count, !failed {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 { failed = true } else { offset += written }
+            }
+        }
+        if fsync(descriptor) != 0 { failed = true }
+        close(descriptor)
+        guard !failed, rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw ConfigurationMessage("cannot write \(url.path): \(reason)")
+        }
+    }
+
+    /// The permission bits of a file, if it exists.
+    public static func mode(of url: URL) -> Int? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        return Int(info.st_mode & 0o777)
+    }
+}

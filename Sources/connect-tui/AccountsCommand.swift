@@ -1,0 +1,150 @@
+import ArgumentParser
+import ConnectCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `connect-tui accounts add|list|use|remove`: the accounts of config.toml.
+struct AccountsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accounts",
+        abstract: "Add, list, choose and remove the Connect accounts of config.toml.",
+        subcommands: [Add.self, List.self, Use.self, Remove.self])
+
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("connect-tui: \(message)\n".utf8))
+        return ExitCode.failure
+    }
+
+    static func paths() -> AppPaths { AppPaths(environment: ProcessInfo.processInfo.environment) }
+
+    /// The config file's text ("" when there is none yet).
+    static func configText(_ paths: AppPaths) throws -> String {
+        guard FileManager.default.fileExists(atPath: paths.configFile.path) else { return "" }
+        guard let data = FileManager.default.contents(atPath: paths.configFile.path), let text = String(data: data, encoding: .utf8) else {
+            throw fail("cannot read \(paths.configFile.path)")
+        }
+        return text
+    }
+
+    static func save(_ text: String, _ paths: AppPaths) throws {
+        do { try SecureFile.write(Data(text.utf8), to: paths.configFile) } catch { throw fail(error.description) }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account: the key is read from standard input or a hidden prompt, checked with the API, and stored.")
+
+        @Argument(help: "A name for the account (\"production\").")
+        var name: String
+
+        /// `--endpoint` (the root command shares the option, so it is declared the same way).
+        @OptionGroup var account: AccountOptions
+
+        @Flag(help: "Make it the active account.")
+        var activate = false
+
+        func run() async throws {
+            let endpoint = account.endpoint ?? ConnectClient.defaultEndpoint.absoluteString
+            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+                throw AccountsCommand.fail("the endpoint \(endpoint) is not an http(s) URL")
+            }
+            let input = isatty(0) != 0 ? Self.hiddenPrompt("API key for \(name) (hidden): ") : readLine(strippingNewline: true)
+            let key: APIKey
+            do { key = try APIKey(parsing: (input ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) } catch {
+                throw AccountsCommand.fail("that is not an API key (expected ApiKey SU-…:… or SU-…:…)")
+            }
+            // As connect-cli does: the key must read the account; 401 means it is invalid.
+            let client = ConnectClient(endpoint: url, apiKey: key, transport: URLSessionTransport())
+            let account: Account
+            do { account = try await client.myAccount() } catch {
+                if error.status == 401 { throw AccountsCommand.fail("Unauthorized: the API key is invalid for \(url.absoluteString)") }
+                throw AccountsCommand.fail(error.description)
+            }
+            let paths = AccountsCommand.paths()
+            var text: String
+            do {
+                text = try ConfigEditor.addingAccount(name, endpoint: url, key: key, to: try AccountsCommand.configText(paths))
+                if activate { text = try ConfigEditor.settingActive(name, in: text) }
+            } catch let error as ConfigurationMessage {
+                throw AccountsCommand.fail(error.description)
+            }
+            try AccountsCommand.save(text, paths)
+            print("Added \(name): \(account.name ?? account.id) (\(account.id)) at \(url.absoluteString)\(activate ? ", now active" : "").")
+        }
+
+        /// Reads a line with echo off, restoring the terminal whatever happens.
+        static func hiddenPrompt(_ prompt: String) -> String? {
+            FileHandle.standardError.write(Data(prompt.utf8))
+            var saved = termios()
+            guard tcgetattr(0, &saved) == 0 else { return readLine() }
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(0, TCSAFLUSH, &quiet)
+            defer {
+                tcsetattr(0, TCSAFLUSH, &saved)
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+            return readLine(strippingNewline: true)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the accounts connect-tui can use; keys masked.")
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let setup = Target.Setup(try AccountOptions.parse([]), environment: environment)
+            for message in setup.messages { FileHandle.standardError.write(Data("connect-tui: \(message)\n".utf8)) }
+            let current = try? setup.sources.initial()
+            for choice in setup.sources.all() {
+                let marker = choice == current ? "*" : " "
+                let endpoint = choice.endpoint?.absoluteString ?? "(local)"
+                let key: String
+                switch choice.key {
+                case .literal(let secret)?: key = (try? APIKey(parsing: secret.unmaskedValue))?.masked ?? "(not a key)"
+                case .command?: key = "(api_key_cmd)"
+                case .file(let path)?: key = "(file \(path))"
+                case nil: key = ""
+                }
+                print("\(marker) \(choice.name)\t\(choice.origin.label)\t\(endpoint)\t\(key)")
+            }
+        }
+    }
+
+    struct Use: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make an account of config.toml the active one.")
+
+        @Argument(help: "The account's name.")
+        var name: String
+
+        func run() async throws {
+            let paths = AccountsCommand.paths()
+            do {
+                try AccountsCommand.save(try ConfigEditor.settingActive(name, in: try AccountsCommand.configText(paths)), paths)
+            } catch let error as ConfigurationMessage {
+                throw AccountsCommand.fail(error.description)
+            }
+            print("\(name) is the active account.")
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove an account (and its key) from config.toml.")
+
+        @Argument(help: "The account's name.")
+        var name: String
+
+        func run() async throws {
+            let paths = AccountsCommand.paths()
+            do {
+                try AccountsCommand.save(try ConfigEditor.removingAccount(name, from: try AccountsCommand.configText(paths)), paths)
+            } catch let error as ConfigurationMessage {
+                throw AccountsCommand.fail(error.description)
+            }
+            print("Removed \(name).")
+        }
+    }
+}
