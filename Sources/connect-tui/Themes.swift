@@ -1,5 +1,6 @@
 import ConnectCore
 import Foundation
+import IntegrationsUI
 import TerminalKit
 
 /// Picks the theme: `--theme`, else `NO_COLOR` (monochrome), else config.toml's `theme`, else
