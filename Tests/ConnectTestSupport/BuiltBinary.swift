@@ -20,7 +20,7 @@ public final class RunningProcess: @unchecked Sendable {
     private var collected = Data()
     private let pipe = Pipe()
 
-    public init(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws {
+    public init(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil, standardInput: String? = nil) throws {
         process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = environment }
@@ -31,7 +31,13 @@ public final class RunningProcess: @unchecked Sendable {
             guard let self, !chunk.isEmpty else { return }
             self.lock.withLock { self.collected.append(chunk) }
         }
+        let input = Pipe()
+        if standardInput != nil { process.standardInput = input }
         try process.run()
+        if let standardInput {
+            input.fileHandleForWriting.write(Data(standardInput.utf8))
+            try input.fileHandleForWriting.close()
+        }
     }
 
     /// Everything the process printed so far.

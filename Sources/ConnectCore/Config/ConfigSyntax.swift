@@ -200,6 +200,7 @@ private struct LineScanner {
                 items.append(item)
                 skipSpaces()
                 if take(",") { continue }
+                if atEnd { throw fail("a list must end with ] on the same line") }
                 guard take("]") else { throw fail("expected `,` or `]` in the list") }
                 break
             }

@@ -13,13 +13,20 @@ public enum ColorDepth {
         return distance(grey) < distance(cube) ? grey : cube
     }
 
+    /// xterm's 16 basic colours as RGB, for the nearest match.
+    static let basicRGB: [(Int, Int, Int)] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+
     /// The nearest of the 16 basic colours to a palette entry.
     public static func basic(fromIndexed index: Int) -> Int {
         if index < 16 { return index }
         let (r, g, b) = rgb(ofIndexed: index)
-        let bright = max(r, g, b) > 191
-        let bits = (r > 95 ? 1 : 0) | (g > 95 ? 2 : 0) | (b > 95 ? 4 : 0)
-        return bits + (bright && bits != 0 ? 8 : 0) + (bits == 0 && max(r, g, b) > 95 ? 8 : 0)
+        func distance(_ entry: (Int, Int, Int)) -> Int {
+            (entry.0 - r) * (entry.0 - r) + (entry.1 - g) * (entry.1 - g) + (entry.2 - b) * (entry.2 - b)
+        }
+        return basicRGB.indices.min { distance(basicRGB[$0]) < distance(basicRGB[$1]) }!
     }
 
     /// The colour of a palette entry (16–255) as RGB.
