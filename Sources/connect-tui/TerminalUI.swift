@@ -70,7 +70,7 @@ enum TerminalUI {
         }
         let runtime = AppRuntime(
             terminal: terminal, client: target.client, connection: target.connection,
-            clipboard: Clipboard(environment: environment, mode: setup.config?.clipboardMode ?? .auto),
+            clipboard: Clipboard(environment: environment, mode: setup.config?.clipboardMode ?? .auto, clearAfter: setup.config?.clipboardClearAfter),
             draftFile: DraftFile(url: paths.dataDirectory.appendingPathComponent("wizard-draft.json")),
             settings: settings,
             takeSignal: { terminal.takeSignal() })

@@ -44,4 +44,69 @@ import Testing
         #expect(app.state.tokens.items.map(\.id) == ["SU-431-800-699"])
         #expect(transport.onlyRequest.target.hasSuffix("limit=25&offset=0"))
     }
+
+    // MARK: Clearing a copied secret
+
+    /// A desktop clipboard in memory, filled and read through the tool runner.
+    final class FakeDesktop: @unchecked Sendable {
+        let lock = NSLock()
+        var held = ""
+
+        var clipboard: Clipboard { clipboard(clearAfter: 30) }
+
+        func clipboard(clearAfter: Int?) -> Clipboard {
+            Clipboard(
+                environment: ["TERM": "xterm", "DISPLAY": ":0"], clearAfter: clearAfter,
+                findTool: { "/usr/bin/\($0)" },
+                run: { command, input in
+                    self.lock.withLock {
+                        if let input { self.held = input; return "" }
+                        return command.contains("-o") ? self.held : nil
+                    }
+                })
+        }
+    }
+
+    @Test func theClipboardIsClearedOnlyIfItStillHoldsTheSecret() {
+        let desktop = FakeDesktop()
+        let clipboard = desktop.clipboard
+        #expect(clipboard.copyNatively("ApiKey SU-1:abc") == "xclip")
+        #expect(clipboard.clear(ifStillHolding: Secret("something else")) == .replaced)
+        #expect(desktop.held == "ApiKey SU-1:abc", "another copy is left alone")
+        guard case .cleared = clipboard.clear(ifStillHolding: Secret("ApiKey SU-1:abc")) else { Issue.record("not cleared"); return }
+        #expect(desktop.held == "")
+        let unreadable = Clipboard(environment: ["TERM": "xterm"], clearAfter: 30, findTool: { _ in nil })
+        #expect(unreadable.clear(ifStillHolding: Secret("x")) == .unknown, "OSC 52 alone cannot be read back")
+    }
+
+    @Test func aCopiedKeyIsClearedAfterTheConfiguredTime() async throws {
+        let desktop = FakeDesktop()
+        let terminal = MemoryTerminal(size: UISample.large)
+        let transport = RecordingTransport([.json(200, Fixtures.token)])
+        let app = AppRuntime(terminal: terminal, client: .testing(transport, retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt)
+        app.perform(testing: [.copyAPIKey(tokenID: "SU-431-800-699")])
+        #expect(await app.settle())
+        let key = try #require(try JSONDecoder().decode(Token.self, from: Data(Fixtures.token.utf8)).apiKey).unmaskedValue
+        #expect(desktop.held == key)
+        app.clearClipboardIfDue(now: Date().addingTimeInterval(20))
+        #expect(await app.settle())
+        #expect(desktop.held == key, "not before its time")
+        app.clearClipboardIfDue(now: Date().addingTimeInterval(31))
+        #expect(await app.settle())
+        #expect(desktop.held == "")
+        #expect(app.state.status?.text == "The copied secret was cleared from the clipboard.")
+        #expect(terminal.controlSequences.last == Array("\u{1b}]52;c;\u{07}".utf8), "the terminal's clipboard is emptied too")
+    }
+
+    @Test func copiedURLsAreNotCleared() async {
+        let desktop = FakeDesktop()
+        let terminal = MemoryTerminal(size: UISample.large)
+        let app = AppRuntime(terminal: terminal, client: .testing(RecordingTransport([]), retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt)
+        app.dispatch(.key(.character("1"), now: UISample.now))
+        app.dispatch(.key(.character("y"), now: UISample.now))
+        #expect(await app.settle())
+        app.clearClipboardIfDue(now: Date().addingTimeInterval(3600))
+        #expect(await app.settle())
+        #expect(desktop.held == "http://127.0.0.1:5555/public/v1")
+    }
 }

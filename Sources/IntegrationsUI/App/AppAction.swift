@@ -18,6 +18,8 @@ public enum AppAction: Sendable {
     case extensionLoaded(Extension)
     case tokenActionFinished(TokenAction, tokenID: String, Result<Token?, ConnectError>, now: Date)
     case copied(what: String, Result<String, ClipboardError>, now: Date)
+    /// A copied secret was cleared from the clipboard after its time.
+    case clipboardCleared(now: Date)
     /// An answer to one of the wizard's effects.
     case wizard(CreateTokenWizard.Event)
     /// How many tokens an extension has.

@@ -78,7 +78,7 @@ extension AppReducer {
             return []
 
         case .key, .resized, .tick, .stopSignal, .wizard, .editForm, .draftFound, .draftUnreadable, .extensionTokensCounted,
-            .webhooksLoaded, .webhookLoaded, .webhookActionFinished, .webhookForm, .accountSwitched:
+            .webhooksLoaded, .webhookLoaded, .webhookActionFinished, .webhookForm, .accountSwitched, .clipboardCleared:
             return []
         }
     }

@@ -47,6 +47,9 @@ public enum AppReducer {
             return webhookAnswer(action, &state)
         case .webhookForm(let event, let now):
             return webhookFormEvent(event, now: now, &state)
+        case .clipboardCleared(let now):
+            state.status = .info("The copied secret was cleared from the clipboard.", now: now)
+            return []
         case .accountSwitched(let choice, let result, let now):
             return accountSwitched(choice, result, now: now, &state)
         case .draftFound(let draft):

@@ -11,11 +11,22 @@ public struct Clipboard: Sendable {
     let findTool: @Sendable (String) -> String?
     /// Which ways are used: both (auto), only the escape, only the tool, or none.
     let mode: AppConfig.ClipboardMode
+    /// Seconds after which a copied secret is cleared, if the clipboard still holds it.
+    public let clearAfter: Int?
+    /// Runs a clipboard tool: its arguments and standard input; its output, nil on failure.
+    let run: Runner
 
-    public init(environment: [String: String], mode: AppConfig.ClipboardMode = .auto, findTool: @escaping @Sendable (String) -> String? = Clipboard.which) {
+    public typealias Runner = @Sendable (_ command: [String], _ input: String?) -> String?
+
+    public init(
+        environment: [String: String], mode: AppConfig.ClipboardMode = .auto, clearAfter: Int? = nil,
+        findTool: @escaping @Sendable (String) -> String? = Clipboard.which, run: @escaping Runner = Clipboard.runTool
+    ) {
         self.environment = environment
         self.mode = mode
+        self.clearAfter = clearAfter
         self.findTool = findTool
+        self.run = run
     }
 
     /// The OSC 52 sequence that puts `text` on the clipboard; nil when it is too long.
@@ -56,28 +67,74 @@ public struct Clipboard: Sendable {
     /// Hands `text` to the native tool on its standard input (never its arguments, which any
     /// user can read in the process list). Returns the tool's name when it succeeded.
     public func copyNatively(_ text: String) -> String? {
-        guard let command = nativeTool else { return nil }
+        guard let command = nativeTool, run(command, text) != nil else { return nil }
+        return URL(fileURLWithPath: command[0]).lastPathComponent
+    }
+
+    /// What the clipboard holds now, where that can be read: the desktop's paste tool, or
+    /// tmux's buffer (which OSC 52 fills inside tmux). nil when it cannot be known.
+    public func readBack() -> String? {
+        if let copier = nativeTool {
+            let tool = URL(fileURLWithPath: copier[0]).lastPathComponent
+            let paste: [String: (String, [String])] = [
+                "wl-copy": ("wl-paste", ["--no-newline"]), "xclip": ("xclip", ["-selection", "clipboard", "-o"]),
+                "xsel": ("xsel", ["--clipboard", "--output"]), "pbcopy": ("pbpaste", []),
+            ]
+            if let (name, arguments) = paste[tool], let path = findTool(name) { return run([path] + arguments, nil) }
+        }
+        if environment["TMUX"] != nil, mode != .native, let tmux = findTool("tmux") { return run([tmux, "show-buffer"], nil) }
+        return nil
+    }
+
+    /// How clearing a copied secret ended.
+    public enum ClearOutcome: Sendable, Hashable {
+        /// It was there and is gone; the OSC 52 sequence that empties the terminal's clipboard
+        /// is for the UI loop to write.
+        case cleared(osc52: [UInt8]?)
+        /// The user copied something else since: left alone.
+        case replaced
+        /// The clipboard cannot be read here, so it is left alone.
+        case unknown
+    }
+
+    /// Empties the clipboard only if it still holds `secret`.
+    public func clear(ifStillHolding secret: Secret) -> ClearOutcome {
+        guard let now = readBack() else { return .unknown }
+        guard now == secret.unmaskedValue else { return .replaced }
+        if nativeTool != nil { _ = copyNatively("") }
+        if environment["TMUX"] != nil, let tmux = findTool("tmux") { _ = run([tmux, "delete-buffer"], nil) }
+        return .cleared(osc52: osc52(""))
+    }
+
+    /// Runs a tool with `Process`; waits up to two seconds (wl-copy and xclip stay behind to
+    /// serve the selection, which counts as success).
+    public static let runTool: Runner = { command, input in
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        process.standardOutput = input == nil ? stdout : FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do {
             try process.run()
-            input.fileHandleForWriting.write(Data(text.utf8))
-            try input.fileHandleForWriting.close()
+            if let input {
+                stdin.fileHandleForWriting.write(Data(input.utf8))
+                try stdin.fileHandleForWriting.close()
+            }
         } catch {
             return nil
         }
+        if input == nil {
+            let data = stdout.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+        }
         let deadline = Date().addingTimeInterval(2)
         while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            // wl-copy and xclip keep serving the selection in the background; that is success.
-            return URL(fileURLWithPath: command[0]).lastPathComponent
-        }
-        return process.terminationStatus == 0 ? URL(fileURLWithPath: command[0]).lastPathComponent : nil
+        if process.isRunning { return "" }
+        return process.terminationStatus == 0 ? "" : nil
     }
 
     /// The full path of an executable on `PATH`.

@@ -30,7 +30,7 @@ extension AppRuntime {
                     guard let secret = hook.jwtSecret, !secret.unmaskedValue.isEmpty else {
                         return .action(.copied(what: what, .failure(ClipboardError("the server did not send the secret")), now: Date()))
                     }
-                    return .copy(secret, what: what, native: clipboard.copyNatively(secret.unmaskedValue))
+                    return .copy(secret, what: what, native: clipboard.copyNatively(secret.unmaskedValue), isSecret: true)
                 case .failure(let error):
                     return .action(.copied(what: what, .failure(ClipboardError(error.description)), now: Date()))
                 }

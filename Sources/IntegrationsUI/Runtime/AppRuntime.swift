@@ -19,6 +19,8 @@ public final class AppRuntime {
     private let takeSignal: () -> Int32?
     private let mailbox = Mailbox()
     private var tokenLoad: Task<Void, Never>?
+    /// A copied secret to clear from the clipboard at a time, if it is still there.
+    private var pendingClear: (deadline: Date, secret: Secret)?
     var webhookLoad: Task<Void, Never>?
     public private(set) var state: AppState
 
@@ -44,7 +46,9 @@ public final class AppRuntime {
         case switched(AccountChoice, ConnectClient, Connection)
         case action(AppAction)
         /// A key ready to copy: the OSC 52 write must happen on the loop's thread.
-        case copy(Secret, what: String, native: String?)
+        case copy(Secret, what: String, native: String?, isSecret: Bool)
+        /// A copied secret's time ran out and the clipboard was checked.
+        case clipboardCleared(Clipboard.ClearOutcome)
     }
 
     /// Answers waiting for the loop, and how many effect tasks are still running.
@@ -109,6 +113,7 @@ public final class AppRuntime {
                 dispatch(.tick(Date()))
             }
             for message in mailbox.drain() { receive(message) }
+            clearClipboardIfDue(now: Date())
         }
         tokenLoad?.cancel()
         webhookLoad?.cancel()
@@ -151,7 +156,12 @@ public final class AppRuntime {
             webhookLoad?.cancel()
             self.client = client
             dispatch(.accountSwitched(choice, .success(connection), now: Date()))
-        case .copy(let secret, let what, let native):
+        case .clipboardCleared(let outcome):
+            if case .cleared(let sequence) = outcome {
+                if let sequence { terminal.sendControlSequence(sequence) }
+                dispatch(.clipboardCleared(now: Date()))
+            }
+        case .copy(let secret, let what, let native, let isSecret):
             var ways: [String] = []
             if let sequence = clipboard.osc52(secret.unmaskedValue) {
                 terminal.sendControlSequence(sequence)
@@ -162,8 +172,20 @@ public final class AppRuntime {
                 ways.isEmpty
                 ? .failure(ClipboardError(clipboard.mode == .off ? "copying is off in config.toml ([clipboard] mode)" : "it is too long for the terminal and no clipboard tool is available"))
                 : .success(ways.joined(separator: " and "))
+            if isSecret, case .success = result, let seconds = clipboard.clearAfter {
+                pendingClear = (Date().addingTimeInterval(TimeInterval(seconds)), secret)
+            }
             dispatch(.copied(what: what, result, now: Date()))
         }
+    }
+
+    /// Clears a copied secret once its time is up, only if the clipboard still holds it (the
+    /// check and the clearing run as a task; the answer comes back through the mailbox).
+    public func clearClipboardIfDue(now: Date) {
+        guard let pending = pendingClear, pending.deadline <= now else { return }
+        pendingClear = nil
+        let clipboard = self.clipboard
+        spawn { .clipboardCleared(clipboard.clear(ifStillHolding: pending.secret)) }
     }
 
     /// Starts a task whose answer comes back through the mailbox.
@@ -176,6 +198,9 @@ public final class AppRuntime {
             mailbox.finished()
         }
     }
+
+    /// Performs effects as the reducer would have asked for them (tests).
+    func perform(testing effects: [AppEffect]) { perform(effects) }
 
     private func perform(_ effects: [AppEffect]) {
         let client = self.client
@@ -228,13 +253,13 @@ public final class AppRuntime {
                             return .action(.copied(what: what, .failure(ClipboardError("the server did not send the secret")), now: Date()))
                         }
                         let secret = Secret(key.unmaskedValue)
-                        return .copy(secret, what: what, native: clipboard.copyNatively(secret.unmaskedValue))
+                        return .copy(secret, what: what, native: clipboard.copyNatively(secret.unmaskedValue), isSecret: true)
                     case .failure(let error):
                         return .action(.copied(what: what, .failure(ClipboardError(error.description)), now: Date()))
                     }
                 }
             case .copyText(let text, let what):
-                spawn { .copy(Secret(text), what: what, native: clipboard.copyNatively(text)) }
+                spawn { .copy(Secret(text), what: what, native: clipboard.copyNatively(text), isSecret: false) }
             case .wizard(let effect):
                 performWizard(effect)
             case .editForm(let effect):
