@@ -52,6 +52,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The benchmarks' in-process half (`scripts/bench` runs it; not part of `swift test`).
+        .executableTarget(
+            name: "connect-tui-bench",
+            dependencies: ["ConnectCore", "TokenWizard", "TerminalKit", "IntegrationsUI"],
+            path: "Benchmarks/connect-tui-bench"
+        ),
 
         // Test helpers shared by the test targets (recording transport, fixtures).
         .target(name: "ConnectTestSupport", dependencies: ["ConnectCore"], path: "Tests/ConnectTestSupport"),

@@ -1,0 +1,254 @@
+"""Runs every benchmark of PERFORMANCE.md and prints each figure beside its target.
+
+Called by scripts/bench after a release build. Starts three sandboxes (100, 10,000 and
+100,000 tokens), drives the real binary in a pseudo-terminal for start-up, bytes and memory,
+runs connect-tui-bench for the in-process figures and the official Python client for the
+comparison. Exits 1 when a target is missed (the figures are printed either way).
+Usage: python3 run.py BIN_DIR PYTHON_WITH_CONNECT_CLIENT FLOOR_BINARY [HTOP]
+"""
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+BIN, PYTHON, FLOOR = sys.argv[1], sys.argv[2], sys.argv[3]
+HTOP = sys.argv[4] if len(sys.argv) > 4 else None
+APP = os.path.join(BIN, 'connect-tui')
+BENCH = os.path.join(BIN, 'connect-tui-bench')
+HERE = os.path.dirname(os.path.abspath(__file__))
+COLUMNS, ROWS = 120, 40
+work = tempfile.mkdtemp(prefix='connect-tui-bench-')
+servers = []
+results = []  # (name, value text, target text, ok or None)
+
+
+def record(name, value, target, ok):
+    results.append((name, value, target, ok))
+    mark = '' if ok is None else ('ok' if ok else 'MISSED')
+    print(f'  {name:<44} {value:>16}   {target:<34} {mark}', flush=True)
+
+
+def sandbox(name, tokens):
+    """A standalone sandbox with `tokens` tokens in all; returns (endpoint, key, seconds to seed)."""
+    data = os.path.join(work, f'{name}.sqlite')
+    subprocess.run([APP, 'sandbox', 'reset', '--data', data, '--yes'], check=True, capture_output=True)
+    base = 2  # the seed's own tokens: the owner's and the tutorial one
+    started = time.perf_counter()
+    if tokens > base:
+        subprocess.run([APP, 'sandbox', 'seed', '--data', data, '--tokens', str(tokens - base)], check=True, capture_output=True)
+    seeded = time.perf_counter() - started
+    log = open(os.path.join(work, f'{name}.log'), 'w+')
+    server = subprocess.Popen([APP, 'sandbox', 'serve', '--data', data, '--port', '0'], stdout=log, stderr=subprocess.STDOUT)
+    servers.append(server)
+    for _ in range(300):
+        log.seek(0)
+        match = re.search(r'Sandbox endpoint: *(\S+)', log.read())
+        if match:
+            break
+        time.sleep(0.1)
+    else:
+        raise SystemExit(f'the {name} sandbox did not start')
+    key = subprocess.run([APP, 'sandbox', 'key', '--data', data], check=True, capture_output=True, text=True).stdout.strip()
+    return match.group(1), key, seeded
+
+
+class Pty:
+    """A program in a pseudo-terminal of COLUMNS x ROWS, its output read as it comes."""
+
+    def __init__(self, argv, env):
+        self.started = time.perf_counter()
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', ROWS, COLUMNS, 0, 0))
+            os.execve(argv[0], argv, env)
+        self.output = bytearray()
+        self.exited = False
+
+    def read(self, timeout):
+        """Reads what arrives within `timeout`; returns the bytes read."""
+        got = bytearray()
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        while ready:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                self.exited = True
+                break
+            if not chunk:
+                self.exited = True
+                break
+            got += chunk
+            ready, _, _ = select.select([self.fd], [], [], 0)
+        self.output += got
+        return got
+
+    def wait_for(self, marker, timeout=60):
+        """Seconds from launch until `marker` is in the output (or the program exits when None)."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if marker is not None and marker in self.output:
+                return time.perf_counter() - self.started
+            self.read(0.005)
+            if marker is None and self.exited:
+                return time.perf_counter() - self.started
+            if marker is not None and marker in self.output:
+                return time.perf_counter() - self.started
+        raise SystemExit(f'timed out waiting for {marker!r}; the screen said {bytes(self.output[-400:])!r}')
+
+    def quiet(self, seconds=0.4, limit=10):
+        """Reads until nothing arrives for `seconds`; returns how many bytes came."""
+        total = 0
+        deadline = time.perf_counter() + limit
+        while time.perf_counter() < deadline:
+            got = self.read(seconds)
+            if not got:
+                return total
+            total += len(got)
+        return total
+
+    def press(self, keys):
+        os.write(self.fd, keys)
+
+    def rss_peak_kib(self):
+        with open(f'/proc/{self.pid}/status') as status:
+            for line in status:
+                if line.startswith('VmHWM:'):
+                    return int(line.split()[1])
+        return 0
+
+    def cpu_seconds(self):
+        with open(f'/proc/{self.pid}/stat') as stat:
+            fields = stat.read().rsplit(')', 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
+    def close(self):
+        if not self.exited:
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def terminal_env(extra=None):
+    env = {'PATH': os.environ.get('PATH', '/usr/bin:/bin'), 'TERM': 'xterm-256color', 'LANG': 'C.UTF-8', 'HOME': work,
+           'XDG_CONFIG_HOME': os.path.join(work, 'config'), 'XDG_DATA_HOME': os.path.join(work, 'data'),
+           'XDG_STATE_HOME': os.path.join(work, 'state'), 'TZ': 'UTC'}
+    env.update(extra or {})
+    return env
+
+
+def bench(*arguments):
+    out = subprocess.run([BENCH, *arguments], check=True, capture_output=True, text=True).stdout
+    return {name: float(value) for name, value in (line.split() for line in out.splitlines() if line.strip())}
+
+
+def main():
+    print(f'connect-tui benchmarks ({os.cpu_count()} CPUs; release build in {BIN})\n')
+    print('== sandboxes')
+    big, big_key, seed_seconds = sandbox('big', 100_002)
+    small, small_key, _ = sandbox('small', 100)
+    mid, mid_key, _ = sandbox('mid', 10_000)
+    record('5b. seeding 100,000 tokens', f'{seed_seconds:.2f} s', '"seconds": at most 10 s', seed_seconds <= 10)
+    app_env = terminal_env({'CONNECT_API_KEY': big_key, 'CONNECT_ENDPOINT': big})
+
+    print('\n== 1. start-up to the first complete frame (median of 5, pseudo-terminal 120x40)')
+    def median_launch(argv, marker, env):
+        times = []
+        for _ in range(5):
+            program = Pty(argv, env)
+            times.append(program.wait_for(marker))
+            if marker is not None:
+                program.press(b'q')
+                program.wait_for(None, timeout=10)
+            program.close()
+        return statistics.median(times)
+    floor = median_launch([FLOOR], b'FLOOR READY', terminal_env())
+    app = median_launch([APP], b'of 100002', app_env)
+    record('floor: minimal C curses program', f'{floor * 1000:.1f} ms', '(the floor)', None)
+    if HTOP:
+        peer = median_launch([HTOP, '-n', '1'], None, terminal_env())
+        record('peer: htop -n 1 (to its exit)', f'{peer * 1000:.1f} ms', '(a peer)', None)
+    record('connect-tui, Tokens of 100,000 on screen', f'{app * 1000:.1f} ms', '', None)
+    record('1. start-up / floor', f'{app / floor:.1f}x', 'at most 3x', app / floor <= 3)
+
+    print('\n== 3, 6. bytes to the terminal and memory (Tokens at 120x40, 100,000 tokens)')
+    program = Pty([APP], app_env)
+    program.wait_for(b'of 100002')
+    program.quiet(0.6)
+    moves = []
+    for key in [b'j', b'k'] * 4:
+        program.press(key)
+        moves.append(program.quiet(0.3))
+    flips = []
+    for key in [b']', b'[', b']', b'[']:
+        program.press(key)
+        flips.append(program.quiet(0.5))
+    row_limit = 2 * COLUMNS + 64
+    record('3a. bytes for one row move (median)', f'{statistics.median(moves):.0f} B', f'at most 2 rows + cursor moves ({row_limit} B)', statistics.median(moves) <= row_limit)
+    record('3b. bytes for a page flip (median)', f'{statistics.median(flips):.0f} B', f'at most one screen ({COLUMNS * ROWS} B)', statistics.median(flips) <= COLUMNS * ROWS)
+    idle_before = program.cpu_seconds()
+    time.sleep(3)
+    idle = (program.cpu_seconds() - idle_before) / 3 * 100
+    record('idle CPU of the TUI over 3 s', f'{idle:.1f} %', '(for information)', None)
+    for key in [b'\r', b'\x1b', b'3', b'4', b'2'] + [b']'] * 20 + [b'G', b'\r', b'l', b'\x1b']:
+        program.press(key)
+        program.quiet(0.15)
+    peak = program.rss_peak_kib() / 1024
+    record('6. peak resident memory while browsing', f'{peak:.1f} MiB', 'at most 64 MiB', peak <= 64)
+    program.press(b'q')
+    program.wait_for(None, timeout=10)
+    program.close()
+
+    print('\n== 2. CPU per key and frame: 100,000 tokens versus 100')
+    big_keys, small_keys = bench('keys', big, big_key), bench('keys', small, small_key)
+    for name, label in [('key_down_cpu_s', '↓'), ('key_next_page_cpu_s', 'next page'), ('key_open_details_cpu_s', 'open details')]:
+        ratio = big_keys[name] / small_keys[name]
+        record(f'2. {label}: {big_keys[name] * 1e6:.0f} µs vs {small_keys[name] * 1e6:.0f} µs', f'{ratio:.2f}x', 'at most 1.2x', ratio <= 1.2)
+
+    print('\n== 4. fetching all of 10,000 tokens')
+    swift = bench('client', mid, mid_key)
+    python = {name: float(value) for name, value in (line.split() for line in subprocess.run(
+        [PYTHON, os.path.join(HERE, 'python_client.py'), mid, mid_key], check=True, capture_output=True, text=True).stdout.splitlines())}
+    record('Python client, default (100 per page)', f'{python["python_default_s"]:.2f} s', f'({python["python_items"]:.0f} tokens)', None)
+    record('ConnectClient, 100 per page in turn', f'{swift["client_sequential_100_s"]:.2f} s', f'({swift["client_items"]:.0f} tokens)', None)
+    record('ConnectClient, 1,000 per page, 4 at once', f'{swift["client_best_s"]:.2f} s', '', None)
+    same = python['python_default_s'] / swift['client_sequential_100_s']
+    best = python['python_default_s'] / swift['client_best_s']
+    record('4a. same strategy: faster than Python by', f'{same:.1f}x', 'at least 1.5x', same >= 1.5)
+    record('4b. best strategy: faster than Python by', f'{best:.1f}x', 'at least 5x', best >= 5)
+
+    print('\n== 5. a filtered, ordered page of 25')
+    big_query, small_query = bench('query', big, big_key), bench('query', small, small_key)
+    ratio = big_query['query_median_s'] / small_query['query_median_s']
+    record(f'5a. 100,000: {big_query["query_median_s"] * 1000:.1f} ms, 100: {small_query["query_median_s"] * 1000:.1f} ms', f'{ratio:.2f}x', 'at most 2x', ratio <= 2)
+
+    print('\n== 7. typing a filter over 100,000 tokens')
+    typing = bench('filter')
+    record('7a. worst key while typing (reducer + frame)', f'{typing["filter_worst_key_s"] * 1000:.2f} ms', 'under one frame (16 ms)', typing['filter_worst_key_s'] < 0.016)
+    record('7b. requests while typing 30 characters', f'{typing["filter_requests_while_typing"]:.0f}', '0 (applied on Enter)', typing['filter_requests_while_typing'] == 0)
+    record('7c. requests when applied', f'{typing["filter_requests_on_enter"]:.0f}', '1', typing['filter_requests_on_enter'] == 1)
+    record('7d. an older answer after a newer one', 'dropped' if typing['filter_stale_answer_dropped'] else 'SHOWN', 'dropped', typing['filter_stale_answer_dropped'] == 1)
+
+    missed = [name for name, _, _, ok in results if ok is False]
+    print(f'\n{len([r for r in results if r[3] is not None]) - len(missed)} targets met, {len(missed)} missed' + (': ' + '; '.join(missed) if missed else ''))
+    return 1 if missed else 0
+
+
+try:
+    status = main()
+finally:
+    for server in servers:
+        server.terminate()
+        server.wait()
+sys.exit(status)
