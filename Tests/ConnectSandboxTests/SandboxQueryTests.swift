@@ -35,6 +35,24 @@ import Testing
         }
     }
 
+    @Test func totalsFollowEveryWriteThoughTheyAreCached() async throws {
+        try await Sandbox.with(seedTokens: 20) { sandbox in
+            let client = sandbox.client
+            let active = ListQuery(filter: .eq("status", "active"))
+            let extensionNamed = ListQuery(filter: .eq("extension.name", "custom"))  // counted with the join
+            let before = try await client.listTokens(active, page: PageRequest(limit: 0)).total ?? -1
+            let beforeCustom = try await client.listTokens(extensionNamed, page: PageRequest(limit: 0)).total ?? -1
+            #expect(try await client.listTokens(active, page: PageRequest(limit: 5, offset: 5)).total == before, "the cached total")
+            let made = try await client.createToken(TokenCreate(name: "Counted", description: nil, externalID: nil, extensionID: "EXT-000"))
+            #expect(try await client.listTokens(active, page: PageRequest(limit: 0)).total == before + 1)
+            #expect(try await client.listTokens(extensionNamed, page: PageRequest(limit: 0)).total == beforeCustom + 1)
+            _ = try await client.deactivateToken(id: made.id)
+            #expect(try await client.listTokens(active, page: PageRequest(limit: 0)).total == before)
+            try await client.deleteToken(id: made.id)
+            #expect(try await client.listTokens(extensionNamed, page: PageRequest(limit: 0)).total == beforeCustom)
+        }
+    }
+
     @Test func ordersAndPagesStably() async throws {
         try await Sandbox.with(seedTokens: 30) { sandbox in
             let client = sandbox.client

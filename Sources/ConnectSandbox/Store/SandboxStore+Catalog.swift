@@ -70,13 +70,29 @@ extension SandboxStore {
     /// in the same read (a token's permissions).
     func list<Item: Sendable>(
         _ query: SQLQuery, source: String, columns: String, limit: Int, offset: Int,
+        countSource: (table: String, joinedAliases: [String])? = nil,
         map: @escaping @Sendable (Row) -> Item,
         finish: @escaping @Sendable (inout [Item], Database) throws -> Void = { _, _ in }
     ) async throws -> ListResult<Item> {
-        try await database.read { db in
-            let total = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM \(source) \(query.whereClause)",
-                arguments: StatementArguments(query.arguments)) ?? 0
+        // The joins only add columns (each is a LEFT JOIN on a unique key), so a count whose
+        // conditions use none of the joined tables counts the main table alone.
+        var counted = source
+        if let countSource, !query.conditions.contains(where: { condition in countSource.joinedAliases.contains { condition.contains("\($0).") } }) {
+            counted = countSource.table
+        }
+        let countSQL = "SELECT COUNT(*) FROM \(counted) \(query.whereClause)"
+        let cacheKey = countSQL + "\u{0}" + query.arguments.map(\.description).joined(separator: "\u{0}")
+        let generation = counts.generation
+        let cached = counts.count(for: cacheKey, generation: generation)
+        let counts = self.counts
+        return try await database.read { db in
+            let total: Int
+            if let cached {
+                total = cached
+            } else {
+                total = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(query.arguments)) ?? 0
+                counts.store(total, for: cacheKey, generation: generation)
+            }
             guard limit > 0 else { return ListResult(items: [], total: total) }
             let rows = try Row.fetchAll(
                 db,

@@ -8,7 +8,9 @@ extension SandboxStore {
     static let webhookColumns = "w.*, pr.name AS product_name, pr.icon AS product_icon"
 
     func listWebhooks(_ query: SQLQuery, limit: Int, offset: Int) async throws -> ListResult<Webhook> {
-        try await list(query, source: Self.webhookSource, columns: Self.webhookColumns, limit: limit, offset: offset, map: Self.webhook(from:))
+        try await list(
+            query, source: Self.webhookSource, columns: Self.webhookColumns, limit: limit, offset: offset,
+            countSource: ("webhooks w", ["pr"]), map: Self.webhook(from:))
     }
 
     func webhook(id: String) async throws -> Webhook? {

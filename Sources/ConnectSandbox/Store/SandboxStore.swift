@@ -6,6 +6,9 @@ import GRDB
 /// so a killed process loses nothing it acknowledged).
 public final class SandboxStore: Sendable {
     let database: DatabasePool
+    /// List totals, kept until the next write.
+    let counts = CountCache()
+    private let countObserver: CountCache.Observer
     /// The clock new rows are stamped with; injected so tests control time.
     let now: @Sendable () -> Date
 
@@ -24,6 +27,8 @@ public final class SandboxStore: Sendable {
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         database = try DatabasePool(path: path, configuration: configuration)
+        countObserver = CountCache.Observer(counts)
+        database.add(transactionObserver: countObserver, extent: .databaseLifetime)
         self.now = now
         try Self.migrator.migrate(database)
         try database.write { db in try Self.seedIfEmpty(db, now: now()) }
@@ -83,6 +88,10 @@ public final class SandboxStore: Sendable {
                     last_event TEXT, last_success TEXT, last_failure TEXT);
                 CREATE INDEX webhooks_by_label ON webhooks(label, seq);
                 """)
+        }
+        migrator.registerMigration("v2: status and extension together") { db in
+            // The portal's filter (status and extension, newest first) from one index.
+            try db.execute(sql: "CREATE INDEX tokens_by_status_extension ON tokens(status, extension_id, created_at, seq)")
         }
         return migrator
     }
