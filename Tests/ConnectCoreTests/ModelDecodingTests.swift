@@ -1,4 +1,4 @@
-import ConnectCore
+@testable import ConnectCore
 import ConnectTestSupport
 import Foundation
 import Testing
@@ -153,5 +153,34 @@ import Testing
         let current = UserAgent.current
         #expect(current.hasPrefix("connect-tui/\(UserAgent.appVersion) Swift/6."))
         #expect(current.split(separator: " ").count == 3)
+    }
+}
+
+/// The quick reading of Connect's timestamps agrees with the general ISO 8601 parser.
+@Suite struct TimestampParsingTests {
+    @Test func theCommonShapeParsesAsTheGeneralParserDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let general = Date.ISO8601FormatStyle()
+        for _ in 0..<500 {
+            let seconds = Double(Int.random(in: -2_000_000_000...4_000_000_000, using: &generator))
+            let offsetMinutes = [0, 60, -300, 330, 345, -570, 840].randomElement(using: &generator)!
+            let zone = TimeZone(secondsFromGMT: offsetMinutes * 60)!
+            let text = Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle(timeZone: zone))
+            #expect(Timestamp.parseCommon(text) == (try? general.parse(text)), "\(text)")
+        }
+    }
+
+    @Test(arguments: [
+        ("2021-05-18T04:28:00+00:00", 1_621_312_080.0), ("2021-05-18T04:28:00Z", 1_621_312_080),
+        ("2021-05-18T04:28:00.250+00:00", 1_621_312_080.25), ("2021-05-18T06:28:00+0200", 1_621_312_080),
+        ("2020-02-29T00:00:00Z", 1_582_934_400), ("1969-12-31T23:59:59Z", -1),
+    ])
+    func knownValues(text: String, seconds: Double) {
+        #expect(Timestamp(rawValue: text).date == Date(timeIntervalSince1970: seconds))
+    }
+
+    @Test(arguments: ["2021-02-29T00:00:00Z", "2021-13-01T00:00:00Z", "2021-05-18T24:00:00Z", "2021-05-18T04:28:00", "2021-05-18 04:28:00Z", "yesterday", ""])
+    func impossibleOrOtherShapesAreNotReadQuickly(text: String) {
+        #expect(Timestamp.parseCommon(text) == nil)
     }
 }
