@@ -31,11 +31,18 @@ public final class CursesTerminal: Terminal {
     private var previous: Screen?
     private let palette: Palette
     private var closed = false
+    /// A pipe whose write end wakes a waiting `readKey` (an answer for the loop arrived).
+    private let wakePipe: (read: Int32, write: Int32)
 
     /// The ncurses version in use, e.g. `ncurses 6.4.20221231`.
     public static var libraryVersion: String { String(cString: curses_version()) }
 
     public init(theme: Theme) throws {
+        var fds: [Int32] = [-1, -1]
+        if pipe(&fds) == 0 {
+            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        }
+        wakePipe = (fds[0], fds[1])
         guard isatty(0) == 1, isatty(1) == 1 else { throw StartError.notATerminal }
         _ = cn_setlocale_all()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
@@ -72,6 +79,18 @@ public final class CursesTerminal: Terminal {
         curs_set(1)
         endwin()
         delscreen(screenHandle)
+        Glibc.close(wakePipe.read)
+        Glibc.close(wakePipe.write)
+    }
+
+    /// Makes a waiting `readKey` return at once; safe from any thread.
+    public var waker: (@Sendable () -> Void)? {
+        let fd = wakePipe.write
+        guard fd >= 0 else { return nil }
+        return {
+            var byte: UInt8 = 1
+            _ = write(fd, &byte, 1)
+        }
     }
 
     public var size: TerminalSize { TerminalSize(columns: Int(getmaxx(window)), rows: Int(getmaxy(window))) }
@@ -107,6 +126,21 @@ public final class CursesTerminal: Terminal {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        // A key curses already holds (the rest of a paste) comes first; otherwise wait for
+        // input, a wake-up or the timeout, whichever is first. A signal (a resize) ends the
+        // wait too, and curses then reports it.
+        if let key = nextKey(timeoutMilliseconds: 0) { return key }
+        guard wakePipe.read >= 0 else { return nextKey(timeoutMilliseconds: timeoutMilliseconds) }
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&fds, 2, Int32(timeoutMilliseconds))
+        if fds[1].revents != 0 {
+            var sink = [UInt8](repeating: 0, count: 64)
+            while read(wakePipe.read, &sink, sink.count) > 0 {}
+        }
+        return nextKey(timeoutMilliseconds: 0)
+    }
+
+    private func nextKey(timeoutMilliseconds: Int) -> Key? {
         wtimeout(window, Int32(timeoutMilliseconds))
         var character: wint_t = 0
         let result = wget_wch(window, &character)

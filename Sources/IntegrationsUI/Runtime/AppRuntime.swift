@@ -17,7 +17,7 @@ public final class AppRuntime {
     private let draftFile: DraftFile?
     /// A stop signal that arrived, if any (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
     private let takeSignal: () -> Int32?
-    private let mailbox = Mailbox()
+    private let mailbox: Mailbox
     private var tokenLoad: Task<Void, Never>?
     /// A copied secret to clear from the clipboard at a time, if it is still there.
     private var pendingClear: (deadline: Date, secret: Secret)?
@@ -55,7 +55,15 @@ public final class AppRuntime {
     final class Mailbox: Sendable {
         private let messages = Mutex<[Message]>([])
         private let running = Mutex(0)
-        func post(_ message: Message) { messages.withLock { $0.append(message) } }
+        /// Wakes the loop's wait for a key, so an answer is shown at once.
+        private let wake: (@Sendable () -> Void)?
+
+        init(wake: (@Sendable () -> Void)?) { self.wake = wake }
+
+        func post(_ message: Message) {
+            messages.withLock { $0.append(message) }
+            wake?()
+        }
         func drain() -> [Message] { messages.withLock { all in defer { all.removeAll() }; return all } }
         func started() { running.withLock { $0 += 1 } }
         func finished() { running.withLock { $0 -= 1 } }
@@ -68,6 +76,7 @@ public final class AppRuntime {
         takeSignal: @escaping () -> Int32? = { nil }
     ) {
         self.draftFile = draftFile
+        mailbox = Mailbox(wake: terminal.waker)
         connect = settings.connect
         self.terminal = terminal
         self.client = client

@@ -8,6 +8,13 @@ public protocol Terminal: AnyObject {
     func readKey(timeoutMilliseconds: Int) -> Key?
     /// Sends bytes that are not drawing (an OSC 52 clipboard write) straight to the terminal.
     func sendControlSequence(_ bytes: [UInt8])
+    /// Something any thread may call to end a `readKey` wait early; nil when waits cannot
+    /// be cut short.
+    var waker: (@Sendable () -> Void)? { get }
+}
+
+extension Terminal {
+    public var waker: (@Sendable () -> Void)? { nil }
 }
 
 /// A terminal in memory: keeps what was drawn and hands out queued keys.
