@@ -74,6 +74,15 @@ enum TerminalUI {
             draftFile: DraftFile(url: paths.dataDirectory.appendingPathComponent("wizard-draft.json")),
             settings: settings,
             takeSignal: { terminal.takeSignal() })
+        #if DEBUG
+            // Test builds only: a crash on demand, to prove the terminal is restored.
+            if let delay = environment["CONNECT_TUI_TEST_CRASH_AFTER_MS"].flatMap(Int.init) {
+                Thread.detachNewThread {
+                    Thread.sleep(forTimeInterval: Double(delay) / 1000)
+                    fatalError("forced crash (CONNECT_TUI_TEST_CRASH_AFTER_MS)")
+                }
+            }
+        #endif
         runtime.run()
         terminal.close()
         // What the status line could show only one of stays readable after the screen is gone.

@@ -146,7 +146,7 @@ struct EndToEndTests {
         try await tui.waitFor("EXIT=0", timeout: .seconds(5))
     }
 
-    @Test(arguments: ["TERM", "HUP"])
+    @Test(arguments: ["TERM", "HUP", "INT", "QUIT"])
     func aStopSignalRestoresTheTerminal(signal: String) async throws {
         let world = try await World.start()
         defer { Task { await world.stop() } }

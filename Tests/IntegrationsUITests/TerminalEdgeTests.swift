@@ -1,0 +1,64 @@
+import ConnectCore
+import ConnectTestSupport
+import Foundation
+import Testing
+
+/// Odd terminals, big and tiny sizes, and a crash: the screen stays sane and the terminal is
+/// given back as it was.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct TerminalEdgeTests {
+    typealias World = EndToEndTests.World
+
+    func settings(_ world: World, _ name: String) throws -> String {
+        try String(contentsOf: world.home.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test func fromHugeToTinyAndBack() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Tutorial API Token")
+        try tui.resize(columns: 300, rows: 100)
+        try await tui.waitUntil("the whole 300×100 used") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 99 && lines.last { $0.contains("q quit") }.map { $0.count > 250 } == true
+        }
+        try tui.resize(columns: 20, rows: 5)
+        try await tui.waitFor("to at least")
+        try tui.resize(columns: 120, rows: 40)
+        try await tui.waitFor("LABEL")
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+        #expect(try settings(world, "before.txt") == settings(world, "after.txt"))
+    }
+
+    @Test func withoutTERMItSaysSoAndExits() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "-u TERM"))
+        try await tui.waitFor("EXIT=1")
+        #expect(try tui.screen().contains("connect-tui: "))
+        #expect(try settings(world, "before.txt") == settings(world, "after.txt"))
+    }
+
+    @Test func aPlainCLocaleStillShowsUnicode() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "LANG=C LC_ALL=C"))
+        try await tui.waitFor("Integrations › Tokens")
+        try await tui.waitFor("1–2 of 2")
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+
+    @Test func aCrashRestoresTheTerminal() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "CONNECT_TUI_TEST_CRASH_AFTER_MS=1500"))
+        try await tui.waitFor("Tutorial API Token")
+        try await tui.waitFor("the terminal was restored")
+        try await tui.waitUntil("the shell's status after the crash") { $0.contains("EXIT=") && !$0.contains("EXIT=0") }
+        #expect(try settings(world, "before.txt") == settings(world, "after.txt"), "stty -a after the crash equals before")
+        #expect(!(try tui.screen()).contains("LABEL"), "the alternate screen is gone")
+    }
+}
