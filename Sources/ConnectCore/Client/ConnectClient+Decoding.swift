@@ -36,12 +36,19 @@ extension ConnectClient {
 
     func decode<T: Decodable>(_ type: T.Type, _ body: Data, _ call: Call) throws(ConnectError) -> T {
         do {
-            return try JSONDecoder().decode(type, from: body)
+            return try JSONDecoder().decode(type, from: Self.validUTF8(body))
         } catch let error as DecodingError {
             throw call.error(.undecodable(reason: Self.reason(error), excerpt: excerpt(body)))
         } catch {
             throw call.error(.undecodable(reason: "not JSON", excerpt: excerpt(body)))
         }
+    }
+
+    /// The body with any invalid UTF-8 replaced by U+FFFD: one bad byte in one token's name
+    /// must not make the whole page unreadable (the replacement shows as �).
+    static func validUTF8(_ body: Data) -> Data {
+        if String(data: body, encoding: .utf8) != nil { return body }
+        return Data(String(decoding: body, as: UTF8.self).utf8)
     }
 
     func excerpt(_ body: Data) -> String {

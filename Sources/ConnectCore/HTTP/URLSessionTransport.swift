@@ -108,15 +108,15 @@ private final class TaskTable: NSObject, URLSessionDataDelegate, @unchecked Send
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let overLimit = lock.withLock { () -> Bool in
-            guard var entry = pending[dataTask.taskIdentifier] else { return false }
-            entry.body.append(data)
-            let over = entry.body.count > maxResponseBytes
-            if over {
-                entry.body = Data()
-                entry.failure = .responseTooLarge(limit: maxResponseBytes)
-            }
-            pending[dataTask.taskIdentifier] = entry
-            return over
+            let id = dataTask.taskIdentifier
+            // In place: copying the entry out and back made every chunk copy the whole body
+            // so far (a 64 MiB body took minutes).
+            guard pending[id] != nil, pending[id]?.failure == nil else { return false }
+            pending[id]?.body.append(data)
+            guard (pending[id]?.body.count ?? 0) > maxResponseBytes else { return false }
+            pending[id]?.body = Data()
+            pending[id]?.failure = .responseTooLarge(limit: maxResponseBytes)
+            return true
         }
         if overLimit { dataTask.cancel() }
     }

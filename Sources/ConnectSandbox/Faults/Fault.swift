@@ -20,6 +20,14 @@ public struct Fault: Sendable, Hashable, CustomStringConvertible {
         case slowBody(Duration)
         /// Never answer.
         case hang
+        /// Handle, then send a `Content-Range` that promises more items than the body has.
+        case lyingContentRange
+        /// Handle, then answer 200 with a JSON body of this many bytes (mostly spaces).
+        case hugeBody(bytes: Int)
+        /// Answer 302 to the same path on another origin (`http://host:port`), unhandled.
+        case redirect(to: String)
+        /// Handle, then put bytes that are not UTF-8 into the body's first string.
+        case invalidUTF8
     }
 
     public var action: Action
@@ -57,7 +65,8 @@ public struct Fault: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `--fault` text: an action, then options, comma-separated. Actions:
     /// `latency=200ms`, `status=503`, `429=2` (Retry-After in seconds; a date has commas),
-    /// `drop`, `drop-after`, `malformed`, `slow=100ms`, `hang`. Options: `method=POST`,
+    /// `drop`, `drop-after`, `malformed`, `slow=100ms`, `hang`, `lying-range`, `huge=100MB`,
+    /// `redirect=http://host:port`, `invalid-utf8`. Options: `method=POST`,
     /// `path=/auth/tokens`, `times=1`, `rate=0.5`.
     public static func parse(_ text: String) throws(FaultParseError) -> Fault {
         typealias Invalid = FaultParseError
@@ -78,6 +87,20 @@ public struct Fault: Sendable, Hashable, CustomStringConvertible {
         case "malformed": action = .malformedBody
         case "slow": action = .slowBody(try duration(value))
         case "hang": action = .hang
+        case "lying-range": action = .lyingContentRange
+        case "huge":
+            let text = (value ?? "").uppercased()
+            let scale = text.hasSuffix("MB") ? 1_048_576 : text.hasSuffix("KB") ? 1024 : 1
+            guard let number = Int(text.hasSuffix("B") && scale > 1 ? String(text.dropLast(2)) : text), number > 0 else {
+                throw Invalid(description: "huge needs a size, as huge=100MB")
+            }
+            action = .hugeBody(bytes: number * scale)
+        case "redirect":
+            guard let origin = value, origin.hasPrefix("http://") || origin.hasPrefix("https://") else {
+                throw Invalid(description: "redirect needs an origin, as redirect=http://127.0.0.1:9999")
+            }
+            action = .redirect(to: origin)
+        case "invalid-utf8": action = .invalidUTF8
         default: throw Invalid(description: "unknown fault '\(name)'")
         }
         var fault = Fault(action)

@@ -119,7 +119,11 @@ struct SandboxResponder: HTTPResponder {
             case .hang:
                 try await Task.sleep(for: .seconds(3600))
                 return Self.dropped()
-            case .dropConnection(afterHandling: true), .malformedBody, .slowBody: after.append(action)
+            case .redirect(let origin):
+                let target = origin + path + (request.uri.query.map { "?" + $0 } ?? "")
+                return Response(status: .found, headers: [.location: target, .contentLength: "0"])
+            case .dropConnection(afterHandling: true), .malformedBody, .slowBody, .lyingContentRange, .hugeBody, .invalidUTF8:
+                after.append(action)
             }
         }
         var answer = await api.handle(message)
@@ -128,7 +132,15 @@ struct SandboxResponder: HTTPResponder {
             case .dropConnection: return Self.dropped()
             case .malformedBody: answer.body = Data(#"{"id": "SU-000-000-000", "name": "trunc"#.utf8)
             case .slowBody(let pause): return Self.response(answer, pause: pause)
-            case .latency, .status, .tooManyRequests, .hang: break
+            case .lyingContentRange:
+                if answer.headers["Content-Range"] != nil { answer.headers.set("Content-Range", "items 0-99/100000") }
+            case .hugeBody(let size): return Self.huge(size)
+            case .invalidUTF8:
+                // Inside the first name (`"name":"`), so one value holds the bad bytes.
+                if let range = answer.body.range(of: Data(#""name":""#.utf8)) {
+                    answer.body.insert(contentsOf: [0xFF, 0xC3, 0x28, 0xFE], at: range.upperBound)
+                }
+            case .latency, .status, .tooManyRequests, .hang, .redirect: break
             }
         }
         return Self.response(answer)
@@ -154,6 +166,22 @@ struct SandboxResponder: HTTPResponder {
             try await writer.finish(nil)
         }
         return Response(status: .init(code: answer.status), headers: fields, body: body)
+    }
+
+    /// `[` + spaces + `]`, streamed in 64 KiB pieces: a body as big as asked, never in memory.
+    static func huge(_ size: Int) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(contentLength: size) { writer in
+            let chunk = ByteBuffer(repeating: UInt8(ascii: " "), count: 65_536)
+            try await writer.write(ByteBuffer(string: "["))
+            var left = size - 2
+            while left > 0 {
+                let piece = min(left, chunk.readableBytes)
+                try await writer.write(chunk.getSlice(at: 0, length: piece)!)
+                left -= piece
+            }
+            try await writer.write(ByteBuffer(string: "]"))
+            try await writer.finish(nil)
+        })
     }
 
     /// Headers promising a body that never comes, then the connection closes.
