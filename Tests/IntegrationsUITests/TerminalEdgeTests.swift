@@ -54,11 +54,47 @@ struct TerminalEdgeTests {
     @Test func aCrashRestoresTheTerminal() async throws {
         let world = try await World.start()
         defer { Task { await world.stop() } }
-        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "CONNECT_TUI_TEST_CRASH_AFTER_MS=1500"))
+        // The key comes from a file: on a crash the shell prints the command line it ran, and
+        // that line must hold no key for the search below to mean anything.
+        let keyFile = world.home.appendingPathComponent("key.txt")
+        try world.key.unmaskedValue.write(to: keyFile, atomically: true, encoding: .utf8)
+        let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = "cd \(quote(world.home.path)) && stty -a > before.txt; env HOME=\(quote(world.home.path)) CONNECT_TUI_TEST_CRASH_AFTER_MS=1500 "
+            + "\(quote(BuiltBinary.url.path)) --api-key-file key.txt --endpoint \(quote(world.endpoint)); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 20"
+        let tui = try TmuxSession(command: command)
         try await tui.waitFor("Tutorial API Token")
         try await tui.waitFor("the terminal was restored")
         try await tui.waitUntil("the shell's status after the crash") { $0.contains("EXIT=") && !$0.contains("EXIT=0") }
         #expect(try settings(world, "before.txt") == settings(world, "after.txt"), "stty -a after the crash equals before")
         #expect(!(try tui.screen()).contains("LABEL"), "the alternate screen is gone")
+        // The crash report and every file the run left hold no part of the key.
+        let secret = world.key.secretPart
+        #expect(!(try tui.screen()).contains(secret))
+        let files = FileManager.default.enumerator(at: world.home, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files where !file.path.hasSuffix(".sqlite") && !file.path.contains(".sqlite-") && file != keyFile {
+            guard let data = FileManager.default.contents(atPath: file.path) else { continue }
+            #expect(!String(decoding: data, as: UTF8.self).contains(secret), "\(file.lastPathComponent) holds the key")
+        }
+    }
+}
+
+/// Hostile answers through the real binary: one clear line each, and the app stays usable.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct HostileAnswerEndToEndTests {
+    @Test func lyingRedirectedAndHugeAnswersAreOneLineEachAndTheAppStaysUsable() async throws {
+        let world = try await EndToEndTests.World.start(faults: [
+            "lying-range,path=/auth/tokens", "redirect=http://127.0.0.1:9,path=/extensions", "huge=100MB,path=/notifications/webhooks",
+        ])
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("List tokens failed: Content-Range \"items 0-99/100000\" does not match the 2 items received")
+        try tui.press("4")
+        try await tui.waitFor("List extensions failed: redirect refused")
+        try tui.press("3")
+        try await tui.waitFor("List webhooks failed: response larger than 64 MiB")
+        try tui.press("1")
+        try await tui.waitFor("API")
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
     }
 }
