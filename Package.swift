@@ -63,7 +63,9 @@ let package = Package(
         .target(name: "ConnectTestSupport", dependencies: ["ConnectCore"], path: "Tests/ConnectTestSupport"),
         .testTarget(name: "ConnectCoreTests", dependencies: ["ConnectCore", "ConnectTestSupport"]),
         .testTarget(name: "TokenWizardTests", dependencies: ["TokenWizard", "ConnectTestSupport"]),
-        .testTarget(name: "ConnectSandboxTests", dependencies: ["ConnectSandbox", "ConnectTestSupport"]),
+        .testTarget(
+            name: "ConnectSandboxTests",
+            dependencies: ["ConnectSandbox", "ConnectTestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "ConnectTestSupport"]),
         .testTarget(name: "IntegrationsUITests", dependencies: ["IntegrationsUI", "ConnectSandbox", "ConnectTestSupport"]),
     ],
