@@ -59,6 +59,10 @@ let package = Package(
             path: "Benchmarks/connect-tui-bench"
         ),
 
+        // Fuzz targets for the parsers (`scripts/fuzz` builds them for libFuzzer); a normal
+        // build replays files through the same checks.
+        .executableTarget(name: "connect-tui-fuzz", dependencies: ["ConnectCore"], path: "Fuzz/connect-tui-fuzz"),
+
         // Test helpers shared by the test targets (recording transport, fixtures).
         .target(name: "ConnectTestSupport", dependencies: ["ConnectCore"], path: "Tests/ConnectTestSupport"),
         .testTarget(name: "ConnectCoreTests", dependencies: ["ConnectCore", "ConnectTestSupport"]),
