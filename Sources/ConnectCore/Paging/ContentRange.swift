@@ -21,8 +21,11 @@ public struct ContentRange: Sendable, Hashable, CustomStringConvertible {
     /// The number of items this page holds.
     public var count: Int { max(0, last - first + 1) }
 
+    /// The header as the API writes it: the empty collection as `items 0-0/0`, an empty page
+    /// past the end as `items N-(N-1)/T`, so that it reads back the same.
     public var description: String {
-        "items \(first)-\(last)/\(total.map(String.init) ?? "*")"
+        if total == 0, count == 0 { return "items 0-0/0" }
+        return "items \(first)-\(last)/\(total.map(String.init) ?? "*")"
     }
 
     /// Reads the header. Accepts `items 0-9/57`, `items 0-99/*`, the empty `items 0-0/0` and
