@@ -97,4 +97,29 @@ struct WebhookEndToEndTests {
         try tui.press("q")
         try await tui.waitFor("EXIT=0")
     }
+
+    @Test func aCreateWhoseAnswerIsLostIsFoundNotMadeTwice() async throws {
+        // The sandbox makes the webhook, then drops the connection before answering.
+        let world = try await World.start(faults: ["drop-after,method=POST,path=/notifications/webhooks,times=1"])
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("3")
+        try await tui.waitFor("Fulfillment to ERP")
+        try tui.press("c")
+        try await tui.waitFor("Create webhook")
+        for text in ["Lost answer hook", "PRD-276-377-545", "https://hooks.example.com/lost", "jwt-lost-secret"] {
+            try tui.press("Tab")
+            try tui.type(text)
+        }
+        try await tui.waitFor("https://hooks.example.com/lost")
+        try tui.press("Enter")
+        try await tui.waitFor("created.")
+        try await tui.waitFor("Lost answer hook WB-")
+        // Saving again is not possible (the form closed on the found webhook), and the API
+        // holds exactly one.
+        #expect(try await hooks(labelled: "Lost answer hook", world).count == 1)
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
 }
