@@ -26,12 +26,13 @@ import Testing
     @Test func invalidUTF8InANameShowsAsAReplacementNotAFailure() async throws {
         try await Sandbox.with(faults: [Fault(.invalidUTF8, path: "/auth/tokens/SU-431-800-699")]) { sandbox in
             let token = try await sandbox.client.token(id: "SU-431-800-699")
-            // The bad bytes land in the first "name" of the (key-sorted) body; wherever that is,
-            // they read as U+FFFD and the rest of the token is whole.
+            // The bad bytes land in the first "name" of the body (the token's, or one inside it,
+            // depending on key order); wherever that is, they read as U+FFFD and the rest of
+            // the token is whole.
             let text = String(decoding: try JSONEncoder().encode(token), as: UTF8.self)
             #expect(text.contains("\u{FFFD}"))
             #expect(token.id == "SU-431-800-699")
-            #expect(token.name == "Tutorial API Token")
+            #expect(token.name?.hasSuffix("Tutorial API Token") == true)
         }
     }
 

@@ -124,7 +124,8 @@ public enum Keymaps {
         KeyBinding([.character("q"), .control("c")], .quit, hint: "quit", help: "quit"),
     ])
 
-    public static let tokenList = Keymap<Command>("Tokens", [
+    /// Moving in a server-paged table: what Tokens and Webhooks share.
+    static let pagedListMoves: [KeyBinding<Command>] = [
         KeyBinding([.down, .character("j")], .down, help: "next row"),
         KeyBinding([.up, .character("k")], .up, help: "previous row"),
         KeyBinding([.pageDown], .pageDown, help: "screen down"),
@@ -133,12 +134,15 @@ public enum Keymaps {
         KeyBinding([.character("G"), .end], .last, help: "last row"),
         KeyBinding([.character("]")], .nextPage, hint: "next page", help: "next page"),
         KeyBinding([.character("[")], .previousPage, hint: "prev page", help: "previous page"),
+        KeyBinding([.character("p")], .rowsPerPage, help: "rows per page: 10, 25, 50, 100"),
+        KeyBinding([.character("C")], .columns, help: "choose the columns"),
+    ]
+
+    public static let tokenList = Keymap<Command>("Tokens", pagedListMoves + [
         KeyBinding([.enter], .open, hint: "details", help: "open the token's details"),
         KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable / disable, rotate, delete"),
         KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the token's API key"),
         KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by name, status, extension"),
-        KeyBinding([.character("p")], .rowsPerPage, help: "rows per page: 10, 25, 50, 100"),
-        KeyBinding([.character("C")], .columns, help: "choose the columns"),
         KeyBinding([.character("c")], .create, help: "create a token"),
     ])
 
@@ -166,15 +170,7 @@ public enum Keymaps {
         KeyBinding([.escape], .back, help: "back to the list (from details)"),
     ])
 
-    public static let webhookList = Keymap<Command>("Webhooks", [
-        KeyBinding([.down, .character("j")], .down, help: "next row"),
-        KeyBinding([.up, .character("k")], .up, help: "previous row"),
-        KeyBinding([.pageDown], .pageDown, help: "screen down"),
-        KeyBinding([.pageUp], .pageUp, help: "screen up"),
-        KeyBinding([.character("g"), .home], .first, help: "first row"),
-        KeyBinding([.character("G"), .end], .last, help: "last row"),
-        KeyBinding([.character("]")], .nextPage, hint: "next page", help: "next page"),
-        KeyBinding([.character("[")], .previousPage, hint: "prev page", help: "previous page"),
+    public static let webhookList = Keymap<Command>("Webhooks", pagedListMoves + [
         KeyBinding([.enter], .open, hint: "details", help: "open the webhook's details"),
         KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable / disable, trigger, delete"),
         KeyBinding([.character("c")], .create, hint: "create", help: "create a webhook"),
@@ -182,8 +178,6 @@ public enum Keymaps {
         KeyBinding([.character("t")], .trigger, help: "trigger the webhook now (asks first)"),
         KeyBinding([.character("y")], .copy, help: "copy the webhook's URL"),
         KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by text, status, object class"),
-        KeyBinding([.character("p")], .rowsPerPage, help: "rows per page: 10, 25, 50, 100"),
-        KeyBinding([.character("C")], .columns, help: "choose the columns"),
     ])
 
     public static let webhookDetails = Keymap<Command>("Webhook details", [

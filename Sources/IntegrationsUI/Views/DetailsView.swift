@@ -5,21 +5,8 @@ import TokenWizard
 /// Token details: status, name and id, extension; GENERAL and PERMISSIONS tabs.
 enum DetailsView {
     static func render(_ details: TokenDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
-        screen.put("Token details", x: rect.x, y: rect.y, style: Style(.title, bold: true))
-        let edit = "EDIT (e)"
-        screen.put(edit, x: rect.maxX - edit.displayWidth, y: rect.y, style: Style(.accent))
-        let token: Token
-        switch details.token {
-        case .loading:
-            screen.put("\(Spinner.frame(state.tick)) Loading \(details.tokenID)…", x: rect.x, y: rect.y + 2, style: Style(.muted))
-            return
-        case .failed(let error):
-            screen.putWrapped(error.description, in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.error))
-            screen.put("Press r to try again, Esc to go back.", x: rect.x, y: rect.y + 5, style: Style(.muted))
-            return
-        case .loaded(let loaded):
-            token = loaded
-        }
+        guard let token = LoadStateView.detailsHeader("Token details", details.token, id: details.tokenID, tick: state.tick, rect, &screen)
+        else { return }
         var x = rect.x
         let y = rect.y + 1
         x += screen.put("Status: ", x: x, y: y, style: Style(.muted))

@@ -1,5 +1,6 @@
 import ConnectCore
 import TerminalKit
+import TokenWizard
 
 /// How every list says it is loading, or that loading failed and `r` tries again.
 enum LoadStateView {
@@ -10,5 +11,26 @@ enum LoadStateView {
     static func failed(_ error: ConnectError, at rect: Rect, _ screen: inout Screen) {
         let used = screen.putWrapped(error.description, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 3), style: Style(.error))
         screen.put("Press r to try again.", x: rect.x, y: rect.y + used + 1, style: Style(.muted), maxWidth: rect.width)
+    }
+
+    /// The top of a details view (title, EDIT) and, until the item is loaded, its loading or
+    /// failed state; returns the item once there is one.
+    static func detailsHeader<Item>(
+        _ title: String, _ item: Loadable<Item>, id: String, tick: Int, _ rect: Rect, _ screen: inout Screen
+    ) -> Item? {
+        screen.put(title, x: rect.x, y: rect.y, style: Style(.title, bold: true))
+        let edit = "EDIT (e)"
+        screen.put(edit, x: rect.maxX - edit.displayWidth, y: rect.y, style: Style(.accent))
+        switch item {
+        case .loading:
+            screen.put("\(Spinner.frame(tick)) Loading \(id)…", x: rect.x, y: rect.y + 2, style: Style(.muted))
+            return nil
+        case .failed(let error):
+            screen.putWrapped(error.description, in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.error))
+            screen.put("Press r to try again, Esc to go back.", x: rect.x, y: rect.y + 5, style: Style(.muted))
+            return nil
+        case .loaded(let loaded):
+            return loaded
+        }
     }
 }

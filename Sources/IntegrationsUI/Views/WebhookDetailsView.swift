@@ -7,21 +7,8 @@ import TokenWizard
 /// (stats, last success, last failure) tabs.
 enum WebhookDetailsView {
     static func render(_ details: WebhookDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
-        screen.put("Webhook details", x: rect.x, y: rect.y, style: Style(.title, bold: true))
-        let edit = "EDIT (e)"
-        screen.put(edit, x: rect.maxX - edit.displayWidth, y: rect.y, style: Style(.accent))
-        let hook: Webhook
-        switch details.webhook {
-        case .loading:
-            screen.put("\(Spinner.frame(state.tick)) Loading \(details.webhookID)…", x: rect.x, y: rect.y + 2, style: Style(.muted))
-            return
-        case .failed(let error):
-            screen.putWrapped(error.description, in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.error))
-            screen.put("Press r to try again, Esc to go back.", x: rect.x, y: rect.y + 5, style: Style(.muted))
-            return
-        case .loaded(let loaded):
-            hook = loaded
-        }
+        guard let hook = LoadStateView.detailsHeader("Webhook details", details.webhook, id: details.webhookID, tick: state.tick, rect, &screen)
+        else { return }
         var x = rect.x
         let y = rect.y + 1
         x += screen.put("Status: ", x: x, y: y, style: Style(.muted))
