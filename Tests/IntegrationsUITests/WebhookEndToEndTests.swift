@@ -13,23 +13,34 @@ struct WebhookEndToEndTests {
         try await world.client.listWebhooks(ListQuery(filter: .eq("label", .string(label))), page: PageRequest(limit: 10)).items
     }
 
-    @Test func createDisableTriggerEditAndDeleteAWebhook() async throws {
-        let world = try await World.start()
-        defer { Task { await world.stop() } }
+    /// The app on the Webhooks pane with the create form open.
+    func openCreateForm(_ world: World) async throws -> TmuxSession {
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("Tutorial API Token")
         try tui.press("3")
         try await tui.waitFor("Fulfillment to ERP")
-
-        // Create through the form: object class, fields, one header.
         try tui.press("c")
         try await tui.waitFor("Create webhook")
-        try tui.press("Right")
-        try await tui.waitFor("‹ Tier config request ›")
-        for (text, step) in [("E2E hook", 1), ("PRD-561-716-033", 1), ("https://hooks.example.com/e2e", 1), ("jwt-e2e-secret", 1), ("made by the e2e test", 1)] {
-            for _ in 0..<step { try tui.press("Tab") }
+        return tui
+    }
+
+    /// Types into the form's fields from the label on: label, product, URL, secret, description.
+    func fill(_ values: [String], _ tui: TmuxSession) throws {
+        for text in values {
+            try tui.press("Tab")
             try tui.type(text)
         }
+    }
+
+    @Test func createDisableTriggerEditAndDeleteAWebhook() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+
+        // Create through the form: object class, fields, one header.
+        let tui = try await openCreateForm(world)
+        try tui.press("Right")
+        try await tui.waitFor("‹ Tier config request ›")
+        try fill(["E2E hook", "PRD-561-716-033", "https://hooks.example.com/e2e", "jwt-e2e-secret", "made by the e2e test"], tui)
         try await tui.waitFor("made by the e2e test")
         #expect(!(try tui.screen()).contains("jwt-e2e-secret"), "the secret is masked while typed")
         try tui.press("Tab", "Tab", "Enter")
@@ -102,16 +113,8 @@ struct WebhookEndToEndTests {
         // The sandbox makes the webhook, then drops the connection before answering.
         let world = try await World.start(faults: ["drop-after,method=POST,path=/notifications/webhooks,times=1"])
         defer { Task { await world.stop() } }
-        let tui = try TmuxSession(command: world.appCommand)
-        try await tui.waitFor("Tutorial API Token")
-        try tui.press("3")
-        try await tui.waitFor("Fulfillment to ERP")
-        try tui.press("c")
-        try await tui.waitFor("Create webhook")
-        for text in ["Lost answer hook", "PRD-276-377-545", "https://hooks.example.com/lost", "jwt-lost-secret"] {
-            try tui.press("Tab")
-            try tui.type(text)
-        }
+        let tui = try await openCreateForm(world)
+        try fill(["Lost answer hook", "PRD-276-377-545", "https://hooks.example.com/lost", "jwt-lost-secret"], tui)
         try await tui.waitFor("https://hooks.example.com/lost")
         try tui.press("Enter")
         try await tui.waitFor("created.")

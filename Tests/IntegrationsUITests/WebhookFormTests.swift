@@ -140,6 +140,9 @@ import Testing
     @Test func cancelAsksOnlyWhenSomethingWouldBeLost() {
         var untouched = WebhookForm(editing: UISample.erpHook)
         #expect(untouched.handle(.cancelTapped) == [.close(saved: nil)])
+        var productOnly = WebhookForm()
+        productOnly.productID = TextField("PRD-276-377-545")
+        #expect(productOnly.handle(.cancelTapped).isEmpty, "a typed product id alone is worth asking about")
         var typed = Self.filled()
         #expect(typed.handle(.cancelTapped).isEmpty)
         #expect(typed.phase == .confirmingDiscard)

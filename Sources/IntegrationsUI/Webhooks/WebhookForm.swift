@@ -90,9 +90,8 @@ public struct WebhookForm: Sendable, Hashable {
     /// The body the form started from, to know whether anything changed.
     private let baseline: WebhookWrite?
 
-    public init(creatingFor productID: String? = nil) {
+    public init() {
         mode = .create
-        self.productID = TextField(productID ?? "")
         baseline = nil
     }
 
@@ -266,7 +265,7 @@ public struct WebhookForm: Sendable, Hashable {
     /// Whether anything differs from where the form started.
     public var hasChanges: Bool {
         guard let baseline else {
-            return !(label.text.isEmpty && externalURL.text.isEmpty && jwtSecret.text.isEmpty && description.text.isEmpty && headers.isEmpty)
+            return [label, productID, externalURL, jwtSecret, description].contains { !$0.text.isEmpty } || !headers.isEmpty
         }
         return body != baseline
     }
