@@ -94,6 +94,36 @@ static inline void cn_install_signal_handlers(void) {
     int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
     for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) sigaction(crashes[i], &crash, 0);
 }
+/* Ctrl-Z: curses' own handler gives the terminal back, stops, and redraws on resume; around
+   it, bracketed paste goes off for the shell and on again for the app. */
+static inline struct sigaction *cn_curses_suspend(void) {
+    static struct sigaction saved;
+    return &saved;
+}
+static void cn_on_suspend(int number) {
+    static const char off[] = "\033[?2004l", on[] = "\033[?2004h";
+    (void)!write(1, off, sizeof off - 1);
+    void (*curses)(int) = cn_curses_suspend()->sa_handler;
+    if (curses != SIG_DFL && curses != SIG_IGN && curses != 0) {
+        curses(number);
+    } else {
+        signal(SIGTSTP, SIG_DFL);
+        raise(SIGTSTP);
+        struct sigaction again;
+        memset(&again, 0, sizeof again);
+        again.sa_handler = cn_on_suspend;
+        sigemptyset(&again.sa_mask);
+        sigaction(SIGTSTP, &again, 0);
+    }
+    (void)!write(1, on, sizeof on - 1);
+}
+static inline void cn_wrap_suspend_for_bracketed_paste(void) {
+    struct sigaction ours;
+    memset(&ours, 0, sizeof ours);
+    ours.sa_handler = cn_on_suspend;
+    sigemptyset(&ours.sa_mask);
+    sigaction(SIGTSTP, &ours, cn_curses_suspend());
+}
 static inline int cn_take_signal(void) {
     int number = cn_pending_signal;
     cn_pending_signal = 0;

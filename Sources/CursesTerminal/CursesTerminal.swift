@@ -67,7 +67,24 @@ public final class CursesTerminal: Terminal {
         mouseinterval(0)
         palette = Palette(theme: theme)
         cn_install_signal_handlers()
+        // Bracketed paste: the terminal marks pasted text, which arrives as one `.paste`
+        // instead of keys. Off again on exit, and around Ctrl-Z (the shim wraps curses'
+        // suspend handler).
+        _ = define_key(Self.pasteStartSequence, Self.pasteStartCode)
+        _ = define_key(Self.pasteEndSequence, Self.pasteEndCode)
+        cn_wrap_suspend_for_bracketed_paste()
+        sendControlSequence(Array(Self.bracketedPasteOn.utf8))
     }
+
+    static let bracketedPasteOn = "\u{1b}[?2004h"
+    static let bracketedPasteOff = "\u{1b}[?2004l"
+    static let pasteStartSequence = "\u{1b}[200~"
+    static let pasteEndSequence = "\u{1b}[201~"
+    static let pasteStartCode: Int32 = 0x3E8
+    static let pasteEndCode: Int32 = 0x3E9
+    /// A paste longer than this many characters is cut here (the rest is read and dropped);
+    /// no field takes anywhere near as much.
+    static let pasteLimit = 1 << 20
 
     deinit { close() }
 
@@ -75,6 +92,7 @@ public final class CursesTerminal: Terminal {
     public func close() {
         guard !closed else { return }
         closed = true
+        sendControlSequence(Array(Self.bracketedPasteOff.utf8))
         mousemask(0, nil)
         curs_set(1)
         endwin()
@@ -140,6 +158,30 @@ public final class CursesTerminal: Terminal {
         return nextKey(timeoutMilliseconds: 0)
     }
 
+    public func discardPendingInput() { flushinp() }
+
+    /// The text between the paste markers, read whole (linear in its length). A paste whose
+    /// end marker never comes ends after a second without input.
+    private func readPaste() -> Key {
+        var text = String.UnicodeScalarView()
+        var count = 0
+        while true {
+            wtimeout(window, 1000)
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == KEY_CODE_YES {
+                if Int32(character) == Self.pasteEndCode { break }
+                continue  // an escape sequence inside the paste: not text
+            }
+            guard result == OK else { break }
+            count += 1
+            guard count <= Self.pasteLimit else { continue }
+            let value = character == 13 ? 10 : UInt32(character)
+            if let scalar = UnicodeScalar(value) { text.append(scalar) }
+        }
+        return .paste(String(text))
+    }
+
     private func nextKey(timeoutMilliseconds: Int) -> Key? {
         wtimeout(window, Int32(timeoutMilliseconds))
         var character: wint_t = 0
@@ -172,6 +214,8 @@ public final class CursesTerminal: Terminal {
         case KEY_DC: return .delete
         case KEY_BACKSPACE: return .backspace
         case KEY_ENTER: return .enter
+        case Self.pasteStartCode: return readPaste()
+        case Self.pasteEndCode: return .unknown(Int(code))
         case cn_key_resize():
             invalidate()
             return .resize

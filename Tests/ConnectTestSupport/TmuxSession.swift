@@ -63,6 +63,16 @@ public final class TmuxSession: @unchecked Sendable {
     /// Types text literally.
     public func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
 
+    /// Pastes text as a terminal does when the app asked for bracketed paste (and as plain
+    /// input when it did not).
+    public func paste(_ text: String) throws {
+        let file = NSTemporaryDirectory() + "paste-\(UUID().uuidString)"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        defer { unlink(file) }
+        try tmux(["load-buffer", "-b", "paste", file])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "paste", "-t", name])
+    }
+
     /// What the window shows now.
     public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 

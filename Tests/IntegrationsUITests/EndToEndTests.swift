@@ -273,7 +273,9 @@ struct EndToEndTests {
         try second.press("C-b")
         try await second.waitFor("Half done")
         #expect(!FileManager.default.fileExists(atPath: draft.path), "an answered draft is not offered twice")
-        try second.press("Escape", "y")
+        try second.press("Escape")
+        try await second.waitFor("Discard the new token?")
+        try second.press("y")
         try await second.waitFor("LABEL")
         try second.press("q")
         try await second.waitFor("EXIT=0")
@@ -326,7 +328,9 @@ struct EndToEndTests {
         try tui.type("From the extensions pane")
         try tui.press("Enter")
         try await tui.waitFor("(•) Flowgear")
-        try tui.press("Escape", "y", "q")
+        try tui.press("Escape")
+        try await tui.waitFor("Discard the new token?")
+        try tui.press("y", "q")
         try await tui.waitFor("EXIT=0")
     }
 }

@@ -67,7 +67,7 @@ import TokenWizard
 
     @Test func destructiveActionsAskWithCancelFocused() {
         var state = UISample.state(UISample.large, tokens: tokens)
-        #expect(UISample.press(&state, .character("."), .character("x")).isEmpty)
+        #expect(UISample.press(&state, .character("."), .character("x")) == [.discardPendingInput], "asks; typed-ahead input is dropped")
         #expect(state.confirm?.action == .token(.delete, id: "SU-000-000-001"))
         #expect(state.confirm?.confirmFocused == false)
         #expect(AppView.render(state).text.contains("Delete Token 1 (SU-000-000-001)? This cannot be undone."))

@@ -70,6 +70,8 @@ public enum AppEffect: Sendable, Hashable {
     case switchAccount(AccountChoice)
     /// The saved draft is answered for (resumed, discarded, or the wizard finished).
     case deleteDraft
+    /// A question just appeared: input typed before it was drawn must not answer it.
+    case discardPendingInput
     case quit
 }
 

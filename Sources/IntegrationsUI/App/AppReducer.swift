@@ -16,6 +16,12 @@ public enum AppReducer {
     }
 
     public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
+        let wasAsking = state.isAsking
+        let effects = reduceAction(&state, action)
+        return !wasAsking && state.isAsking ? effects + [.discardPendingInput] : effects
+    }
+
+    static func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
         switch action {
         case .key(let key, let now):
             return handle(key, now: now, &state)
@@ -65,6 +71,7 @@ public enum AppReducer {
     /// details view, the pane; what none of them takes goes to the global keymap.
     static func handle(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
         if key == .resize { return [] }
+        if case .paste(let text) = key, let refused = refusePaste(text, now: now, &state) { return refused }
         if state.isTooSmall {
             return state.keymaps.global.command(for: key) == .quit ? quit(&state) : []
         }

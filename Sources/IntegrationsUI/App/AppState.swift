@@ -135,3 +135,14 @@ public struct AppState: Sendable {
         size.columns < Self.minimumSize.columns || size.rows < Self.minimumSize.rows
     }
 }
+
+extension AppState {
+    /// Whether a question is on screen whose answer changes or throws something away (a
+    /// confirmation, discarding typed input, resuming a draft).
+    public var isAsking: Bool {
+        if confirm != nil || offeredDraft != nil { return true }
+        if case .confirmingCancel? = wizard?.machine.state { return true }
+        if case .confirmingDiscard? = editForm?.form.phase { return true }
+        return webhookForm?.phase == .confirmingDiscard
+    }
+}

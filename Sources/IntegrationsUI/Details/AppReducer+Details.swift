@@ -15,6 +15,7 @@ extension AppReducer {
                 details.permissionFilter = ""
             case .backspace: if !details.permissionFilter.isEmpty { details.permissionFilter.removeLast() }
             case .character(let character): details.permissionFilter.append(character)
+            case .paste(let text): details.permissionFilter += String(TextField().pasteText(text) ?? [])
             default: break
             }
             details.permissionsCursor = 0

@@ -37,7 +37,7 @@ extension AppReducer {
             case (.enter, _), (.control("s"), _): events = [.saveTapped]
             case (.escape, _): events = [.cancelTapped]
             case (_, .field(let field)):
-                var text = ui.fields[field] ?? TextField()
+                var text = ui.fields[field] ?? TextField(limit: field.limit)
                 if text.handle(key) {
                     ui.fields[field] = text
                     events = [.fieldEdited(field, text.text)]
@@ -56,7 +56,7 @@ extension AppReducer {
         // A save trims the fields; show them as saved.
         if case .tokenUpdated(.success) = event {
             for field in GeneralField.allCases where ui.fields[field]?.text != ui.form.input[field] {
-                ui.fields[field] = TextField(ui.form.input[field])
+                ui.fields[field] = TextField(ui.form.input[field], limit: field.limit)
             }
         }
         state.editForm = ui

@@ -17,7 +17,7 @@ public struct EditFormUIState: Sendable, Hashable {
 
     public init(form: TokenEditForm) {
         self.form = form
-        for field in GeneralField.allCases { fields[field] = TextField(form.input[field]) }
+        for field in GeneralField.allCases { fields[field] = TextField(form.input[field], limit: field.limit) }
     }
 
     /// The focus order: the three fields, then the modules when the user chooses them.

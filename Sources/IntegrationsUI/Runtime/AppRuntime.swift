@@ -21,6 +21,8 @@ public final class AppRuntime {
     private var tokenLoad: Task<Void, Never>?
     /// A copied secret to clear from the clipboard at a time, if it is still there.
     private var pendingClear: (deadline: Date, secret: Secret)?
+    /// A question appeared; input that came before it is drawn is thrown away.
+    private var discardInputAfterDraw = false
     var webhookLoad: Task<Void, Never>?
     public private(set) var state: AppState
 
@@ -110,6 +112,11 @@ public final class AppRuntime {
             if screen != shown {
                 terminal.draw(screen)
                 shown = screen
+            }
+            if discardInputAfterDraw {
+                // The question is on screen now: only keys pressed from here answer it.
+                discardInputAfterDraw = false
+                terminal.discardPendingInput()
             }
             if takeSignal() != nil {
                 dispatch(.stopSignal)
@@ -297,6 +304,8 @@ public final class AppRuntime {
                 }
             case .deleteDraft:
                 draftFile?.delete()
+            case .discardPendingInput:
+                discardInputAfterDraw = true
             case .quit:
                 state.quitting = true
             }

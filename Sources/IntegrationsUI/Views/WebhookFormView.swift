@@ -72,7 +72,8 @@ enum WebhookFormView {
             add(slot) { screen, rect in
                 let field = label(title, slot, &screen, rect)
                 var value = form[text: slot] ?? TextField()
-                if masked, !form.revealsSecret { value = TextField(String(repeating: "•", count: value.text.count)) }
+                // Masked, the field shows a fixed row of dots: neither the secret nor its length.
+                if masked, !form.revealsSecret { value = TextField(value.text.isEmpty ? "" : Secret.mask) }
                 let fieldWidth = min(field.width, 64)
                 screen.drawTextField(value, x: field.x, y: field.y, width: fieldWidth, focused: form.focus == slot)
                 if let hint, form.focus == slot, field.width > fieldWidth + 2 {

@@ -67,10 +67,10 @@ public struct WebhookForm: Sendable, Hashable {
 
     public let mode: Mode
     public var objectClass: WebhookObjectClass = .fulfillmentRequest
-    public var label = TextField()
+    public var label = TextField(limit: WebhookForm.labelLimit)
     public var productID = TextField()
-    public var externalURL = TextField()
-    public var jwtSecret = TextField()
+    public var externalURL = TextField(limit: WebhookForm.urlLimit)
+    public var jwtSecret = TextField(limit: WebhookForm.secretLimit)
     public var description = TextField()
     public var active = true
     public var headers: [Header] = []
@@ -98,10 +98,10 @@ public struct WebhookForm: Sendable, Hashable {
     public init(editing webhook: Webhook) {
         mode = .edit(webhook)
         objectClass = webhook.objectClass ?? .fulfillmentRequest
-        label = TextField(webhook.label)
+        label = TextField(webhook.label, limit: Self.labelLimit)
         productID = TextField(webhook.product?.id ?? "")
-        externalURL = TextField(webhook.externalURL ?? "")
-        jwtSecret = TextField(webhook.jwtSecret?.unmaskedValue ?? "")
+        externalURL = TextField(webhook.externalURL ?? "", limit: Self.urlLimit)
+        jwtSecret = TextField(webhook.jwtSecret?.unmaskedValue ?? "", limit: Self.secretLimit)
         description = TextField(webhook.description ?? "")
         active = webhook.active ?? false
         if case .object(let pairs)? = webhook.headers {

@@ -19,7 +19,7 @@ extension AppReducer {
                 return [.deleteDraft]
             }
             var ui = WizardUIState(machine: machine)
-            for field in GeneralField.allCases { ui.fields[field] = TextField(draft.input.general[field]) }
+            for field in GeneralField.allCases { ui.fields[field] = TextField(draft.input.general[field], limit: field.limit) }
             state.wizard = ui
             state.pane = .tokens
             state.details = nil

@@ -15,8 +15,8 @@ public struct WizardUIState: Sendable, Hashable {
 
     public init(machine: CreateTokenWizard) {
         self.machine = machine
-        for field in GeneralField.allCases { fields[field] = TextField() }
+        for field in GeneralField.allCases { fields[field] = TextField(limit: field.limit) }
     }
 
-    func field(_ field: GeneralField) -> TextField { fields[field] ?? TextField() }
+    func field(_ field: GeneralField) -> TextField { fields[field] ?? TextField(limit: field.limit) }
 }

@@ -8,6 +8,9 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     case up, down, left, right, pageUp, pageDown, home, end
     case function(Int)
     case mouse(MouseEvent)
+    /// Text the terminal marked as pasted (bracketed paste): it goes into a text field whole
+    /// and is never read as keys.
+    case paste(String)
     case resize
     case unknown(Int)
 
@@ -33,6 +36,7 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case .end: "End"
         case .function(let number): "F\(number)"
         case .mouse: "click"
+        case .paste: "paste"
         case .resize: "resize"
         case .unknown(let code): "key \(code)"
         }

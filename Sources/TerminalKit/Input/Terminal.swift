@@ -11,10 +11,14 @@ public protocol Terminal: AnyObject {
     /// Something any thread may call to end a `readKey` wait early; nil when waits cannot
     /// be cut short.
     var waker: (@Sendable () -> Void)? { get }
+    /// Throws away input that arrived but was not read yet (typed ahead, or the rest of a
+    /// paste), so a dialog that just appeared is answered only by a key pressed after it.
+    func discardPendingInput()
 }
 
 extension Terminal {
     public var waker: (@Sendable () -> Void)? { nil }
+    public func discardPendingInput() {}
 }
 
 /// A terminal in memory: keeps what was drawn and hands out queued keys.
@@ -39,4 +43,6 @@ public final class MemoryTerminal: Terminal {
     }
 
     public func sendControlSequence(_ bytes: [UInt8]) { controlSequences.append(bytes) }
+
+    public func discardPendingInput() { keys.removeAll() }
 }

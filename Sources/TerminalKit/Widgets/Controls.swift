@@ -30,7 +30,7 @@ extension Screen {
     /// A one-line text field with its cursor (shown as a reversed cell when focused).
     public mutating func drawTextField(_ field: TextField, x: Int, y: Int, width: Int, focused: Bool) {
         guard width > 0 else { return }
-        let characters = Array(field.text)
+        let characters = field.characters
         // Scroll so the cursor stays in view: walk back from it while the text fits, leaving
         // a cell for the cursor. Linear, however long the text.
         var start = field.cursor
@@ -59,23 +59,54 @@ public enum Spinner {
     public static func frame(_ tick: Int) -> String { frames[abs(tick) % frames.count] }
 }
 
-/// An editable line of text with a cursor, counted in characters.
+/// An editable line of text with a cursor, counted in characters. It holds at most `limit`
+/// characters: typing past it does nothing, and a paste that would pass it is refused whole,
+/// so no key or paste costs more than the field's size.
 public struct TextField: Sendable, Hashable {
-    public private(set) var text: String
-    public private(set) var cursor: Int
+    /// The most any field holds unless it says otherwise (the longest API field is a 4096
+    /// character URL).
+    public static let defaultLimit = 4096
 
-    public init(_ text: String = "") {
-        self.text = text
-        cursor = text.count
+    public private(set) var characters: [Character]
+    public private(set) var cursor: Int
+    public let limit: Int
+
+    public init(_ text: String = "", limit: Int = TextField.defaultLimit) {
+        self.limit = max(1, limit)
+        characters = Array(text)
+        cursor = characters.count
     }
 
-    /// Applies an editing key; returns false when the key is not an edit.
+    public var text: String { String(characters) }
+
+    /// What a paste of `pasted` would insert: one line, controls dropped (a newline or tab
+    /// becomes a space), or nil when it would not fit in what the field has left.
+    public func pasteText(_ pasted: String) -> [Character]? {
+        var inserted: [Character] = []
+        inserted.reserveCapacity(min(pasted.count, limit))
+        for character in pasted {
+            if inserted.count + characters.count > limit { return nil }
+            if character == "\n" || character == "\r\n" || character == "\r" || character == "\t" {
+                inserted.append(" ")
+            } else if !character.unicodeScalars.contains(where: { SafeText.needsEscape($0) }) {
+                inserted.append(character)
+            }
+        }
+        return inserted.count + characters.count > limit ? nil : inserted
+    }
+
+    /// Applies an editing key; returns false when the key is not an edit. A paste that does
+    /// not fit changes nothing and returns false (see `pasteText`).
     public mutating func handle(_ key: Key) -> Bool {
-        var characters = Array(text)
         switch key {
         case .character(let character):
+            guard characters.count < limit else { return true }
             characters.insert(character, at: cursor)
             cursor += 1
+        case .paste(let pasted):
+            guard let inserted = pasteText(pasted) else { return false }
+            characters.insert(contentsOf: inserted, at: cursor)
+            cursor += inserted.count
         case .backspace:
             guard cursor > 0 else { return true }
             characters.remove(at: cursor - 1)
@@ -93,7 +124,6 @@ public struct TextField: Sendable, Hashable {
         case .control("k"): characters.removeSubrange(cursor..<characters.count)
         default: return false
         }
-        text = String(characters)
         return true
     }
 }
