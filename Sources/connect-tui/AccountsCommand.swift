@@ -20,17 +20,9 @@ struct AccountsCommand: AsyncParsableCommand {
 
     static func paths() -> AppPaths { AppPaths(environment: ProcessInfo.processInfo.environment) }
 
-    /// The config file's text ("" when there is none yet).
-    static func configText(_ paths: AppPaths) throws -> String {
-        guard FileManager.default.fileExists(atPath: paths.configFile.path) else { return "" }
-        guard let data = FileManager.default.contents(atPath: paths.configFile.path), let text = String(data: data, encoding: .utf8) else {
-            throw fail("cannot read \(paths.configFile.path)")
-        }
-        return text
-    }
-
-    static func save(_ text: String, _ paths: AppPaths) throws {
-        do { try SecureFile.write(Data(text.utf8), to: paths.configFile) } catch { throw fail(error.description) }
+    /// Changes config.toml under its lock, following a symlink to its target.
+    static func edit(_ paths: AppPaths, _ change: (String) throws(ConfigurationMessage) -> String) throws {
+        do { try SecureFile.update(paths.configFile, change) } catch { throw fail(error.description) }
     }
 
     struct Add: AsyncParsableCommand {
@@ -63,15 +55,10 @@ struct AccountsCommand: AsyncParsableCommand {
                 if error.status == 401 { throw AccountsCommand.fail("Unauthorized: the API key is invalid for \(url.absoluteString)") }
                 throw AccountsCommand.fail(error.description)
             }
-            let paths = AccountsCommand.paths()
-            var text: String
-            do {
-                text = try ConfigEditor.addingAccount(name, endpoint: url, key: key, to: try AccountsCommand.configText(paths))
-                if activate { text = try ConfigEditor.settingActive(name, in: text) }
-            } catch let error as ConfigurationMessage {
-                throw AccountsCommand.fail(error.description)
+            try AccountsCommand.edit(AccountsCommand.paths()) { (old) throws(ConfigurationMessage) in
+                let text = try ConfigEditor.addingAccount(name, endpoint: url, key: key, to: old)
+                return activate ? try ConfigEditor.settingActive(name, in: text) : text
             }
-            try AccountsCommand.save(text, paths)
             print("Added \(name): \(account.name ?? account.id) (\(account.id)) at \(url.absoluteString)\(activate ? ", now active" : "").")
         }
 
@@ -121,12 +108,7 @@ struct AccountsCommand: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let paths = AccountsCommand.paths()
-            do {
-                try AccountsCommand.save(try ConfigEditor.settingActive(name, in: try AccountsCommand.configText(paths)), paths)
-            } catch let error as ConfigurationMessage {
-                throw AccountsCommand.fail(error.description)
-            }
+            try AccountsCommand.edit(AccountsCommand.paths()) { (old) throws(ConfigurationMessage) in try ConfigEditor.settingActive(name, in: old) }
             print("\(name) is the active account.")
         }
     }
@@ -138,12 +120,7 @@ struct AccountsCommand: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let paths = AccountsCommand.paths()
-            do {
-                try AccountsCommand.save(try ConfigEditor.removingAccount(name, from: try AccountsCommand.configText(paths)), paths)
-            } catch let error as ConfigurationMessage {
-                throw AccountsCommand.fail(error.description)
-            }
+            try AccountsCommand.edit(AccountsCommand.paths()) { (old) throws(ConfigurationMessage) in try ConfigEditor.removingAccount(name, from: old) }
             print("Removed \(name).")
         }
     }

@@ -45,6 +45,42 @@ struct TokensCommand: AsyncParsableCommand {
         return copy
     }
 
+    /// Runs a write; when its answer is lost, reads the token again (nil: it is gone) and says
+    /// what is true now, so a write that happened is never reported as a failure.
+    static func settle(
+        _ id: String, _ done: String, _ client: ConnectClient, _ write: () async throws(ConnectError) -> Void,
+        check isDone: (Token?) -> Bool
+    ) async throws(ConnectError) {
+        do {
+            try await write()
+            print("\(id) \(done)")
+        } catch where error.outcomeUnknown {
+            let now: Token?
+            do {
+                now = try await client.token(id: id)
+            } catch let reread where reread.isNotFound {
+                now = nil
+            } catch let reread {
+                throw ConnectError(
+                    operation: error.operation, method: error.method,
+                    kind: .network("the answer was lost (\(error.detail)) and reading \(id) again failed (\(reread.detail)): it may or may not be \(done); check with `connect-tui tokens show \(id)`"))
+            }
+            guard isDone(now) else { throw error }
+            print("\(id) \(done) (the answer was lost; read again, it is \(done))")
+        }
+    }
+
+    /// A token id from the command line, refused before any request unless it is `SU-…`.
+    struct TokenIDArgument: ParsableArguments {
+        @Argument(help: "The token id, SU-…") var id: String
+
+        func validate() throws {
+            guard ObjectID.isToken(id) else {
+                throw ValidationError("'\(SafeText.visible(id))' is not a token id (SU- and groups of digits, e.g. SU-431-800-699)")
+            }
+        }
+    }
+
     /// One line of text from the server, made safe for a terminal.
     static func safe(_ text: String?) -> String { SafeText.visible(text ?? "") }
 
@@ -78,7 +114,8 @@ struct TokensCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one token (its secret masked).")
         @OptionGroup var account: AccountOptions
-        @Argument(help: "The token id, SU-…") var id: String
+        @OptionGroup var token: TokenIDArgument
+        var id: String { token.id }
         @Flag(help: "JSON in the API's shape (secrets left out).") var json = false
 
         func run() async throws {
@@ -106,7 +143,8 @@ struct TokensCommand: AsyncParsableCommand {
             abstract: "Print a token's API key and nothing else.",
             discussion: "export CONNECT_API_KEY=\"$(connect-tui tokens key SU-…)\"")
         @OptionGroup var account: AccountOptions
-        @Argument(help: "The token id, SU-…") var id: String
+        @OptionGroup var token: TokenIDArgument
+        var id: String { token.id }
 
         func run() async throws {
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
@@ -147,11 +185,14 @@ struct TokensCommand: AsyncParsableCommand {
     struct Enable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Enable a token.")
         @OptionGroup var account: AccountOptions
-        @Argument(help: "The token id, SU-…") var id: String
+        @OptionGroup var token: TokenIDArgument
+        var id: String { token.id }
 
         func run() async throws {
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
-                print("\(try await client.activateToken(id: id).id) enabled")
+                try await TokensCommand.settle(id, "enabled", client) { () async throws(ConnectError) in
+                    _ = try await client.activateToken(id: id)
+                } check: { $0?.status == .active }
             }
         }
     }
@@ -159,11 +200,14 @@ struct TokensCommand: AsyncParsableCommand {
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Disable a token; integrations using its key stop working.")
         @OptionGroup var account: AccountOptions
-        @Argument(help: "The token id, SU-…") var id: String
+        @OptionGroup var token: TokenIDArgument
+        var id: String { token.id }
 
         func run() async throws {
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
-                print("\(try await client.deactivateToken(id: id).id) disabled")
+                try await TokensCommand.settle(id, "disabled", client) { () async throws(ConnectError) in
+                    _ = try await client.deactivateToken(id: id)
+                } check: { $0?.status == .inactive }
             }
         }
     }
@@ -171,12 +215,14 @@ struct TokensCommand: AsyncParsableCommand {
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a token. This cannot be undone.")
         @OptionGroup var account: AccountOptions
-        @Argument(help: "The token id, SU-…") var id: String
+        @OptionGroup var token: TokenIDArgument
+        var id: String { token.id }
 
         func run() async throws {
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
-                try await client.deleteToken(id: id)
-                print("\(id) deleted")
+                try await TokensCommand.settle(id, "deleted", client) { () async throws(ConnectError) in
+                    try await client.deleteToken(id: id)
+                } check: { $0 == nil }
             }
         }
     }

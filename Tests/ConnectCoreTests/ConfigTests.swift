@@ -156,3 +156,15 @@ import Testing
         #expect(throws: ConfigurationMessage.self) { try ConfigEditor.settingActive("nobody", in: text) }
     }
 }
+
+/// Hostile nesting gives a line, never a crash.
+@Suite struct ConfigNestingTests {
+    @Test func fiftyThousandNestedBracketsAreOneProblem() {
+        let deep = String(repeating: "[", count: 50_000)
+        for text in ["theme = \(deep)\n", "\(deep)\n", "x = [1, \(deep)\n"] {
+            #expect(throws: ConfigSyntaxError.self) { _ = try ConfigDocument.parse(text) }
+        }
+        let nested = #expect(throws: ConfigSyntaxError.self) { _ = try ConfigDocument.parse("keys = [[\"q\"]]\n") }
+        #expect(nested?.line == 1)
+    }
+}

@@ -64,6 +64,10 @@ public struct ConnectClient: Sendable {
     // MARK: - Requests
 
     func request(for call: Call) throws(ConnectError) -> HTTPRequest {
+        // An empty id would address the collection instead of one of its items.
+        if call.path.contains(where: \.isEmpty) {
+            throw call.error(.invalidRequest("an id is empty"))
+        }
         var base = endpoint.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         var text = base + "/" + call.path.map(Self.encodePathSegment).joined(separator: "/")

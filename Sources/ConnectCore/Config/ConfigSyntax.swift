@@ -195,6 +195,8 @@ private struct LineScanner {
                 skipSpaces()
                 if take("]") { break }
                 if atEnd { throw fail("a list must end with ] on the same line") }
+                // Checked before reading the item, so deep nesting never recurses.
+                if peek == "[" { throw fail("lists inside lists are not supported here") }
                 let item = try value()
                 if case .array = item.kind { throw fail("lists inside lists are not supported here") }
                 items.append(item)

@@ -42,6 +42,41 @@ public enum SecureFile {
         }
     }
 
+    /// Reads, changes and writes a file under an exclusive lock (a `.lock` file beside it), so
+    /// two writers at once both land, one after the other. A symlink is followed: its target
+    /// is what changes, and the link stays a link. `edit` gets "" when there is no file yet.
+    public static func update(_ url: URL, _ edit: (String) throws(ConfigurationMessage) -> String) throws(ConfigurationMessage) {
+        let target = url.resolvingSymlinksInPath()
+        let folder = target.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw ConfigurationMessage("cannot create \(folder.path): \(error.localizedDescription)")
+            }
+        }
+        let lockPath = target.path + ".lock"
+        let lock = open(lockPath, O_RDWR | O_CREAT, 0o600)
+        guard lock >= 0 else { throw ConfigurationMessage("cannot lock \(target.path): \(String(cString: strerror(errno)))") }
+        defer { close(lock) }
+        let deadline = Date().addingTimeInterval(10)
+        while flock(lock, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                throw ConfigurationMessage("\(target.path) is locked by another connect-tui (\(lockPath)); try again")
+            }
+            usleep(10_000)
+        }
+        defer { flock(lock, LOCK_UN) }
+        var old = ""
+        if FileManager.default.fileExists(atPath: target.path) {
+            guard let data = FileManager.default.contents(atPath: target.path), let text = String(data: data, encoding: .utf8) else {
+                throw ConfigurationMessage("cannot read \(target.path)")
+            }
+            old = text
+        }
+        try write(Data(try edit(old).utf8), to: target)
+    }
+
     /// The permission bits of a file, if it exists.
     public static func mode(of url: URL) -> Int? {
         var info = stat()

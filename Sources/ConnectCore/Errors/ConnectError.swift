@@ -58,6 +58,9 @@ public struct ConnectError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The server said there is no such object (HTTP 404).
+    public var isNotFound: Bool { status == 404 }
+
     /// Whether a later identical read might succeed (worth offering "retry").
     public var isTransient: Bool {
         switch kind {

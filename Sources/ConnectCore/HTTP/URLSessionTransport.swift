@@ -14,30 +14,36 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         public var connectTimeout: TimeInterval
         /// How long one whole request may take, body included.
         public var requestTimeout: TimeInterval
+        /// How long a write (POST, PUT, DELETE) may wait for its answer. Longer than a read's:
+        /// a write whose answer is merely slow must be waited for, not taken for lost.
+        public var writeTimeout: TimeInterval
         /// The largest body accepted; a larger one fails instead of filling memory.
         public var maxResponseBytes: Int
 
         public init(
             connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 60,
-            maxResponseBytes: Int = 64 * 1_048_576
+            writeTimeout: TimeInterval = 120, maxResponseBytes: Int = 64 * 1_048_576
         ) {
             self.connectTimeout = connectTimeout
             self.requestTimeout = requestTimeout
+            self.writeTimeout = writeTimeout
             self.maxResponseBytes = maxResponseBytes
         }
     }
 
     private let session: URLSession
+    private let configuration: Configuration
     private let tasks: TaskTable
 
     public init(configuration: Configuration = Configuration()) {
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = configuration.connectTimeout
-        sessionConfiguration.timeoutIntervalForResource = configuration.requestTimeout
+        sessionConfiguration.timeoutIntervalForResource = max(configuration.requestTimeout, configuration.writeTimeout)
         sessionConfiguration.httpShouldSetCookies = false
         sessionConfiguration.httpCookieStorage = nil
         sessionConfiguration.urlCache = nil
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        self.configuration = configuration
         tasks = TaskTable(maxResponseBytes: configuration.maxResponseBytes)
         session = URLSession(
             configuration: sessionConfiguration, delegate: tasks, delegateQueue: nil)
@@ -48,6 +54,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
+        urlRequest.timeoutInterval = request.method.isRead ? configuration.connectTimeout : configuration.writeTimeout
         for field in request.headers {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
@@ -157,7 +164,8 @@ private final class TaskTable: NSObject, URLSessionDataDelegate, @unchecked Send
 
     private static func transportError(_ error: any Error) -> TransportError {
         guard let urlError = error as? URLError else {
-            return .connectionFailed(String(describing: error))
+            // Never Foundation's raw text (`NSCocoaErrorDomain …`): it says nothing to a person.
+            return .connectionFailed("the request failed before an answer came")
         }
         switch urlError.code {
         case .timedOut: return .timedOut
@@ -170,7 +178,14 @@ private final class TaskTable: NSObject, URLSessionDataDelegate, @unchecked Send
             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
             return .connectionFailed("TLS connection failed")
         case .badServerResponse: return .connectionFailed("malformed HTTP response")
-        default: return .connectionFailed("URL error \(urlError.code.rawValue)")
+        case .unknown:
+            // libcurl's "unknown" is what a connection closed before the answer looks like.
+            return .connectionFailed("the connection closed before the answer came")
+        case .badURL, .unsupportedURL: return .connectionFailed("the endpoint is not a URL that can be reached")
+        case .resourceUnavailable, .zeroByteResource, .cannotParseResponse, .cannotDecodeRawData,
+            .cannotDecodeContentData:
+            return .connectionFailed("the server's answer could not be read")
+        default: return .connectionFailed("the connection failed (network error \(urlError.code.rawValue))")
         }
     }
 }

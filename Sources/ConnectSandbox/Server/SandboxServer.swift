@@ -94,8 +94,13 @@ struct SandboxResponder: HTTPResponder {
         } catch {
             return Self.response(ConnectCore.HTTPResponse.error(APIError(status: 413, code: "VAL_001", ["The request body is too large."])))
         }
+        // Each segment is decoded on its own; one that holds an encoded `/` stays encoded, so
+        // an id such as `SU-1%2Fpermissions` is an unknown id, never another path.
         let path = request.uri.path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.removingPercentEncoding ?? String($0) }.joined(separator: "/")
+            .map { segment in
+                let decoded = segment.removingPercentEncoding ?? String(segment)
+                return decoded.contains("/") ? String(segment) : decoded
+            }.joined(separator: "/")
         var headers = HTTPHeaders()
         for field in request.headers { headers.add(field.name.rawName, field.value) }
         // HTTP/1's Host header arrives as the request's authority.

@@ -1,0 +1,94 @@
+import ConnectCore
+import ConnectTestSupport
+import Foundation
+import Testing
+
+/// The commands and config writes against a real sandbox process: ids that cannot address
+/// anything else, concurrent writers that all land, symlinks kept, lost answers told truly.
+@Suite(.serialized)
+struct CommandTrustTests {
+    typealias World = EndToEndTests.World
+
+    static func run(_ world: World, _ arguments: [String], input: String? = nil) async throws -> (Int32, String) {
+        let process = try RunningProcess(
+            BuiltBinary.url, arguments,
+            environment: ["HOME": world.home.path, "CONNECT_API_KEY": world.key.unmaskedValue, "CONNECT_ENDPOINT": world.endpoint],
+            standardInput: input)
+        let status = try await process.waitForExit()
+        return (status, process.output)
+    }
+
+    @Test(arguments: ["SU-431-800-699/permissions", "", "SU-431-800-699?x=1", "../auth/tokens", "SU-431-800-699%2Fpermissions"])
+    func anIdThatIsNotATokenIdIsAUsageError(id: String) async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let (status, output) = try await Self.run(world, ["tokens", "delete", id])
+        #expect(status == 2, "\(output)")
+        #expect(output.contains("is not a token id"), "\(output)")
+        let token = try await world.client.token(id: "SU-431-800-699")
+        #expect(token.permissions?.isEmpty == false, "the permissions are still there")
+    }
+
+    @Test func anEncodedSlashInAnIdIsAnUnknownIdNotAnotherPath() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        // The client encodes every segment; the sandbox must not decode `/` into a new path.
+        let error = await #expect(throws: ConnectError.self) {
+            try await world.client.removeTokenPermission(tokenID: "SU-431-800-699/permissions", moduleID: "MD-0001")
+        }
+        #expect(error?.status == 404)
+        let empty = await #expect(throws: ConnectError.self) { try await world.client.deleteToken(id: "") }
+        #expect(empty?.kind == .invalidRequest("an id is empty"))
+        #expect(try await world.client.token(id: "SU-431-800-699").permissions?.isEmpty == false)
+    }
+
+    @Test func aDeleteWhoseAnswerIsLostSaysDeleted() async throws {
+        let world = try await World.start(faults: ["drop-after,method=DELETE,path=/auth/tokens,times=1"])
+        defer { Task { await world.stop() } }
+        let doomed = try await world.client.createToken(TokenCreate(name: "Doomed", description: "d", externalID: nil, extensionID: "EXT-000"))
+        let (status, output) = try await Self.run(world, ["tokens", "delete", doomed.id])
+        #expect(status == 0, "\(output)")
+        #expect(output == "\(doomed.id) deleted (the answer was lost; read again, it is deleted)\n")
+    }
+
+    @Test func aDisableWhoseAnswerIsLostSaysDisabled() async throws {
+        let world = try await World.start(faults: ["drop-after,method=POST,path=/auth/tokens,times=1"])
+        defer { Task { await world.stop() } }
+        let (status, output) = try await Self.run(world, ["tokens", "disable", "SU-431-800-699"])
+        #expect(status == 0, "\(output)")
+        #expect(output == "SU-431-800-699 disabled (the answer was lost; read again, it is disabled)\n")
+        #expect(try await world.client.token(id: "SU-431-800-699").status == .inactive)
+    }
+
+    @Test func tenAccountsAddedAtOnceAreAllKept() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let names = (1...10).map { "parallel-\($0)" }
+        let processes = try names.map { name in
+            try RunningProcess(
+                BuiltBinary.url, ["accounts", "add", name, "--endpoint", world.endpoint],
+                environment: ["HOME": world.home.path], standardInput: world.key.unmaskedValue + "\n")
+        }
+        for process in processes { #expect(try await process.waitForExit() == 0, "\(process.output)") }
+        let config = try String(contentsOf: world.home.appendingPathComponent(".config/connect-tui/config.toml"), encoding: .utf8)
+        for name in names { #expect(config.contains("name = \"\(name)\""), "\(name) kept") }
+    }
+
+    @Test func aSymlinkedConfigStaysALinkAndItsTargetChanges() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let folder = world.home.appendingPathComponent(".config/connect-tui")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let dotfiles = world.home.appendingPathComponent("dotfiles")
+        try FileManager.default.createDirectory(at: dotfiles, withIntermediateDirectories: true)
+        let target = dotfiles.appendingPathComponent("connect-tui.toml")
+        try Data("# mine\ntheme = \"dark\"\n".utf8).write(to: target)
+        let link = folder.appendingPathComponent("config.toml")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let (status, output) = try await Self.run(world, ["accounts", "add", "linked", "--endpoint", world.endpoint], input: world.key.unmaskedValue + "\n")
+        #expect(status == 0, "\(output)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path, "still a link")
+        let text = try String(contentsOf: target, encoding: .utf8)
+        #expect(text.hasPrefix("# mine\ntheme = \"dark\"\n") && text.contains("name = \"linked\""))
+    }
+}
