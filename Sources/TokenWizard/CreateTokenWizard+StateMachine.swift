@@ -57,7 +57,7 @@ extension CreateTokenWizard {
             return [.loadExtensions(list.page)]
         case .backTapped, .cancelTapped, .createTapped, .retryTapped, .extensionsLoaded,
             .extensionsNextPageTapped, .extensionsPreviousPageTapped, .extensionChosen,
-            .modulesLoaded, .moduleToggled, .allModulesToggled, .tokenCreated, .lostTokenSearched,
+            .modulesLoaded, .moduleToggled, .allModulesToggled, .createPrepared, .tokenCreated, .lostTokenSearched,
             .permissionGranted, .discardConfirmed, .keepEditingTapped, .goToDetailsTapped,
             .closeTapped:
             return []
@@ -105,14 +105,14 @@ extension CreateTokenWizard {
             let permissions = PermissionsStep(
                 input: step.input, general: step.general, chosen: chosen,
                 configurable: configurable, modules: configurable ? .loading : .loaded([]),
-                message: nil, mustCheckBeforeCreate: false, extensions: step.list)
+                message: nil, pendingClaim: nil, extensions: step.list)
             state = .editing(.permissions(permissions))
             return configurable ? [.loadModules] : []
         case .backTapped:
             state = .editing(.general(GeneralStep(input: step.input)))
             return []
         case .fieldEdited, .cancelTapped, .createTapped, .modulesLoaded, .moduleToggled,
-            .allModulesToggled, .tokenCreated, .lostTokenSearched, .permissionGranted,
+            .allModulesToggled, .createPrepared, .tokenCreated, .lostTokenSearched, .permissionGranted,
             .discardConfirmed, .keepEditingTapped, .goToDetailsTapped, .closeTapped:
             return []
         }
@@ -161,7 +161,7 @@ extension CreateTokenWizard {
             state = .editing(.extension(ExtensionStep(input: step.input, general: step.general, list: list)))
             return reload ? [.loadExtensions(list.page)] : []
         case .fieldEdited, .nextTapped, .cancelTapped, .extensionsLoaded, .extensionsNextPageTapped,
-            .extensionsPreviousPageTapped, .extensionChosen, .tokenCreated, .lostTokenSearched,
+            .extensionsPreviousPageTapped, .extensionChosen, .createPrepared, .tokenCreated, .lostTokenSearched,
             .permissionGranted, .discardConfirmed, .keepEditingTapped, .goToDetailsTapped,
             .closeTapped:
             return []
@@ -187,13 +187,13 @@ extension CreateTokenWizard {
             name: step.general.name, description: step.general.description,
             externalID: step.general.externalID, extensionID: step.chosen.id)
         step.message = nil
-        if step.mustCheckBeforeCreate {
+        if let claim = step.pendingClaim {
             state = .submitting(
-                Submitting(returnStep: step, request: request, phase: .checkingLostCreate(createIfMissing: true)))
-            return [.findLostToken(request)]
+                Submitting(returnStep: step, request: request, claim: claim, phase: .checkingLostCreate(createIfMissing: true)))
+            return [.findLostToken(claim)]
         }
-        state = .submitting(Submitting(returnStep: step, request: request, phase: .creating))
-        return [.createToken(request)]
+        state = .submitting(Submitting(returnStep: step, request: request, claim: nil, phase: .preparing))
+        return [.prepareCreate(request)]
     }
 
     /// Whether leaving now would throw away something the user entered.
@@ -220,7 +220,7 @@ extension CreateTokenWizard {
             return effects
         case .fieldEdited, .nextTapped, .backTapped, .createTapped, .retryTapped,
             .extensionsNextPageTapped, .extensionsPreviousPageTapped, .extensionChosen,
-            .moduleToggled, .allModulesToggled, .tokenCreated, .lostTokenSearched,
+            .moduleToggled, .allModulesToggled, .createPrepared, .tokenCreated, .lostTokenSearched,
             .permissionGranted, .goToDetailsTapped, .closeTapped:
             return []
         }

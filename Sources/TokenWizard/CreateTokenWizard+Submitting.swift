@@ -6,32 +6,52 @@ extension CreateTokenWizard {
     mutating func handle(_ event: Event, submitting: Submitting) -> [Effect] {
         var submitting = submitting
         switch (event, submitting.phase) {
+        case (.createPrepared(.success(let claim)), .preparing):
+            submitting.claim = claim
+            submitting.phase = .creating
+            state = .submitting(submitting)
+            return [.createToken(claim.body)]
+        case (.createPrepared(.failure(let error)), .preparing):
+            // Nothing was sent: CREATE can simply be pressed again.
+            return backToPermissions(submitting, message: "Nothing was created: \(error.description).", pending: nil)
         case (.tokenCreated(.success(let token)), .creating):
             return created(token, submitting)
         case (.tokenCreated(.failure(let error)), .creating):
-            if error.outcomeUnknown {
+            if error.outcomeUnknown, let claim = submitting.claim {
                 submitting.phase = .checkingLostCreate(createIfMissing: false)
                 state = .submitting(submitting)
-                return [.findLostToken(submitting.request)]
+                return [.findLostToken(claim)]
             }
-            return backToPermissions(submitting, message: error.description, mustCheck: false)
-        case (.lostTokenSearched(.success(let found?)), .checkingLostCreate):
-            return created(found, submitting)
-        case (.lostTokenSearched(.success(nil)), .checkingLostCreate(let createIfMissing)):
-            if createIfMissing {
+            return backToPermissions(submitting, message: error.description, pending: nil)
+        case (.lostTokenSearched(.success(.found(let token))), .checkingLostCreate):
+            return created(token, submitting)
+        case (.lostTokenSearched(.success(.several(let tokens))), .checkingLostCreate):
+            let ids = tokens.map(\.id).sorted().joined(separator: ", ")
+            return backToPermissions(
+                submitting,
+                message: "\(tokens.count) tokens match this CREATE exactly (\(ids)); none was given modules. Check them on the Tokens list; CREATE will look again first.",
+                pending: submitting.claim)
+        case (.lostTokenSearched(.success(.absent)), .checkingLostCreate(let createIfMissing)):
+            if createIfMissing, let claim = submitting.claim {
                 submitting.phase = .creating
                 state = .submitting(submitting)
-                return [.createToken(submitting.request)]
+                return [.createToken(claim.body)]
             }
             return backToPermissions(
                 submitting,
-                message: "The answer to CREATE was lost, and no such token exists: it was not created. Press CREATE to try again.",
-                mustCheck: false)
+                message: "The answer to CREATE was lost, and the token did not appear while connect-tui waited: it was not created. Press CREATE to try again.",
+                pending: nil)
         case (.lostTokenSearched(.failure(let error)), .checkingLostCreate):
             return backToPermissions(
                 submitting,
                 message: "It is not known whether the token was created (\(error.detail)). CREATE will look for it first.",
-                mustCheck: true)
+                pending: submitting.claim)
+        case (.cancelTapped, .creating), (.cancelTapped, .checkingLostCreate):
+            // Stop waiting: the request may still land, so the next CREATE looks first.
+            return backToPermissions(
+                submitting,
+                message: "Stopped waiting: it is not known yet whether the token was created. CREATE will look for it first.",
+                pending: submitting.claim)
         case (.permissionGranted(let moduleID, let outcome), .granting(let token, var pending, var granted, var failures)):
             guard pending.remove(moduleID) != nil else { return [] }
             switch outcome {
@@ -45,10 +65,12 @@ extension CreateTokenWizard {
             }
             state = .summary(summary(token, submitting, granted: granted, failures: failures))
             return []
-        case (.tokenCreated, .checkingLostCreate), (.tokenCreated, .granting),
-            (.lostTokenSearched, .creating), (.lostTokenSearched, .granting),
-            (.permissionGranted, .creating), (.permissionGranted, .checkingLostCreate),
-            (.fieldEdited, _), (.nextTapped, _), (.backTapped, _), (.cancelTapped, _),
+        case (.createPrepared, .creating), (.createPrepared, .checkingLostCreate), (.createPrepared, .granting),
+            (.tokenCreated, .preparing), (.tokenCreated, .checkingLostCreate), (.tokenCreated, .granting),
+            (.lostTokenSearched, .preparing), (.lostTokenSearched, .creating), (.lostTokenSearched, .granting),
+            (.permissionGranted, .preparing), (.permissionGranted, .creating), (.permissionGranted, .checkingLostCreate),
+            (.cancelTapped, .preparing), (.cancelTapped, .granting),
+            (.fieldEdited, _), (.nextTapped, _), (.backTapped, _),
             (.createTapped, _), (.retryTapped, _), (.extensionsLoaded, _),
             (.extensionsNextPageTapped, _), (.extensionsPreviousPageTapped, _),
             (.extensionChosen, _), (.modulesLoaded, _), (.moduleToggled, _),
@@ -70,12 +92,12 @@ extension CreateTokenWizard {
         return moduleIDs.map { .grantPermission(tokenID: token.id, moduleID: $0) }
     }
 
-    private mutating func backToPermissions(_ submitting: Submitting, message: String, mustCheck: Bool)
+    private mutating func backToPermissions(_ submitting: Submitting, message: String, pending: TokenCreateClaim?)
         -> [Effect]
     {
         var step = submitting.returnStep
         step.message = message
-        step.mustCheckBeforeCreate = mustCheck
+        step.pendingClaim = pending
         state = .editing(.permissions(step))
         return []
     }
@@ -119,7 +141,7 @@ extension CreateTokenWizard {
             return []
         case .fieldEdited, .nextTapped, .backTapped, .createTapped, .extensionsLoaded,
             .extensionsNextPageTapped, .extensionsPreviousPageTapped, .extensionChosen,
-            .modulesLoaded, .moduleToggled, .allModulesToggled, .tokenCreated, .lostTokenSearched,
+            .modulesLoaded, .moduleToggled, .allModulesToggled, .createPrepared, .tokenCreated, .lostTokenSearched,
             .discardConfirmed, .keepEditingTapped:
             return []
         }

@@ -127,9 +127,11 @@ extension CreateTokenWizard {
         public internal(set) var modules: Loadable<[Module]>
         /// Why CREATE was refused, or why the last CREATE failed.
         public internal(set) var message: String?
-        /// A CREATE's answer was lost and the check for it failed: the next CREATE looks for the
-        /// token first, so it is never made twice.
-        public internal(set) var mustCheckBeforeCreate: Bool
+        /// A CREATE whose outcome is not known yet (its answer was lost and the look for it did
+        /// not finish): the next CREATE looks for this claim first, so it is never made twice.
+        public internal(set) var pendingClaim: TokenCreateClaim?
+        /// Whether the next CREATE looks before it creates.
+        public var mustCheckBeforeCreate: Bool { pendingClaim != nil }
         /// The extension list of step 2, kept so BACK shows it as it was.
         let extensions: ExtensionList?
     }
@@ -137,6 +139,9 @@ extension CreateTokenWizard {
     /// After CREATE: the token is being made, looked for, or given its modules.
     public struct Submitting: Hashable, Sendable {
         public enum Phase: Hashable, Sendable {
+            /// Reading what the token must not be confused with, and marking the request.
+            case preparing
+            /// The request is out; a slow answer is waited for (Esc stops waiting).
             case creating
             /// The answer to CREATE was lost: looking for the token before anything else.
             case checkingLostCreate(createIfMissing: Bool)
@@ -146,6 +151,8 @@ extension CreateTokenWizard {
 
         public let returnStep: PermissionsStep
         public let request: TokenCreate
+        /// What identifies the token this CREATE makes; nil while preparing.
+        public internal(set) var claim: TokenCreateClaim?
         public internal(set) var phase: Phase
     }
 
@@ -188,9 +195,11 @@ extension CreateTokenWizard {
         case modulesLoaded(Result<[Module], ConnectError>)
         case moduleToggled(String)
         case allModulesToggled
+        /// The claim for the CREATE about to be sent (`.prepareCreate`).
+        case createPrepared(Result<TokenCreateClaim, ConnectError>)
         case tokenCreated(Result<Token, ConnectError>)
-        /// The answer to looking for a token whose CREATE answer was lost: the token, or nil.
-        case lostTokenSearched(Result<Token?, ConnectError>)
+        /// The answer to looking for the token a CREATE with a lost answer made.
+        case lostTokenSearched(Result<LostCreate<Token>, ConnectError>)
         case permissionGranted(moduleID: String, WriteOutcome)
         case discardConfirmed
         case keepEditingTapped
@@ -204,11 +213,14 @@ extension CreateTokenWizard {
         case loadExtensions(PageRequest)
         /// Answer with `.modulesLoaded(…)`, every module.
         case loadModules
-        /// Answer with `.tokenCreated(…)`. Emitted at most once per attempt.
+        /// Mark the request and read the tokens that already look like it; answer with
+        /// `.createPrepared(…)`.
+        case prepareCreate(TokenCreate)
+        /// Answer with `.tokenCreated(…)`. Emitted at most once per claim.
         case createToken(TokenCreate)
-        /// Look for a token made by `request` whose answer was lost (same name, extension and
-        /// description, created just now); answer with `.lostTokenSearched(…)`.
-        case findLostToken(TokenCreate)
+        /// Look for the token the claim's CREATE made (by identity, until it could no longer
+        /// land); answer with `.lostTokenSearched(…)`.
+        case findLostToken(TokenCreateClaim)
         /// Answer with `.permissionGranted(moduleID:…)`.
         case grantPermission(tokenID: String, moduleID: String)
         /// Close the wizard and open the token's details.

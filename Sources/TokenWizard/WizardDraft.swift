@@ -17,16 +17,22 @@ public struct WizardDraft: Codable, Hashable, Sendable {
     public var preselectedExtensionID: String?
     /// The draft was taken while a CREATE was unanswered: the token may exist.
     public var createMayHaveHappened: Bool
+    /// What identifies the token that unanswered CREATE would have made.
+    public var claim: TokenCreateClaim?
+    /// The account the draft belongs to (endpoint and key id); it is offered only there.
+    public var account: String?
 
     public init(
         step: Step, input: WizardInput, preselectedExtensionID: String? = nil,
-        createMayHaveHappened: Bool = false
+        createMayHaveHappened: Bool = false, claim: TokenCreateClaim? = nil, account: String? = nil
     ) {
         version = Self.currentVersion
         self.step = step
         self.input = input
         self.preselectedExtensionID = preselectedExtensionID
         self.createMayHaveHappened = createMayHaveHappened
+        self.claim = claim
+        self.account = account
     }
 }
 
@@ -34,24 +40,28 @@ extension CreateTokenWizard {
     /// A draft of the input so far; nil when there is nothing unfinished to keep (the token
     /// exists, or the wizard is closed).
     public var draft: WizardDraft? {
-        func draft(of step: Step, createMayHaveHappened: Bool = false) -> WizardDraft {
+        func draft(of step: Step, claim: TokenCreateClaim? = nil) -> WizardDraft {
             let name: WizardDraft.Step =
                 switch step {
                 case .general: .general
                 case .extension: .extension
                 case .permissions: .permissions
                 }
+            let pending: TokenCreateClaim? =
+                if case .permissions(let permissions) = step { claim ?? permissions.pendingClaim } else { claim }
             return WizardDraft(
                 step: name, input: step.input, preselectedExtensionID: preselectedExtensionID,
-                createMayHaveHappened: createMayHaveHappened)
+                createMayHaveHappened: pending != nil, claim: pending)
         }
         switch state {
         case .editing(let step), .confirmingCancel(let step):
             return draft(of: step)
         case .submitting(let submitting):
             switch submitting.phase {
+            case .preparing:
+                return draft(of: .permissions(submitting.returnStep))
             case .creating, .checkingLostCreate:
-                return draft(of: .permissions(submitting.returnStep), createMayHaveHappened: true)
+                return draft(of: .permissions(submitting.returnStep), claim: submitting.claim)
             case .granting:
                 return nil
             }
@@ -97,15 +107,18 @@ extension CreateTokenWizard {
             return (wizard, [.loadExtensions(list.page)])
         }
         let configurable = rule.isConfigurable(chosen)
-        let message =
-            draft.createMayHaveHappened
-            ? "connect-tui stopped while creating this token; CREATE will first look for it." : nil
+        let message: String? =
+            switch (draft.createMayHaveHappened, draft.claim) {
+            case (true, .some): "connect-tui stopped while creating this token; CREATE will first look for it."
+            case (true, nil): "connect-tui stopped while creating this token: check the Tokens list before pressing CREATE."
+            case (false, _): nil
+            }
         wizard.state = .editing(
             .permissions(
                 PermissionsStep(
                     input: input, general: valid, chosen: chosen, configurable: configurable,
                     modules: configurable ? .loading : .loaded([]), message: message,
-                    mustCheckBeforeCreate: draft.createMayHaveHappened, extensions: nil)))
+                    pendingClaim: draft.createMayHaveHappened ? draft.claim : nil, extensions: nil)))
         return (wizard, configurable ? [.loadModules] : [])
     }
 }

@@ -26,6 +26,11 @@ enum Sample {
     static let validGeneral = GeneralInput(name: "CI token", externalID: "", description: "For CI")
     static let request = TokenCreate(
         name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-000")
+    /// The claim the app answers `.prepareCreate(request)` with: a marker in the empty
+    /// external id, and one look-alike token that existed before.
+    static let claim = TokenCreateClaim(
+        body: TokenCreate(name: "CI token", description: "For CI", externalID: "connect-tui-test", extensionID: "EXT-000"),
+        existingIDs: ["SU-000-000-001"])
     static let rejected = ConnectError(
         operation: .createToken, method: .post,
         kind: .http(status: 400, code: "VAL_001", messages: ["name: already taken"]))
@@ -55,7 +60,8 @@ enum States {
     static let toPermissions = customChosen + [.nextTapped]
     static let modulesLoaded = toPermissions + [.modulesLoaded(.success(Sample.modules))]
     static let oneModule = modulesLoaded + [.moduleToggled("MD-0001")]
-    static let creating = oneModule + [.createTapped]
+    static let preparing = oneModule + [.createTapped]
+    static let creating = preparing + [.createPrepared(.success(Sample.claim))]
     static let granting = creating + [.tokenCreated(.success(Sample.token))]
     static let summary = granting + [.permissionGranted(moduleID: "MD-0001", .succeeded)]
 
@@ -69,6 +75,7 @@ enum States {
         "permissions, loading": toPermissions,
         "permissions, one module": oneModule,
         "permissions, read-only": extensionLoaded + [.extensionChosen(Sample.zapier), .nextTapped],
+        "submitting, preparing": preparing,
         "submitting, creating": creating,
         "submitting, checking": creating + [.tokenCreated(.failure(Sample.lost))],
         "submitting, granting": granting,
@@ -85,7 +92,7 @@ let everyEvent: [CreateTokenWizard.Event] = [
     .retryTapped, .extensionsLoaded(Sample.firstPage, .success(Sample.extensionsPage)),
     .extensionsNextPageTapped, .extensionsPreviousPageTapped, .extensionChosen(Sample.zapier),
     .modulesLoaded(.success(Sample.modules)), .moduleToggled("MD-0007"), .allModulesToggled,
-    .tokenCreated(.success(Sample.token)), .lostTokenSearched(.success(nil)),
+    .createPrepared(.success(Sample.claim)), .tokenCreated(.success(Sample.token)), .lostTokenSearched(.success(.absent)),
     .permissionGranted(moduleID: "MD-0001", .succeeded), .discardConfirmed, .keepEditingTapped,
     .goToDetailsTapped, .closeTapped,
 ]
@@ -107,6 +114,7 @@ extension CreateTokenWizard.Event {
         case .modulesLoaded: "modulesLoaded"
         case .moduleToggled: "moduleToggled"
         case .allModulesToggled: "allModules"
+        case .createPrepared: "createPrepared"
         case .tokenCreated: "tokenCreated"
         case .lostTokenSearched: "lostTokenSearched"
         case .permissionGranted: "permissionGranted"

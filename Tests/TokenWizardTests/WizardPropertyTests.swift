@@ -32,8 +32,14 @@ import Testing
                 let effect = outstanding.remove(at: Int.random(in: 0..<outstanding.count, using: &random))
                 event = answer(effect, &random)
                 if case .createToken = effect { createsInFlight -= 1 }
+                if case .lostTokenSearched(.success(.absent)) = event {
+                    // `.absent` is only said once a create could no longer land (the client
+                    // looks until then): an unanswered create is over.
+                    createsInFlight -= outstanding.filter { if case .createToken = $0 { true } else { false } }.count
+                    outstanding.removeAll { if case .createToken = $0 { true } else { false } }
+                }
                 if case .tokenCreated(.success) = event, case .submitting = wizard.state { tokenDelivered = true }
-                if case .lostTokenSearched(.success(.some)) = event, case .submitting = wizard.state { tokenDelivered = true }
+                if case .lostTokenSearched(.success(.found)) = event, case .submitting = wizard.state { tokenDelivered = true }
             } else {
                 event = userEvent(&random)
             }
@@ -56,7 +62,7 @@ import Testing
             }
             outstanding += effects.filter {
                 switch $0 {
-                case .loadExtensions, .loadModules, .createToken, .findLostToken, .grantPermission: true
+                case .loadExtensions, .loadModules, .prepareCreate, .createToken, .findLostToken, .grantPermission: true
                 case .openDetails, .close: false
                 }
             }
@@ -107,9 +113,11 @@ import Testing
         case .createToken:
             if fails { return .tokenCreated(.failure(Bool.random(using: &random) ? Sample.lost : Sample.rejected)) }
             return .tokenCreated(.success(Sample.token))
+        case .prepareCreate:
+            return .createPrepared(fails ? .failure(Sample.readFailed) : .success(Sample.claim))
         case .findLostToken:
             if fails { return .lostTokenSearched(.failure(Sample.readFailed)) }
-            return .lostTokenSearched(.success(Bool.random(using: &random) ? Sample.token : nil))
+            return .lostTokenSearched(.success([.found(Sample.token), .absent, .several([Sample.token, Sample.token])].randomElement(using: &random)!))
         case .grantPermission(_, let moduleID):
             return .permissionGranted(moduleID: moduleID, fails ? .failed(Sample.rejected) : .succeeded)
         case .openDetails, .close:

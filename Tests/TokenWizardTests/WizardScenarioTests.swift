@@ -18,10 +18,12 @@ import Testing
         #expect(wizard.handle(.moduleToggled("MD-0007")).isEmpty)
         #expect(wizard.handle(.moduleToggled("MD-0023")).isEmpty)
         let request = TokenCreate(name: "CI token", description: "For CI", externalID: "ci-1", extensionID: "EXT-000")
-        #expect(wizard.handle(.createTapped) == [.createToken(request)])
+        #expect(wizard.handle(.createTapped) == [.prepareCreate(request)])
         #expect(wizard.handle(.createTapped).isEmpty, "a second Enter on CREATE sends nothing")
+        let claim = TokenCreateClaim(body: request, existingIDs: [])
+        #expect(wizard.handle(.createPrepared(.success(claim))) == [.createToken(request)])
+        #expect(wizard.handle(.createTapped).isEmpty, "nor does one while the request is out")
         #expect(wizard.handle(.backTapped).isEmpty)
-        #expect(wizard.handle(.cancelTapped).isEmpty)
         #expect(
             wizard.handle(.tokenCreated(.success(Sample.token))) == [
                 .grantPermission(tokenID: "SU-111-222-333", moduleID: "MD-0007"),
@@ -46,8 +48,9 @@ import Testing
         guard case .editing(.permissions(let step)) = wizard.state else { Issue.record(); return }
         #expect(!step.configurable)
         #expect(wizard.handle(.moduleToggled("MD-0001")).isEmpty)
-        let effects = wizard.handle(.createTapped)
-        #expect(effects == [.createToken(TokenCreate(name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-816"))])
+        let request = TokenCreate(name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-816")
+        #expect(wizard.handle(.createTapped) == [.prepareCreate(request)])
+        #expect(wizard.handle(.createPrepared(.success(TokenCreateClaim(body: request, existingIDs: [])))) == [.createToken(request)])
         #expect(wizard.handle(.tokenCreated(.success(Sample.token))).isEmpty, "nothing to grant")
         guard case .summary(let summary) = wizard.state else { Issue.record(); return }
         #expect(summary.granted.isEmpty)
@@ -62,15 +65,15 @@ import Testing
         #expect(step.message == "Create token failed: HTTP 400 VAL_001: name: already taken")
         #expect(step.input == before.returnStep.input)
         #expect(step.input.modules.chosen == ["MD-0001"])
-        #expect(wizard.handle(.createTapped) == [.createToken(Sample.request)], "CREATE can be tried again")
+        #expect(wizard.handle(.createTapped) == [.prepareCreate(Sample.request)], "CREATE can be tried again")
     }
 
     @Test func aLostAnswerIsCheckedBeforeAnythingElse() {
         var wizard = States.wizard(States.creating)
-        #expect(wizard.handle(.tokenCreated(.failure(Sample.lost))) == [.findLostToken(Sample.request)])
+        #expect(wizard.handle(.tokenCreated(.failure(Sample.lost))) == [.findLostToken(Sample.claim)])
         #expect(wizard.handle(.createTapped).isEmpty)
         #expect(
-            wizard.handle(.lostTokenSearched(.success(Sample.token)))
+            wizard.handle(.lostTokenSearched(.success(.found(Sample.token))))
                 == [.grantPermission(tokenID: "SU-111-222-333", moduleID: "MD-0001")],
             "the token existed after all: carry on with it")
     }
@@ -82,13 +85,29 @@ import Testing
         guard case .editing(.permissions(let step)) = wizard.state else { Issue.record(); return }
         #expect(step.mustCheckBeforeCreate)
         #expect(step.message == "It is not known whether the token was created (could not connect to the server). CREATE will look for it first.")
-        #expect(wizard.handle(.createTapped) == [.findLostToken(Sample.request)])
-        #expect(wizard.handle(.lostTokenSearched(.success(nil))) == [.createToken(Sample.request)], "not there: now create")
+        #expect(wizard.handle(.createTapped) == [.findLostToken(Sample.claim)])
+        #expect(wizard.handle(.lostTokenSearched(.success(.absent))) == [.createToken(Sample.claim.body)], "not there: now create")
         #expect(wizard.handle(.tokenCreated(.success(Sample.token))).count == 1)
     }
 
+    @Test func severalMatchesAreNeverAdoptedAndStoppingTheWaitSendsNothing() {
+        var wizard = States.wizard(States.creating + [.tokenCreated(.failure(Sample.lost))])
+        let twin = Token(id: "SU-999-999-999", name: "CI token")
+        #expect(wizard.handle(.lostTokenSearched(.success(.several([Sample.token, twin])))).isEmpty, "nothing granted")
+        guard case .editing(.permissions(let step)) = wizard.state else { Issue.record(); return }
+        #expect(step.message == "2 tokens match this CREATE exactly (SU-111-222-333, SU-999-999-999); none was given modules. Check them on the Tokens list; CREATE will look again first.")
+        #expect(step.pendingClaim == Sample.claim)
+        // Looking again, then stopping the wait: back, still owing a look, nothing sent.
+        #expect(wizard.handle(.createTapped) == [.findLostToken(Sample.claim)])
+        #expect(wizard.handle(.cancelTapped).isEmpty)
+        guard case .editing(.permissions(let stopped)) = wizard.state else { Issue.record(); return }
+        #expect(stopped.pendingClaim == Sample.claim)
+        #expect(wizard.handle(.lostTokenSearched(.success(.found(Sample.token)))).isEmpty, "a late answer is ignored; CREATE looks again")
+        #expect(wizard.handle(.createTapped) == [.findLostToken(Sample.claim)])
+    }
+
     @Test func aFailedGrantShowsAWarningAndRetriesOnlyWhatFailed() throws {
-        var wizard = States.wizard(States.modulesLoaded + [.allModulesToggled, .createTapped, .tokenCreated(.success(Sample.token))])
+        var wizard = States.wizard(States.modulesLoaded + [.allModulesToggled, .createTapped, .createPrepared(.success(Sample.claim)), .tokenCreated(.success(Sample.token))])
         _ = wizard.handle(.permissionGranted(moduleID: "MD-0001", .succeeded))
         _ = wizard.handle(.permissionGranted(moduleID: "MD-0007", .failed(Sample.rejected)))
         _ = wizard.handle(.permissionGranted(moduleID: "MD-0023", .failed(Sample.rejected)))

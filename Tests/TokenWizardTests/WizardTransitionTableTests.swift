@@ -75,7 +75,7 @@ typealias Expectation = (state: Wizard.State, effects: [Wizard.Effect])
                 let permissions = Wizard.PermissionsStep(
                     input: step.input, general: step.general, chosen: Sample.custom,
                     configurable: true, modules: .loading, message: nil,
-                    mustCheckBeforeCreate: false, extensions: step.list)
+                    pendingClaim: nil, extensions: step.list)
                 rows["next"] = (.editing(.permissions(permissions)), [.loadModules])
             }
             return rows
@@ -90,9 +90,9 @@ typealias Expectation = (state: Wizard.State, effects: [Wizard.Effect])
             let request = TokenCreate(
                 name: "CI token", description: "For CI", externalID: nil, extensionID: step.chosen.id)
             let submitting = Wizard.State.submitting(
-                Wizard.Submitting(returnStep: step, request: request, phase: .creating))
+                Wizard.Submitting(returnStep: step, request: request, claim: nil, phase: .preparing))
             if !step.configurable {
-                rows["create"] = (submitting, [.createToken(request)])
+                rows["create"] = (submitting, [.prepareCreate(request)])
             } else if step.modules.isLoading {
                 var loaded = step
                 loaded.modules = .loaded(Sample.modules)
@@ -107,20 +107,34 @@ typealias Expectation = (state: Wizard.State, effects: [Wizard.Effect])
                 var all = step
                 all.input.modules = ModuleSelection(["MD-0001", "MD-0007", "MD-0023"])
                 rows["allModules"] = (.editing(.permissions(all)), [])
-                rows["create"] = (submitting, [.createToken(request)])
+                rows["create"] = (submitting, [.prepareCreate(request)])
             }
             return rows
 
         case .submitting(let submitting):
             switch submitting.phase {
+            case .preparing:
+                var creating = submitting
+                creating.claim = Sample.claim
+                creating.phase = .creating
+                return ["createPrepared": (.submitting(creating), [.createToken(Sample.claim.body)])]
             case .creating:
                 var granting = submitting
                 granting.phase = .granting(Sample.token, pending: ["MD-0001"], granted: [], failures: [:])
-                return ["tokenCreated": (.submitting(granting), [.grantPermission(tokenID: Sample.token.id, moduleID: "MD-0001")])]
+                var stopped = submitting.returnStep
+                stopped.message = "Stopped waiting: it is not known yet whether the token was created. CREATE will look for it first."
+                stopped.pendingClaim = Sample.claim
+                return [
+                    "tokenCreated": (.submitting(granting), [.grantPermission(tokenID: Sample.token.id, moduleID: "MD-0001")]),
+                    "cancel": (.editing(.permissions(stopped)), []),
+                ]
             case .checkingLostCreate:
                 var back = submitting.returnStep
-                back.message = "The answer to CREATE was lost, and no such token exists: it was not created. Press CREATE to try again."
-                return ["lostTokenSearched": (.editing(.permissions(back)), [])]
+                back.message = "The answer to CREATE was lost, and the token did not appear while connect-tui waited: it was not created. Press CREATE to try again."
+                var stopped = submitting.returnStep
+                stopped.message = "Stopped waiting: it is not known yet whether the token was created. CREATE will look for it first."
+                stopped.pendingClaim = Sample.claim
+                return ["lostTokenSearched": (.editing(.permissions(back)), []), "cancel": (.editing(.permissions(stopped)), [])]
             case .granting:
                 let summary = Wizard.Summary(
                     token: Sample.token, extension: Sample.custom, modules: Sample.modules,

@@ -24,12 +24,17 @@ public enum AppReducer {
     static func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
         switch action {
         case .key(let key, let now):
-            return handle(key, now: now, &state)
+            state.now = now
+            let effects = handle(key, now: now, &state)
+            noteWaiting(now: now, &state)
+            return effects
         case .resized(let size):
             state.size = size
             return []
         case .tick(let now):
             state.tick += 1
+            state.now = now
+            noteWaiting(now: now, &state)
             if let expires = state.status?.expires, expires <= now { state.status = nil }
             return []
         case .stopSignal:
@@ -181,6 +186,17 @@ public enum AppReducer {
             .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension,
             .trigger:
             return []
+        }
+    }
+
+    /// Starts the wizard's waiting timer when it begins waiting for the server, and clears it
+    /// when it stops.
+    static func noteWaiting(now: Date, _ state: inout AppState) {
+        guard let ui = state.wizard else { return }
+        if case .submitting = ui.machine.state {
+            if ui.waitingSince == nil { state.wizard?.waitingSince = now }
+        } else if ui.waitingSince != nil {
+            state.wizard?.waitingSince = nil
         }
     }
 

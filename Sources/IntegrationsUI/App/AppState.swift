@@ -119,6 +119,8 @@ public struct AppState: Sendable {
     public var moduleOrder: [Module] = []
     /// Animation frame of spinners.
     public var tick = 0
+    /// The time of the last key or tick: what timers on screen count from.
+    public var now: Date?
     public var timeZone: TimeZone
     public var quitting = false
 

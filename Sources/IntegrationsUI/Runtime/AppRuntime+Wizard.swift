@@ -11,25 +11,13 @@ extension AppRuntime {
             spawn { .action(.wizard(.extensionsLoaded(page, await attempt { () async throws(ConnectError) in try await client.listExtensions(page: page) }))) }
         case .loadModules:
             spawn { .action(.wizard(.modulesLoaded(await attempt { () async throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }))) }
+        case .prepareCreate(let body):
+            let marker = ConnectClient.createMarker(makeUUID())
+            spawn { .action(.wizard(.createPrepared(await attempt { () async throws(ConnectError) in try await client.claimTokenCreate(body, marker: marker) }))) }
         case .createToken(let body):
             spawn { .action(.wizard(.tokenCreated(await attempt { () async throws(ConnectError) in try await client.createToken(body) }))) }
-        case .findLostToken(let request):
-            // The newest token with that name and extension made in the last ten minutes.
-            let since = Date().addingTimeInterval(-600)
-            spawn {
-                let found = await attempt { () async throws(ConnectError) in
-                    try await client.listTokens(
-                        ListQuery(
-                            filter: .and([
-                                .eq("name", .string(request.name)), .eq("extension.id", .string(request.extension.id)),
-                                .ge("events.created.at", .date(since)),
-                            ]),
-                            ordering: [.descending("events.created.at")]),
-                        page: PageRequest(limit: 1)
-                    ).items.first
-                }
-                return .action(.wizard(.lostTokenSearched(found)))
-            }
+        case .findLostToken(let claim):
+            spawn { .action(.wizard(.lostTokenSearched(await attempt { () async throws(ConnectError) in try await client.findLostCreate(claim) }))) }
         case .grantPermission(let tokenID, let moduleID):
             spawn {
                 let result = await attempt { () async throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }

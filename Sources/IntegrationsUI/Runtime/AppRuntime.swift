@@ -18,6 +18,7 @@ public final class AppRuntime {
     /// A stop signal that arrived, if any (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
     private let takeSignal: () -> Int32?
     private let mailbox: Mailbox
+    let makeUUID: @Sendable () -> UUID
     private var tokenLoad: Task<Void, Never>?
     /// A copied secret to clear from the clipboard at a time, if it is still there.
     private var pendingClear: (deadline: Date, secret: Secret)?
@@ -38,6 +39,8 @@ public final class AppRuntime {
         public var rowsPerPage: Int?
         public var messages: [String] = []
         public var connect: Connector?
+        /// Where the markers of creates come from (random ids; fixed in tests).
+        public var makeUUID: @Sendable () -> UUID = { UUID() }
 
         public init() {}
     }
@@ -80,6 +83,7 @@ public final class AppRuntime {
         self.draftFile = draftFile
         mailbox = Mailbox(wake: terminal.waker)
         connect = settings.connect
+        makeUUID = settings.makeUUID
         self.terminal = terminal
         self.client = client
         self.clipboard = clipboard

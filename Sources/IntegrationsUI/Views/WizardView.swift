@@ -110,13 +110,23 @@ enum WizardView {
     }
 
     static func renderSubmitting(_ submitting: CreateTokenWizard.Submitting, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
-        let text: String
+        var text: String
         switch submitting.phase {
+        case .preparing: text = "Getting ready to create the token…"
         case .creating: text = "Creating the token…"
         case .checkingLostCreate: text = "The answer was lost; looking for the token before anything else…"
         case .granting: text = "Granting the chosen modules…"
         }
+        if let since = state.wizard?.waitingSince, let now = state.now {
+            text += " \(max(0, Int(now.timeIntervalSince(since)))) s"
+        }
         screen.put("\(Spinner.frame(state.tick)) \(text)", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
+        switch submitting.phase {
+        case .creating, .checkingLostCreate:
+            screen.put("Esc stops waiting (nothing is sent again)", x: rect.x, y: rect.y + 1, style: Style(.muted), maxWidth: rect.width)
+        case .preparing, .granting:
+            break
+        }
     }
 
     static func renderSummary(_ summary: CreateTokenWizard.Summary, _ ui: WizardUIState, _ rect: Rect, _ screen: inout Screen) {

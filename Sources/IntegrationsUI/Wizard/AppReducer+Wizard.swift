@@ -93,7 +93,8 @@ extension AppReducer {
             default: break
             }
         case .submitting:
-            break  // nothing the user presses can send CREATE again
+            // Nothing the user presses can send CREATE again; Esc only stops waiting.
+            if key == .escape { events = [.cancelTapped] }
         case .summary(let summary):
             switch key {
             case .character("v"): ui.revealed.toggle()
@@ -121,7 +122,7 @@ extension AppReducer {
         var out: [AppEffect] = []
         for effect in effects {
             switch effect {
-            case .loadExtensions, .loadModules, .createToken, .findLostToken, .grantPermission:
+            case .loadExtensions, .loadModules, .prepareCreate, .createToken, .findLostToken, .grantPermission:
                 out.append(.wizard(effect))
             case .openDetails(let tokenID):
                 state.wizard = nil

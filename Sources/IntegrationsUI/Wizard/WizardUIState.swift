@@ -1,4 +1,5 @@
 import ConnectCore
+import Foundation
 import TerminalKit
 import TokenWizard
 
@@ -12,6 +13,8 @@ public struct WizardUIState: Sendable, Hashable {
     /// 0 is "All modules", then each module.
     public var moduleCursor = 0
     public var revealed = false
+    /// When the wizard began waiting for the server after CREATE (for the timer on screen).
+    public var waitingSince: Date?
 
     public init(machine: CreateTokenWizard) {
         self.machine = machine
