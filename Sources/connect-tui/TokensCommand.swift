@@ -170,14 +170,52 @@ struct TokensCommand: AsyncParsableCommand {
         func validate() throws {
             let input = GeneralInput(name: name, externalID: externalID ?? "", description: description)
             if let problem = GeneralField.allCases.compactMap({ input.problems[$0] }).first { throw ValidationError(problem) }
+            if let bad = modules.first(where: { !ObjectID.isModule($0) }) {
+                throw ValidationError("'\(SafeText.visible(bad))' is not a module id (MD- and digits, e.g. MD-0007)")
+            }
         }
 
         func run() async throws {
             let body = TokenCreate(name: name, description: description, externalID: externalID, extensionID: extensionID)
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
-                let token = try await client.createToken(body)
-                for module in modules { _ = try await client.addTokenPermission(tokenID: token.id, moduleID: module) }
+                // Unknown modules are refused before anything is made.
+                let known = Set(try await client.listModules(page: PageRequest(limit: 1000)).items.map(\.id))
+                if let unknown = modules.first(where: { !known.contains($0) }) {
+                    throw ConnectError(operation: .createToken, method: .post, kind: .invalidRequest("there is no module \(unknown); nothing was created"))
+                }
+                let claim = try await client.claimTokenCreate(body, marker: ConnectClient.createMarker(UUID()))
+                let token: Token
+                var note = ""
+                do throws(ConnectError) {
+                    token = try await client.createToken(claim.body)
+                } catch where error.outcomeUnknown {
+                    switch try await client.findLostCreate(claim) {
+                    case .found(let found):
+                        token = found
+                        note = " (the answer was lost; found it by its external id)"
+                    case .several(let tokens):
+                        throw ConnectError(
+                            operation: .createToken, method: .post,
+                            kind: .network("the answer was lost and \(tokens.count) tokens match it (\(tokens.map(\.id).joined(separator: ", "))); none was given modules"))
+                    case .absent:
+                        throw ConnectError(operation: .createToken, method: .post, kind: .network("the answer was lost and the token did not appear: it was not created"))
+                    }
+                }
+                var failed: [String] = []
+                for module in modules {
+                    do throws(ConnectError) { _ = try await client.addTokenPermission(tokenID: token.id, moduleID: module) } catch {
+                        failed.append("\(module) (\(error.detail))")
+                    }
+                }
                 print(json ? TokensCommand.json(TokensCommand.withoutSecrets(try await client.token(id: token.id))) : token.id)
+                if !note.isEmpty { FileHandle.standardError.write(Data("connect-tui: created \(token.id)\(note)\n".utf8)) }
+                if !failed.isEmpty {
+                    // The token exists: say so, and what is missing, so a retrying script does
+                    // not make another.
+                    throw ConnectError(
+                        operation: .addTokenPermission, method: .post,
+                        kind: .network("created \(token.id), but these modules were not granted: \(failed.joined(separator: ", ")); grant them with `connect-tui` (details, e) rather than creating again"))
+                }
             }
         }
     }

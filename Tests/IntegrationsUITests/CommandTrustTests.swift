@@ -91,4 +91,32 @@ struct CommandTrustTests {
         let text = try String(contentsOf: target, encoding: .utf8)
         #expect(text.hasPrefix("# mine\ntheme = \"dark\"\n") && text.contains("name = \"linked\""))
     }
+
+    @Test func aCreateWhoseAnswerIsLostPrintsTheTokenItMadeOnce() async throws {
+        let world = try await World.start(faults: ["drop-after,method=POST,path=/auth/tokens,times=1"])
+        defer { Task { await world.stop() } }
+        let (status, output) = try await Self.run(
+            world, ["tokens", "create", "--name", "Scripted", "--description", "d", "--extension", "EXT-000", "--module", "MD-0007"])
+        #expect(status == 0, "\(output)")
+        let made = try await world.client.listTokens(ListQuery(filter: .eq("name", "Scripted")), page: PageRequest())
+        #expect(made.total == 1, "made once")
+        let token = try #require(made.items.first)
+        #expect(output.contains("\(token.id)\n"), "\(output)")
+        #expect(output.contains("connect-tui: created \(token.id) (the answer was lost; found it by its external id)"))
+        #expect(token.permissions?.map(\.moduleID) == ["MD-0007"])
+    }
+
+    @Test func anUnknownModuleIsRefusedBeforeAnythingIsMade() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let before = try await world.client.listTokens(page: PageRequest(limit: 0)).total
+        let (status, output) = try await Self.run(
+            world, ["tokens", "create", "--name", "Bad module", "--description", "d", "--extension", "EXT-000", "--module", "MD-0007", "--module", "MD-9999"])
+        #expect(status == 1, "\(output)")
+        #expect(output.contains("there is no module MD-9999; nothing was created"), "\(output)")
+        #expect(try await world.client.listTokens(page: PageRequest(limit: 0)).total == before)
+        let (usage, text) = try await Self.run(
+            world, ["tokens", "create", "--name", "n", "--description", "d", "--extension", "EXT-000", "--module", "MD-1/x"])
+        #expect(usage == 2, "\(text)")
+    }
 }

@@ -68,9 +68,12 @@ import TokenWizard
     func createIsSentOnceAndTheSummaryMasksTheKey(size: TerminalSize) throws {
         var state = atPermissions(size)
         _ = UISample.press(&state, .down, .character(" "), .down, .down, .character(" "))
-        let first = UISample.press(&state, .enter)
-        #expect(first == [.wizard(.createToken(TokenCreate(name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-000")))])
+        let request = TokenCreate(name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-000")
+        #expect(UISample.press(&state, .enter) == [.wizard(.prepareCreate(request))])
         #expect(UISample.press(&state, .enter).isEmpty, "a second Enter sends nothing")
+        let claim = TokenCreateClaim(body: request, existingIDs: [])
+        #expect(AppReducer.reduce(&state, .wizard(.createPrepared(.success(claim)))) == [.wizard(.createToken(request))])
+        #expect(UISample.press(&state, .enter).isEmpty, "nor while the request is out")
         #expect(AppView.render(state).text.contains("Creating the token…"))
         let created = UISample.token("SU-123-456-789", "CI token")
         let grants = AppReducer.reduce(&state, .wizard(.tokenCreated(.success(created))))
@@ -94,6 +97,12 @@ import TokenWizard
         #expect(details.contains(.loadToken(id: "SU-123-456-789")))
     }
 
+    /// Answers the wizard's `.prepareCreate` as the runtime would, with no look-alikes.
+    static func prepare(_ state: inout AppState) {
+        let request = TokenCreate(name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-000")
+        _ = AppReducer.reduce(&state, .wizard(.createPrepared(.success(TokenCreateClaim(body: request, existingIDs: [])))))
+    }
+
     @Test func cancelAsksOnlyWhenSomethingWasTyped() {
         var untouched = UISample.state(UISample.small)
         _ = UISample.press(&untouched, .character("c"), .escape)
@@ -111,6 +120,7 @@ import TokenWizard
     @Test func aRefusedCreateReturnsWithTheErrorAndTheInput() {
         var state = atPermissions(UISample.small)
         _ = UISample.press(&state, .down, .character(" "), .enter)
+        Self.prepare(&state)
         let error = ConnectError(operation: .createToken, method: .post, kind: .http(status: 500, code: "SYS_001", messages: ["Injected fault: HTTP 500."]))
         _ = AppReducer.reduce(&state, .wizard(.tokenCreated(.failure(error))))
         let text = AppView.render(state).text
@@ -121,6 +131,7 @@ import TokenWizard
     @Test func closeReloadsTheListWithTheNewTokenSelected() {
         var state = atPermissions(UISample.large)
         _ = UISample.press(&state, .down, .character(" "), .enter)
+        Self.prepare(&state)
         let created = UISample.token("SU-123-456-789", "CI token")
         _ = AppReducer.reduce(&state, .wizard(.tokenCreated(.success(created))))
         _ = AppReducer.reduce(&state, .wizard(.permissionGranted(moduleID: "MD-0001", .succeeded)))
