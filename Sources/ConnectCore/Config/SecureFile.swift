@@ -12,13 +12,7 @@ import Foundation
 public enum SecureFile {
     public static func write(_ data: Data, to url: URL) throws(ConfigurationMessage) {
         let folder = url.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.path) {
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw ConfigurationMessage("cannot create \(folder.path): \(error.localizedDescription)")
-            }
-        }
+        try makeFolder(folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         // open(2) with the mode, so the umask cannot widen it and no moment exists where the
         // file is readable by others.
@@ -47,14 +41,7 @@ public enum SecureFile {
     /// is what changes, and the link stays a link. `edit` gets "" when there is no file yet.
     public static func update(_ url: URL, _ edit: (String) throws(ConfigurationMessage) -> String) throws(ConfigurationMessage) {
         let target = url.resolvingSymlinksInPath()
-        let folder = target.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.path) {
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw ConfigurationMessage("cannot create \(folder.path): \(error.localizedDescription)")
-            }
-        }
+        try makeFolder(target.deletingLastPathComponent())
         let lockPath = target.path + ".lock"
         let lock = open(lockPath, O_RDWR | O_CREAT, 0o600)
         guard lock >= 0 else { throw ConfigurationMessage("cannot lock \(target.path): \(String(cString: strerror(errno)))") }
@@ -75,6 +62,16 @@ public enum SecureFile {
             old = text
         }
         try write(Data(try edit(old).utf8), to: target)
+    }
+
+    /// Creates a missing folder, 0700.
+    static func makeFolder(_ folder: URL) throws(ConfigurationMessage) {
+        guard !FileManager.default.fileExists(atPath: folder.path) else { return }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ConfigurationMessage("cannot create \(folder.path): \(error.localizedDescription)")
+        }
     }
 
     /// The permission bits of a file, if it exists.
