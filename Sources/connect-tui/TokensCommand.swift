@@ -35,7 +35,19 @@ struct TokensCommand: AsyncParsableCommand {
     static func json(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+        let text = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+        // JSONEncoder leaves C1 controls, DEL, bidi overrides and invisible characters raw;
+        // as \u escapes they are the same JSON and cannot act on a terminal.
+        guard text.unicodeScalars.contains(where: SafeText.needsEscape) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if SafeText.needsEscape(scalar), scalar.value <= 0xFFFF {
+                out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     static func withoutSecrets(_ token: Token) -> Token {

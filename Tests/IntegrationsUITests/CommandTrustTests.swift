@@ -119,4 +119,15 @@ struct CommandTrustTests {
             world, ["tokens", "create", "--name", "n", "--description", "d", "--extension", "EXT-000", "--module", "MD-1/x"])
         #expect(usage == 2, "\(text)")
     }
+
+    @Test func jsonEscapesEveryControlAndBidiCharacter() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let name = "evil\u{9B}31m\u{202E}gpj.exe\u{7F}"
+        let made = try await world.client.createToken(TokenCreate(name: name, description: "d", externalID: nil, extensionID: "EXT-000"))
+        let (status, output) = try await Self.run(world, ["tokens", "show", made.id, "--json"])
+        #expect(status == 0, "\(output)")
+        #expect(!output.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x202E || $0.value == 0x7F })
+        #expect(output.contains(#""name" : "evil\u009b31m\u202egpj.exe\u007f""#), "\(output)")
+    }
 }
