@@ -36,12 +36,14 @@ struct TokensCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let text = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-        // JSONEncoder leaves C1 controls, DEL, bidi overrides and invisible characters raw;
-        // as \u escapes they are the same JSON and cannot act on a terminal.
-        guard text.unicodeScalars.contains(where: SafeText.needsEscape) else { return text }
+        // JSONEncoder escapes C0 controls inside strings (the C0 left is the layout's own
+        // whitespace) but leaves DEL, C1 controls, bidi overrides and invisible characters
+        // raw; as \u escapes they are the same JSON and cannot act on a terminal.
+        let escaped = { (scalar: Unicode.Scalar) in scalar.value >= 0x7F && SafeText.needsEscape(scalar) }
+        guard text.unicodeScalars.contains(where: escaped) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if SafeText.needsEscape(scalar), scalar.value <= 0xFFFF {
+            if escaped(scalar) {
                 out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
             } else {
                 out.append(scalar)

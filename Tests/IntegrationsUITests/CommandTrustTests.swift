@@ -129,5 +129,7 @@ struct CommandTrustTests {
         #expect(status == 0, "\(output)")
         #expect(!output.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x202E || $0.value == 0x7F })
         #expect(output.contains(#""name" : "evil\u009b31m\u202egpj.exe\u007f""#), "\(output)")
+        let decoded = try JSONDecoder().decode(Token.self, from: Data(output.utf8))
+        #expect(decoded.name == name, "the same JSON, still valid")
     }
 }
