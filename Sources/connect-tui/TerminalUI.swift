@@ -71,7 +71,9 @@ enum TerminalUI {
         let runtime = AppRuntime(
             terminal: terminal, client: target.client, connection: target.connection,
             clipboard: Clipboard(environment: environment, mode: setup.config?.clipboardMode ?? .auto, clearAfter: setup.config?.clipboardClearAfter),
-            draftFile: DraftFile(url: paths.dataDirectory.appendingPathComponent("wizard-draft.json")),
+            draftFile: DraftFile(
+                folder: paths.dataDirectory.appendingPathComponent("drafts"),
+                legacy: paths.dataDirectory.appendingPathComponent("wizard-draft.json")),
             settings: settings,
             takeSignal: { terminal.takeSignal() })
         #if DEBUG
@@ -86,7 +88,7 @@ enum TerminalUI {
         runtime.run()
         terminal.close()
         // What the status line could show only one of stays readable after the screen is gone.
-        for message in messages { FileHandle.standardError.write(Data("connect-tui: \(message)\n".utf8)) }
+        for message in messages + runtime.exitMessages { FileHandle.standardError.write(Data("connect-tui: \(message)\n".utf8)) }
         return 0
     }
 

@@ -261,8 +261,12 @@ struct EndToEndTests {
         let shell = try first.tmux(["display-message", "-p", "-t", first.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = TmuxSession.spawn(["/usr/bin/pkill", "-TERM", "-P", shell], captureOutput: false)
         try await first.waitFor("EXIT=0")
-        let draft = world.home.appendingPathComponent(".local/share/connect-tui/wizard-draft.json")
+        let folder = world.home.appendingPathComponent(".local/share/connect-tui/drafts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 1, "\(files)")
+        let draft = folder.appendingPathComponent(try #require(files.first))
         let text = try String(contentsOf: draft, encoding: .utf8)
+        #expect(text.contains(world.endpoint), "the draft names its account")
         #expect(text.contains("Half done"))
         #expect(!text.contains(world.key.secretPart), "no secret in the draft")
 

@@ -15,6 +15,11 @@ public final class AppRuntime {
     private let connect: Connector?
     let clipboard: Clipboard
     private let draftFile: DraftFile?
+    /// The file of the draft offered at start, deleted once it is answered.
+    private var offeredDraftFile: URL?
+    /// What could not be shown before the terminal was given back (a draft that could not be
+    /// saved); the caller prints these after closing the terminal.
+    public private(set) var exitMessages: [String] = []
     /// A stop signal that arrived, if any (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
     private let takeSignal: () -> Int32?
     private let mailbox: Mailbox
@@ -105,8 +110,10 @@ public final class AppRuntime {
     /// Runs until the user quits or a stop signal arrives.
     public func run() {
         perform(AppReducer.start(&state))
-        switch draftFile?.load() {
-        case .draft(let draft)?: dispatch(.draftFound(draft))
+        switch draftFile?.load(account: DraftFile.account(of: client)) {
+        case .draft(let draft, let file)?:
+            offeredDraftFile = file
+            dispatch(.draftFound(draft))
         case .unreadable(let keptAt)?: dispatch(.draftUnreadable(keptAt.path))
         case .none?, nil: break
         }
@@ -140,10 +147,16 @@ public final class AppRuntime {
         saveUnfinishedWizard()
     }
 
-    /// Keeps an unfinished wizard for the next start (quit, SIGTERM, SIGHUP all end here).
+    /// Keeps an unfinished wizard for the next start on this account (quit, SIGTERM, SIGHUP
+    /// all end here); a draft that cannot be written is said, not dropped silently.
     public func saveUnfinishedWizard() {
-        guard let draftFile, let draft = state.wizard?.machine.draft else { return }
-        try? draftFile.save(draft)
+        guard let draftFile, var draft = state.wizard?.machine.draft else { return }
+        draft.account = DraftFile.account(of: client)
+        do {
+            try draftFile.save(draft)
+        } catch {
+            exitMessages.append("the unfinished token \"\(SafeText.visible(draft.input.general.name))\" could not be saved for next time: \(error.description)")
+        }
     }
 
     /// Applies one action now (tests drive the runtime with this).
@@ -307,7 +320,8 @@ public final class AppRuntime {
                     }
                 }
             case .deleteDraft:
-                draftFile?.delete()
+                if let file = offeredDraftFile { draftFile?.delete(file) }
+                offeredDraftFile = nil
             case .discardPendingInput:
                 discardInputAfterDraw = true
             case .quit:

@@ -114,7 +114,8 @@ enum WizardView {
         switch submitting.phase {
         case .preparing: text = "Getting ready to create the token…"
         case .creating: text = "Creating the token…"
-        case .checkingLostCreate: text = "The answer was lost; looking for the token before anything else…"
+        case .checkingLostCreate(createIfMissing: false): text = "The answer was lost; looking for the token before anything else…"
+        case .checkingLostCreate(createIfMissing: true): text = "Looking for the token an earlier CREATE may have made; it is created only if it is not there…"
         case .granting: text = "Granting the chosen modules…"
         }
         if let since = state.wizard?.waitingSince, let now = state.now {
@@ -123,7 +124,9 @@ enum WizardView {
         screen.put("\(Spinner.frame(state.tick)) \(text)", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
         switch submitting.phase {
         case .creating, .checkingLostCreate:
-            screen.put("Esc stops waiting (nothing is sent again)", x: rect.x, y: rect.y + 1, style: Style(.muted), maxWidth: rect.width)
+            _ = screen.putWrapped(
+                "Nothing is sent again: after STOP WAITING, CREATE first looks for the token this request may have made.",
+                in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 2), style: Style(.muted))
         case .preparing, .granting:
             break
         }
@@ -163,8 +166,13 @@ enum WizardView {
         switch state {
         case .editing(.general), .confirmingCancel(.general): buttons = [("CANCEL", "Esc", false), ("NEXT", "Enter", true)]
         case .editing(.extension), .confirmingCancel(.extension): buttons = [("CANCEL", "Esc", false), ("BACK", "Ctrl-B", false), ("NEXT", "Enter", true)]
-        case .editing(.permissions), .confirmingCancel(.permissions), .submitting:
+        case .editing(.permissions), .confirmingCancel(.permissions):
             buttons = [("CANCEL", "Esc", false), ("BACK", "Ctrl-B", false), ("CREATE", "Enter", true)]
+        case .submitting(let submitting):
+            switch submitting.phase {
+            case .creating, .checkingLostCreate: buttons = [("STOP WAITING", "Esc", false)]
+            case .preparing, .granting: buttons = []
+            }
         case .summary: buttons = [("CLOSE", "Esc", false), ("GO TO DETAILS", "Enter", true)]
         case .closed: buttons = []
         }
