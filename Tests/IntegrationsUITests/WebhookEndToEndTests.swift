@@ -127,4 +127,44 @@ struct WebhookEndToEndTests {
         try tui.press("q")
         try await tui.waitFor("EXIT=0")
     }
+
+    @Test func anEditKeepsARenameMadeElsewhereAndAConflictAsksFirst() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let hook = try #require(try await hooks(labelled: "Fulfillment to ERP", world).first)
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("3")
+        try await tui.waitFor("Fulfillment to ERP")
+        try tui.press("e")
+        try await tui.waitFor("Edit webhook \(hook.id)")
+        // While the form is open, someone else renames the webhook.
+        var theirs = try #require(WebhookWrite(editing: hook))
+        theirs.label = "Renamed elsewhere"
+        _ = try await world.client.updateWebhook(id: hook.id, theirs)
+        // The form changes the URL only: saving keeps the rename.
+        try tui.press("Tab", "Tab", "C-u")
+        try tui.type("https://erp.example.com/v2")
+        try tui.press("Enter")
+        try await tui.waitFor("Webhook \(hook.id) saved.")
+        var now = try await world.client.webhook(id: hook.id)
+        #expect(now.label == "Renamed elsewhere")
+        #expect(now.externalURL == "https://erp.example.com/v2")
+        // Now the form changes the label, which was changed elsewhere again: it asks.
+        theirs.label = "Renamed again"
+        try tui.press("e")
+        try await tui.waitFor("Edit webhook \(hook.id)")
+        _ = try await world.client.updateWebhook(id: hook.id, theirs)
+        try tui.press("C-u")
+        try tui.type("Mine")
+        try tui.press("Enter")
+        try await tui.waitFor("Changed elsewhere meanwhile: label")
+        now = try await world.client.webhook(id: hook.id)
+        #expect(now.label == "Renamed again", "nothing was sent")
+        try tui.press("Enter")
+        try await tui.waitUntil("the form to close") { !$0.contains("Edit webhook") }
+        #expect(try await world.client.webhook(id: hook.id).label == "Mine")
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
 }

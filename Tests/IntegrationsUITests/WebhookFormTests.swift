@@ -44,8 +44,9 @@ import Testing
         form.headers[0].name = TextField("X-Api-Key")
         form.headers[0].value = TextField("abc 123")
         form.addHeader()  // an empty row is dropped, not refused
-        let effects = form.handle(.saveTapped)
-        guard case .create(let body)? = effects.first else { Issue.record("expected a create, got \(effects)"); return }
+        guard case .prepareCreate(let body)? = form.handle(.saveTapped).first else { Issue.record("expected a claim first"); return }
+        #expect(form.handle(.saveTapped).isEmpty, "a second SAVE while preparing sends nothing")
+        #expect(form.handle(.createPrepared(.success(WebhookCreateClaim(body: body, existingIDs: [])))) == [.create(body)])
         #expect(body.label == "Orders to CRM")
         #expect(body.headers == .object(["X-Api-Key": .string("abc 123")]))
         #expect(body.jwtSecret.unmaskedValue == "s3cr3t")
@@ -76,9 +77,17 @@ import Testing
         #expect(form.problems[.headerName(1)] == "x-key is there twice.")
     }
 
+    /// SAVE on a create form, answered with a claim (one look-alike existed before).
+    static func sent(_ form: inout WebhookForm) -> WebhookCreateClaim? {
+        guard case .prepareCreate(let body)? = form.handle(.saveTapped).first else { return nil }
+        let claim = WebhookCreateClaim(body: body, existingIDs: ["WB-000-000-001"])
+        _ = form.handle(.createPrepared(.success(claim)))
+        return claim
+    }
+
     @Test func aRefusedSaveKeepsEverythingTypedAndMarksTheServersFields() {
         var form = Self.filled()
-        _ = form.handle(.saveTapped)
+        _ = Self.sent(&form)
         let refusal = ConnectError(operation: .createWebhook, method: .post, kind: .http(status: 400, code: "VAL_001", messages: ["product_id: Product PRD-276-377-545 does not exist."]))
         #expect(form.handle(.saved(.failure(refusal))).isEmpty)
         #expect(form.label.text == "Orders to CRM")
@@ -92,32 +101,40 @@ import Testing
 
     @Test func aLostCreateIsLookedUpAndAFoundWebhookClosesTheForm() {
         var form = Self.filled()
-        _ = form.handle(.saveTapped)
+        let claim = try? #require(Self.sent(&form))
         let effects = form.handle(.saved(.failure(Self.lost)))
-        guard case .findLostCreate(let body)? = effects.first else { Issue.record("expected a lookup, got \(effects)"); return }
-        #expect(body.label == "Orders to CRM")
+        #expect(effects == claim.map { [.findLostCreate($0)] }, "the lookup is by the claim")
         #expect(form.phase == .checkingLostCreate)
         let made = UISample.webhook("WB-999-000-111", "Orders to CRM")
-        #expect(form.handle(.lostCreateSearched(.success(made))) == [.close(saved: made)])
+        #expect(form.handle(.lostCreateSearched(.success(.found(made)))) == [.close(saved: made)])
     }
 
     @Test func aLostCreateThatMadeNothingCanBeSentAgain() {
         var form = Self.filled()
-        _ = form.handle(.saveTapped)
+        _ = Self.sent(&form)
         _ = form.handle(.saved(.failure(Self.lost)))
-        #expect(form.handle(.lostCreateSearched(.success(nil))).isEmpty)
+        #expect(form.handle(.lostCreateSearched(.success(.absent))).isEmpty)
         #expect(form.message?.contains("no webhook was made") == true)
-        guard case .create? = form.handle(.saveTapped).first else { Issue.record("SAVE should create again"); return }
+        guard case .prepareCreate? = form.handle(.saveTapped).first else { Issue.record("SAVE should create again"); return }
     }
 
     @Test func whenTheLookupFailsTheNextSaveLooksAgainInsteadOfCreating() {
         var form = Self.filled()
-        _ = form.handle(.saveTapped)
+        let claim = Self.sent(&form)
         _ = form.handle(.saved(.failure(Self.lost)))
         _ = form.handle(.lostCreateSearched(.failure(ConnectError(operation: .listWebhooks, method: .get, kind: .network("connection refused")))))
-        #expect(form.createMayHaveHappened)
+        #expect(form.pendingClaim == claim)
         #expect(form.message?.contains("not known") == true)
-        guard case .findLostCreate? = form.handle(.saveTapped).first else { Issue.record("SAVE must look before creating"); return }
+        #expect(form.handle(.saveTapped) == claim.map { [.findLostCreate($0)] }, "SAVE must look before creating")
+    }
+
+    @Test func severalLookAlikesAreNeverTakenForTheNewWebhook() {
+        var form = Self.filled()
+        _ = Self.sent(&form)
+        _ = form.handle(.saved(.failure(Self.lost)))
+        let twins = [UISample.webhook("WB-1", "Orders to CRM"), UISample.webhook("WB-2", "Orders to CRM")]
+        #expect(form.handle(.lostCreateSearched(.success(.several(twins)))).isEmpty, "the form stays open")
+        #expect(form.message == "2 webhooks match this SAVE exactly (WB-1, WB-2); check them on the list. SAVE looks again first.")
     }
 
     @Test func editingSendsTheFieldsItDoesNotShowBackUnchanged() {
@@ -129,12 +146,28 @@ import Testing
         #expect(form.headers.map(\.name.text) == ["X-Tenant"])
         form.externalURL = TextField("https://erp.example.com/v2")
         #expect(form.hasChanges)
-        guard case .update(let id, let body)? = form.handle(.saveTapped).first else { Issue.record("expected an update"); return }
+        guard case .update(let id, let base, let body, let overwrite)? = form.handle(.saveTapped).first else { Issue.record("expected an update"); return }
         #expect(id == hook.id)
+        #expect(base == WebhookWrite(editing: hook), "sent against the copy the form opened")
+        #expect(!overwrite)
         #expect(body.type == .validator)
         #expect(body.data == .object(["kept": .bool(true)]))
         #expect(body.externalURL == "https://erp.example.com/v2")
         #expect(body.headers == .object(["X-Tenant": .string("mighty")]))
+    }
+
+    @Test func aConflictIsShownAndTheNextSaveOverwritesOnlyThen() throws {
+        var form = WebhookForm(editing: UISample.erpHook)
+        form.label = TextField("Mine")
+        _ = form.handle(.saveTapped)
+        var theirs = UISample.erpHook
+        theirs.label = "Theirs"
+        #expect(form.handle(.edited(.success(.conflict(fields: ["label"], server: theirs)))).isEmpty)
+        #expect(form.message == "Changed elsewhere meanwhile: label. SAVE again overwrites; Esc keeps theirs.")
+        #expect(form.label.text == "Mine", "nothing typed is lost")
+        guard case .update(_, let base, _, let overwrite)? = form.handle(.saveTapped).first else { Issue.record("expected an update"); return }
+        #expect(overwrite, "the user saw the conflict")
+        #expect(base.label == "Theirs", "merged against the server's copy now")
     }
 
     @Test func cancelAsksOnlyWhenSomethingWouldBeLost() {

@@ -81,12 +81,15 @@ extension ConnectClient {
     private func lookRepeatedly<Item>(
         _ wait: LostCreateWait, _ look: () async throws(ConnectError) -> [Item]
     ) async throws(ConnectError) -> LostCreate<Item> {
-        let deadline = ContinuousClock.now + wait.settle
+        // A number of looks rather than a deadline, so the client's injected sleep is the only
+        // clock (tests run the whole wait at once).
+        var looksLeft = max(1, Int((wait.settle / wait.interval).rounded(.up))) + 1
         while true {
             let candidates = try await look()
             if candidates.count == 1 { return .found(candidates[0]) }
             if candidates.count > 1 { return .several(candidates) }
-            guard ContinuousClock.now < deadline else { return .absent }
+            looksLeft -= 1
+            guard looksLeft > 0 else { return .absent }
             do {
                 try await environment.sleep(wait.interval)
             } catch {

@@ -40,3 +40,29 @@ extension ConnectClient {
         try await perform(Call(.triggerWebhook, .post, ["notifications", "webhooks", id, "trigger"]))
     }
 }
+
+/// What saving an edit found.
+public enum WebhookEditOutcome: Hashable, Sendable {
+    case saved(Webhook)
+    /// Changed elsewhere since the form opened, in fields the user changed too: nothing was
+    /// sent. `server` is the copy as it is now, to merge against next time.
+    case conflict(fields: [String], server: Webhook)
+}
+
+extension ConnectClient {
+    /// Saves an edit without overwriting what it did not change: reads the webhook, puts the
+    /// user's changes (`edited` against `base`) on the server's copy, and sends that; when a
+    /// field the user changed was also changed elsewhere, sends nothing and says which, unless
+    /// `overwrite` (the user saw the conflict and saved again).
+    public func saveWebhookEdit(id: String, base: WebhookWrite, edited: WebhookWrite, overwrite: Bool = false) async throws(ConnectError)
+        -> WebhookEditOutcome
+    {
+        let current = try await webhook(id: id)
+        guard let server = WebhookWrite(editing: current) else {
+            throw ConnectError(operation: .updateWebhook, method: .put, kind: .undecodable(reason: "the webhook has no object class or product", excerpt: ""))
+        }
+        let (merged, conflicts) = WebhookWrite.merge(base: base, edited: edited, server: server)
+        if !conflicts.isEmpty, !overwrite { return .conflict(fields: conflicts, server: current) }
+        return .saved(try await updateWebhook(id: id, merged))
+    }
+}

@@ -56,3 +56,30 @@ public struct WebhookWrite: Codable, Hashable, Sendable {
             data: webhook.data, headers: webhook.headers)
     }
 }
+
+extension WebhookWrite {
+    /// The fields a person edits, by the name the form gives them, for merging and conflicts.
+    static let fields: [(name: String, differs: @Sendable (WebhookWrite, WebhookWrite) -> Bool, take: @Sendable (inout WebhookWrite, WebhookWrite) -> Void)] = [
+        ("object class", { $0.objectClass != $1.objectClass }, { $0.objectClass = $1.objectClass }),
+        ("label", { $0.label != $1.label }, { $0.label = $1.label }),
+        ("product", { $0.productID != $1.productID }, { $0.productID = $1.productID }),
+        ("URL", { $0.externalURL != $1.externalURL }, { $0.externalURL = $1.externalURL }),
+        ("JWT secret", { $0.jwtSecret != $1.jwtSecret }, { $0.jwtSecret = $1.jwtSecret }),
+        ("active", { $0.active != $1.active }, { $0.active = $1.active }),
+        ("description", { $0.description != $1.description }, { $0.description = $1.description }),
+        ("headers", { ($0.headers ?? .object([:])) != ($1.headers ?? .object([:])) }, { $0.headers = $1.headers }),
+    ]
+
+    /// The server's copy with only what the user changed (`edited` against `base`, the copy the
+    /// form opened with) put on top, so changes made elsewhere meanwhile are kept. `conflicts`
+    /// names the fields both sides changed to different values; the merge takes the user's.
+    public static func merge(base: WebhookWrite, edited: WebhookWrite, server: WebhookWrite) -> (merged: WebhookWrite, conflicts: [String]) {
+        var merged = server
+        var conflicts: [String] = []
+        for field in fields where field.differs(base, edited) {
+            if field.differs(base, server), field.differs(server, edited) { conflicts.append(field.name) }
+            field.take(&merged, edited)
+        }
+        return (merged, conflicts)
+    }
+}

@@ -67,27 +67,18 @@ extension AppRuntime {
     private func performWebhookForm(_ effect: WebhookForm.Effect) {
         let client = self.client
         switch effect {
+        case .prepareCreate(let body):
+            spawn { .action(.webhookForm(.createPrepared(await attempt { () async throws(ConnectError) in try await client.claimWebhookCreate(body) }), now: Date())) }
         case .create(let body):
             spawn { .action(.webhookForm(.saved(await attempt { () async throws(ConnectError) in try await client.createWebhook(body) }), now: Date())) }
-        case .update(let id, let body):
-            spawn { .action(.webhookForm(.saved(await attempt { () async throws(ConnectError) in try await client.updateWebhook(id: id, body) }), now: Date())) }
-        case .findLostCreate(let body):
-            // The newest webhook with that label, URL and product made in the last ten minutes.
-            let since = Date().addingTimeInterval(-600)
+        case .update(let id, let base, let edited, let overwrite):
             spawn {
-                let found = await attempt { () async throws(ConnectError) in
-                    try await client.listWebhooks(
-                        ListQuery(
-                            filter: .and([
-                                .eq("label", .string(body.label)), .eq("external_url", .string(body.externalURL)),
-                                .eq("product.id", .string(body.productID)), .ge("created_at", .date(since)),
-                            ]),
-                            ordering: [.descending("created_at")]),
-                        page: PageRequest(limit: 1)
-                    ).items.first
-                }
-                return .action(.webhookForm(.lostCreateSearched(found), now: Date()))
+                .action(.webhookForm(.edited(await attempt { () async throws(ConnectError) in
+                    try await client.saveWebhookEdit(id: id, base: base, edited: edited, overwrite: overwrite)
+                }), now: Date()))
             }
+        case .findLostCreate(let claim):
+            spawn { .action(.webhookForm(.lostCreateSearched(await attempt { () async throws(ConnectError) in try await client.findLostCreate(claim) }), now: Date())) }
         case .close:
             break  // the reducer handles it
         }

@@ -31,7 +31,7 @@ enum WebhookFormView {
         }
         let buttonsY = inner.maxY - 1
         switch form.phase {
-        case .saving: screen.put("\(Spinner.frame(state.tick)) Saving…", x: body.x, y: buttonsY, style: Style(.muted))
+        case .preparing, .saving: screen.put("\(Spinner.frame(state.tick)) Saving…", x: body.x, y: buttonsY, style: Style(.muted))
         case .checkingLostCreate: screen.put("\(Spinner.frame(state.tick)) Checking…", x: body.x, y: buttonsY, style: Style(.muted))
         case .editing, .confirmingDiscard:
             let hint = body.width >= 100 ? "Tab moves · ←/→ class · Space toggles · Ctrl-R shows secret · Ctrl-D drops header" : "Ctrl-R secret · Ctrl-D drop header"

@@ -30,6 +30,8 @@ public struct WebhookForm: Sendable, Hashable {
 
     public enum Phase: Sendable, Hashable {
         case editing
+        /// Reading the webhooks a create must not be confused with.
+        case preparing
         case saving
         /// A CREATE went unanswered: looking for the webhook it may have made.
         case checkingLostCreate
@@ -45,18 +47,27 @@ public struct WebhookForm: Sendable, Hashable {
 
     public enum Event: Sendable, Hashable {
         case saveTapped
+        /// The claim for the CREATE about to be sent.
+        case createPrepared(Result<WebhookCreateClaim, ConnectError>)
+        /// The answer to a CREATE.
         case saved(Result<Webhook, ConnectError>)
-        case lostCreateSearched(Result<Webhook?, ConnectError>)
+        /// The answer to saving an edit (merged onto the server's copy, or a conflict).
+        case edited(Result<WebhookEditOutcome, ConnectError>)
+        case lostCreateSearched(Result<LostCreate<Webhook>, ConnectError>)
         case cancelTapped
         case discardConfirmed
         case keepEditingTapped
     }
 
     public enum Effect: Sendable, Hashable {
+        /// Read the look-alikes; answer with `.createPrepared`.
+        case prepareCreate(WebhookWrite)
         case create(WebhookWrite)
-        case update(id: String, WebhookWrite)
-        /// Look for a webhook made by a lost CREATE of this body.
-        case findLostCreate(WebhookWrite)
+        /// Save an edit: the user's changes (`edited` against `base`) onto the server's copy;
+        /// answer with `.edited`.
+        case update(id: String, base: WebhookWrite, edited: WebhookWrite, overwrite: Bool)
+        /// Look for the webhook the claim's CREATE made, by identity.
+        case findLostCreate(WebhookCreateClaim)
         /// Close the form; the webhook saved, if any.
         case close(saved: Webhook?)
     }
@@ -84,11 +95,15 @@ public struct WebhookForm: Sendable, Hashable {
     public private(set) var serverProblems: [Slot: String] = [:]
     /// Set once SAVE was refused, so field messages show from then on.
     public private(set) var showsProblems = false
-    /// A CREATE went unanswered and the lookup could not tell whether it made the webhook:
-    /// the next SAVE looks again before creating.
-    public private(set) var createMayHaveHappened = false
-    /// The body the form started from, to know whether anything changed.
-    private let baseline: WebhookWrite?
+    /// What identifies the webhook the current CREATE makes (set once prepared).
+    public private(set) var claim: WebhookCreateClaim?
+    /// A CREATE whose outcome is not known: the next SAVE looks for this claim before anything.
+    public private(set) var pendingClaim: WebhookCreateClaim?
+    /// The server's copy as the form last saw it: changes are sent against it, so what others
+    /// changed meanwhile is kept.
+    private var baseline: WebhookWrite?
+    /// Fields changed both here and elsewhere since the form opened; the next SAVE overwrites them.
+    public private(set) var conflicts: [String] = []
 
     public init() {
         mode = .create
@@ -120,7 +135,7 @@ public struct WebhookForm: Sendable, Hashable {
         }
     }
 
-    public var isBusy: Bool { phase == .saving || phase == .checkingLostCreate }
+    public var isBusy: Bool { phase == .preparing || phase == .saving || phase == .checkingLostCreate }
 
     /// The focus order: class, the text fields, active, each header's name and value, "add".
     public var order: [Slot] {
@@ -283,42 +298,73 @@ public struct WebhookForm: Sendable, Hashable {
             }
             message = nil
             switch mode {
-            case .create where createMayHaveHappened:
-                phase = .checkingLostCreate
-                return [.findLostCreate(body)]
             case .create:
-                phase = .saving
-                return [.create(body)]
+                if let pending = pendingClaim {
+                    phase = .checkingLostCreate
+                    return [.findLostCreate(pending)]
+                }
+                phase = .preparing
+                return [.prepareCreate(body)]
             case .edit(let webhook):
                 phase = .saving
-                return [.update(id: webhook.id, body)]
+                let base = baseline ?? body
+                return [.update(id: webhook.id, base: base, edited: body, overwrite: !conflicts.isEmpty)]
             }
+
+        case (.preparing, .createPrepared(.success(let prepared))):
+            claim = prepared
+            phase = .saving
+            return [.create(prepared.body)]
+        case (.preparing, .createPrepared(.failure(let error))):
+            phase = .editing
+            message = "Nothing was made: \(error.description)"
+            return []
 
         case (.saving, .saved(.success(let webhook))):
             phase = .editing
             return [.close(saved: webhook)]
         case (.saving, .saved(.failure(let error))):
             phase = .editing
-            if error.outcomeUnknown, case .create = mode, let body {
+            if error.outcomeUnknown, let claim {
                 phase = .checkingLostCreate
                 message = "\(error.description) Checking whether the webhook was made…"
-                return [.findLostCreate(body)]
+                return [.findLostCreate(claim)]
             }
             refused(error)
             return []
 
-        case (.checkingLostCreate, .lostCreateSearched(.success(let found?))):
+        case (.saving, .edited(.success(.saved(let webhook)))):
             phase = .editing
-            createMayHaveHappened = false
+            return [.close(saved: webhook)]
+        case (.saving, .edited(.success(.conflict(let fields, let server)))):
+            phase = .editing
+            conflicts = fields
+            baseline = WebhookWrite(editing: server)
+            message = "Changed elsewhere meanwhile: \(fields.joined(separator: ", ")). SAVE again overwrites; Esc keeps theirs."
+            return []
+        case (.saving, .edited(.failure(let error))):
+            phase = .editing
+            refused(error)
+            return []
+
+        case (.checkingLostCreate, .lostCreateSearched(.success(.found(let found)))):
+            phase = .editing
+            pendingClaim = nil
             return [.close(saved: found)]
-        case (.checkingLostCreate, .lostCreateSearched(.success(nil))):
+        case (.checkingLostCreate, .lostCreateSearched(.success(.several(let hooks)))):
             phase = .editing
-            createMayHaveHappened = false
+            pendingClaim = claim ?? pendingClaim
+            message = "\(hooks.count) webhooks match this SAVE exactly (\(hooks.map(\.id).sorted().joined(separator: ", "))); check them on the list. SAVE looks again first."
+            return []
+        case (.checkingLostCreate, .lostCreateSearched(.success(.absent))):
+            phase = .editing
+            pendingClaim = nil
+            claim = nil
             message = "The server did not answer, and no webhook was made. SAVE sends it again."
             return []
         case (.checkingLostCreate, .lostCreateSearched(.failure(let error))):
             phase = .editing
-            createMayHaveHappened = true
+            pendingClaim = claim ?? pendingClaim
             message = "It is not known whether the webhook was made (\(error.detail)). SAVE looks again before creating."
             return []
 
@@ -334,7 +380,17 @@ public struct WebhookForm: Sendable, Hashable {
             phase = .editing
             return []
 
-        default:
+        case (.editing, .createPrepared), (.editing, .saved), (.editing, .edited), (.editing, .lostCreateSearched),
+            (.editing, .discardConfirmed), (.editing, .keepEditingTapped),
+            (.preparing, .saveTapped), (.preparing, .saved), (.preparing, .edited), (.preparing, .lostCreateSearched),
+            (.preparing, .cancelTapped), (.preparing, .discardConfirmed), (.preparing, .keepEditingTapped),
+            (.saving, .saveTapped), (.saving, .createPrepared), (.saving, .lostCreateSearched), (.saving, .cancelTapped),
+            (.saving, .discardConfirmed), (.saving, .keepEditingTapped),
+            (.checkingLostCreate, .saveTapped), (.checkingLostCreate, .createPrepared), (.checkingLostCreate, .saved),
+            (.checkingLostCreate, .edited), (.checkingLostCreate, .cancelTapped), (.checkingLostCreate, .discardConfirmed),
+            (.checkingLostCreate, .keepEditingTapped),
+            (.confirmingDiscard, .saveTapped), (.confirmingDiscard, .createPrepared), (.confirmingDiscard, .saved),
+            (.confirmingDiscard, .edited), (.confirmingDiscard, .lostCreateSearched):
             return []  // e.g. a second SAVE while the first is on its way
         }
     }
