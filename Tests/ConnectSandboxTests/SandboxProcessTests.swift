@@ -9,8 +9,8 @@ import Testing
     let data = FileManager.default.temporaryDirectory
         .appendingPathComponent("connect-tui-serve-\(UUID().uuidString)").appendingPathComponent("sandbox.sqlite")
 
-    func serve() async throws -> (RunningProcess, ConnectClient) {
-        let server = try RunningProcess(BuiltBinary.url, ["sandbox", "serve", "--data", data.path, "--port", "0"])
+    func serve(faults: [String] = []) async throws -> (RunningProcess, ConnectClient) {
+        let server = try RunningProcess(BuiltBinary.url, ["sandbox", "serve", "--data", data.path, "--port", "0"] + faults.flatMap { ["--fault", $0] })
         let output = try await server.waitForOutput(containing: "Serving until interrupted")
         let endpoint = try #require(output.split(separator: "\n").first { $0.hasPrefix("Sandbox endpoint:") }?
             .split(separator: " ").last.map(String.init))
@@ -30,6 +30,18 @@ import Testing
         server.signal(signal)
         #expect(try await server.waitForExit() == 0)
         #expect(server.output.contains("The sandbox stopped."))
+    }
+
+    @Test func sigtermStopsItWhileARequestHangs() async throws {
+        let (server, client) = try await serve(faults: ["hang,path=/auth/context"])
+        let hanging = Task { try? await client.authContext() }
+        // The request is in: the server answers nothing else on that path until it stops.
+        _ = try await client.listModules(page: PageRequest(limit: 1))
+        try await Task.sleep(for: .milliseconds(200))  // let the hanging request reach the server
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit(timeout: .seconds(10)) == 0, "graceful shutdown does not wait for the hang")
+        #expect(server.output.contains("The sandbox stopped."))
+        _ = await hanging.value
     }
 
     @Test func aKillDuringWritesLosesNothingAcknowledged() async throws {

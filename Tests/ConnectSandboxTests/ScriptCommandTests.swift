@@ -100,4 +100,23 @@ import Testing
             #expect(output.contains("Tutorial API Token"))
         }
     }
+
+    @Test func aKeyFromAPipeStandardInputOrAProcessSubstitution() async throws {
+        try await withSandbox { environment, _ in
+            var piped = environment
+            let key = piped.removeValue(forKey: "CONNECT_API_KEY")!
+            let endpoint = environment["CONNECT_ENDPOINT"]!
+            let stdin = try RunningProcess(
+                BuiltBinary.url, ["tokens", "list", "--api-key-file", "/dev/stdin", "--endpoint", endpoint],
+                environment: piped, standardInput: key + "\n")
+            #expect(try await stdin.waitForExit() == 0, "\(stdin.output)")
+            #expect(stdin.output.contains("Tutorial API Token"))
+            // bash's <(…) hands over /dev/fd/N, a pipe, as `pass show` users write it.
+            piped["KEY"] = key
+            let script = "'\(BuiltBinary.url.path)' tokens list --api-key-file <(printf '%s\\n' \"$KEY\") --endpoint '\(endpoint)'"
+            let substituted = try RunningProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", script], environment: piped)
+            #expect(try await substituted.waitForExit() == 0, "\(substituted.output)")
+            #expect(substituted.output.contains("Tutorial API Token"))
+        }
+    }
 }

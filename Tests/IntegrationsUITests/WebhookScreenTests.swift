@@ -236,8 +236,10 @@ import TokenWizard
         var state = UISample.webhookState(UISample.large)
         _ = UISample.press(&state, .character("c"))
         state.webhookForm = WebhookFormTests.filled()
-        guard case .webhookForm(.create)? = UISample.press(&state, .enter).first else { Issue.record("no create"); return }
+        guard case .webhookForm(.prepareCreate(let body))? = UISample.press(&state, .enter).first else { Issue.record("no claim"); return }
         #expect(AppView.render(state).text.contains("Saving…"))
+        let claim = WebhookCreateClaim(body: body, existingIDs: [])
+        #expect(AppReducer.reduce(&state, .webhookForm(.createPrepared(.success(claim)), now: UISample.now)) == [.webhookForm(.create(body))])
         let made = UISample.webhook("WB-999-000-111", "Orders to CRM")
         let effects = AppReducer.reduce(&state, .webhookForm(.saved(.success(made)), now: UISample.now))
         #expect(state.webhookForm == nil)

@@ -92,7 +92,12 @@ extension KeySource {
                 throw ConfigurationMessage("the API key of \(account) is not an API key (ApiKey SU-…:…)")
             }
         case .file(let path):
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            // Read as a stream, so a pipe works too: `/dev/stdin`, or `<(pass show …)`.
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw ConfigurationMessage("cannot read the API key file \(path)")
+            }
+            defer { try? handle.close() }
+            guard let data = try? handle.read(upToCount: 64 * 1024), let text = String(data: data ?? Data(), encoding: .utf8) else {
                 throw ConfigurationMessage("cannot read the API key file \(path)")
             }
             do { return try APIKey(parsing: text.trimmingCharacters(in: .whitespacesAndNewlines)) } catch {

@@ -122,7 +122,8 @@ struct SandboxResponder: HTTPResponder {
                 return Self.response(limited)
             case .dropConnection(afterHandling: false): return Self.dropped()
             case .hang:
-                try await Task.sleep(for: .seconds(3600))
+                // Until the server stops: SIGTERM's graceful shutdown must not wait an hour.
+                _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(3600)) }
                 return Self.dropped()
             case .redirect(let origin):
                 let target = origin + path + (request.uri.query.map { "?" + $0 } ?? "")
