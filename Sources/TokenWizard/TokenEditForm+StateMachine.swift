@@ -65,7 +65,7 @@ extension TokenEditForm {
     private mutating func save() -> [Effect] {
         guard canSave else {
             if !input.problems.isEmpty { showsProblems = true }
-            if configurable, modules.value != nil, selection.isEmpty {
+            if configurable, modules.value != nil, selection.isEmpty, !pendingRevokes.isEmpty {
                 message = "Choose at least one module."
             }
             return []

@@ -110,7 +110,9 @@ public struct TokenEditForm: Hashable, Sendable {
     /// Whether SAVE can be pressed: something changed, everything is valid, nothing is running.
     public var canSave: Bool {
         guard case .editing = phase, hasChanges, input.problems.isEmpty else { return false }
-        guard configurable else { return true }
+        guard configurable, !pendingGrants.isEmpty || !pendingRevokes.isEmpty else { return true }
+        // Only a change of modules needs them loaded, and may not take the last one away: a
+        // token that has none can still be renamed.
         return modules.value != nil && !selection.isEmpty
     }
 }

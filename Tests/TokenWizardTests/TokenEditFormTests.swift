@@ -82,6 +82,20 @@ import Testing
         #expect(form.message == "Choose at least one module.")
     }
 
+    @Test func aTokenWithNoPermissionsCanBeRenamed() {
+        var bare = Self.token
+        bare.permissions = []
+        var (form, _) = TokenEditForm.editing(bare)
+        _ = form.handle(.modulesLoaded(.success(Sample.modules)))
+        _ = form.handle(.fieldEdited(.name, "Renamed"))
+        #expect(form.canSave)
+        #expect(form.handle(.saveTapped) == [.updateToken(id: "SU-1", TokenUpdate(name: "Renamed"))])
+        // Even before the modules load, or when they fail to: the name does not need them.
+        var (early, _) = TokenEditForm.editing(bare)
+        _ = early.handle(.fieldEdited(.name, "Renamed"))
+        #expect(early.handle(.saveTapped) == [.updateToken(id: "SU-1", TokenUpdate(name: "Renamed"))])
+    }
+
     @Test func aTokenThatSetsItsOwnPermissionsEditsTextOnly() {
         var zapier = Self.token
         zapier.extension = ExtensionReference(id: "EXT-816", name: "zapier")
