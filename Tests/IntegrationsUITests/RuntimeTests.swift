@@ -98,6 +98,20 @@ import Testing
         #expect(terminal.controlSequences.last == Array("\u{1b}]52;c;\u{07}".utf8), "the terminal's clipboard is emptied too")
     }
 
+    @Test func quittingBeforeTheTimeClearsTheCopiedKeyAtOnce() async throws {
+        let desktop = FakeDesktop()
+        let terminal = MemoryTerminal(size: UISample.large)
+        let transport = RecordingTransport([.json(200, Fixtures.token)])
+        let app = AppRuntime(terminal: terminal, client: .testing(transport, retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt)
+        app.perform(testing: [.copyAPIKey(tokenID: "SU-431-800-699")])
+        #expect(await app.settle())
+        #expect(desktop.held.hasPrefix("ApiKey SU-431-800-699:"))
+        terminal.keys = [.character("q")]
+        app.run()
+        #expect(desktop.held == "", "quit 30 s early: cleared on the way out")
+        #expect(terminal.controlSequences.last == Array("\u{1b}]52;c;\u{07}".utf8))
+    }
+
     @Test func copiedURLsAreNotCleared() async {
         let desktop = FakeDesktop()
         let terminal = MemoryTerminal(size: UISample.large)

@@ -145,6 +145,17 @@ public final class AppRuntime {
         tokenLoad?.cancel()
         webhookLoad?.cancel()
         saveUnfinishedWizard()
+        clearCopiedSecretBeforeExit()
+    }
+
+    /// A copied secret whose `clear_after` time has not come yet is cleared now: quitting must
+    /// not leave it on the clipboard for good (still only if the clipboard holds it).
+    func clearCopiedSecretBeforeExit() {
+        guard let pending = pendingClear else { return }
+        pendingClear = nil
+        if case .cleared(let sequence) = clipboard.clear(ifStillHolding: pending.secret), let sequence {
+            terminal.sendControlSequence(sequence)
+        }
     }
 
     /// Keeps an unfinished wizard for the next start on this account (quit, SIGTERM, SIGHUP
