@@ -249,6 +249,25 @@ import TokenWizard
         #expect(state.webhooks.selected?.id == "WB-999-000-111")
     }
 
+    @Test(arguments: [UISample.small, UISample.large])
+    func credentialsInTheURLAndHeadersStayMaskedUntilRevealed(size: TerminalSize) {
+        var hook = UISample.webhook("WB-9", "Leaky", url: "https://bob:hunter2@h.example.com/in?token=t0k3n&x=1")
+        hook.headers = .object(["Authorization": .string("Bearer b3arer"), "X-Tenant": .string("mighty")])
+        var state = UISample.webhookState(size, hooks: [hook])
+        let list = AppView.render(state).text
+        #expect(list.contains("Leaky"), "on the list")
+        for secret in ["hunter2", "t0k3n"] { #expect(!list.contains(secret)) }
+        _ = UISample.press(&state, .enter)
+        _ = AppReducer.reduce(&state, .webhookLoaded(.success(hook)))
+        let details = AppView.render(state).text
+        #expect(details.contains("Webhook details"))
+        for secret in ["hunter2", "t0k3n", "b3arer"] { #expect(!details.contains(secret), "\(secret) masked") }
+        #expect(details.contains("X-Tenant: mighty"), "ordinary headers show")
+        _ = UISample.press(&state, .character("v"))
+        let revealed = AppView.render(state).text
+        for secret in ["hunter2", "b3arer"] { #expect(revealed.contains(secret), "\(secret) shown when asked") }
+    }
+
     @Test func theHelpListsTheWebhookKeys() {
         var state = UISample.webhookState(UISample.large)
         _ = UISample.press(&state, .character("?"))

@@ -64,7 +64,7 @@ extension AppReducer {
             let name = hook?.label ?? id
             switch webhook {
             case .disable: return "Disable \(name) (\(id))? Connect stops calling its URL until it is enabled again."
-            case .trigger: return "Send a test delivery of \(name) (\(id)) to \(hook?.externalURL ?? "its URL") now?"
+            case .trigger: return "Send a test delivery of \(name) (\(id)) to \(hook?.externalURL.map(Credentials.maskedURL) ?? "its URL") now?"
             case .delete: return "Delete \(name) (\(id))? This cannot be undone."
             case .enable: return ""
             }

@@ -50,7 +50,9 @@ enum WebhookDetailsView {
         rows.add(&screen, "Object class", hook.objectClass?.title ?? "")
         rows.add(&screen, "Type", hook.type?.title ?? "")
         rows.add(&screen, "Product", [hook.product?.name, hook.product?.id].compactMap { $0 }.joined(separator: " "))
-        rows.add(&screen, "External URL", hook.externalURL ?? "", lines: 2)
+        // Credentials inside the URL or the headers stay masked until `v`, like the secret.
+        let url = hook.externalURL ?? ""
+        rows.add(&screen, "External URL", details.revealed ? url : Credentials.maskedURL(url), lines: 2)
         rows.add(&screen, "Description", hook.description ?? "", lines: 2)
         if rows.y < rect.maxY {
             let secret = hook.jwtSecret.map { details.revealed ? $0.unmaskedValue : Self.mask($0) } ?? "(the server did not send it)"
@@ -60,7 +62,7 @@ enum WebhookDetailsView {
             screen.put(hint, x: rect.x + rows.labelWidth + shown, y: rows.y, style: Style(.keyHint), maxWidth: rect.width - rows.labelWidth - shown)
             rows.y += 1
         }
-        rows.add(&screen, "Headers", headerText(hook.headers), lines: 2)
+        rows.add(&screen, "Headers", headerText(hook.headers, revealed: details.revealed), lines: 2)
         rows.add(&screen, "HTTP method", hook.httpMethod ?? "")
         rows.add(&screen, "Created", "\(AppView.format(hook.createdAt, state.timeZone)) \(hook.createdBy?.name ?? "")", Style(.muted))
         rows.add(&screen, "Modified", "\(AppView.format(hook.modifiedAt, state.timeZone)) \(hook.modifiedBy?.name ?? "")", Style(.muted))
@@ -91,9 +93,11 @@ enum WebhookDetailsView {
     }
 
     /// "name: value · name: value", or "none".
-    static func headerText(_ headers: JSONValue?) -> String {
+    static func headerText(_ headers: JSONValue?, revealed: Bool) -> String {
         guard case .object(let pairs)? = headers, !pairs.isEmpty else { return "none" }
-        return pairs.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.headerText)" }.joined(separator: " · ")
+        return pairs.sorted { $0.key < $1.key }.map { name, value in
+            "\(name): \(revealed || !Credentials.looksSecret(name) ? value.headerText : Secret.mask)"
+        }.joined(separator: " · ")
     }
 
     /// The secret as dots of a fixed length: neither its length nor any character is given away.

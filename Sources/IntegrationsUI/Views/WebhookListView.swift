@@ -54,7 +54,7 @@ enum WebhookListView {
                 case .product:
                     return Table.Item(hook.product?.name ?? hook.product?.id ?? "", Style(.text), detail: hook.product?.name == nil ? nil : hook.product?.id)
                 case .url:
-                    return Table.Item(hook.externalURL ?? "", Style(.muted))
+                    return Table.Item(Credentials.maskedURL(hook.externalURL ?? ""), Style(.muted))
                 case .status:
                     return Table.Item(activeTitle(hook.active), activeStyle(hook.active))
                 case .lastResult:
