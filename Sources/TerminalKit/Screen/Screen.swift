@@ -42,19 +42,22 @@ public struct Screen: Sendable, Hashable {
         var column = x
         var used = 0
         for character in SafeText.visible(text) {
-            let width = DisplayWidth.of(character)
-            if width == 0 {
-                // A combining mark joins the cell before it.
-                if column > 0, column - 1 < size.columns, used > 0 { self[column - 1, y].text.append(character) }
-                continue
+            let cells = DisplayWidth.cells(of: character)
+            // A cluster is drawn whole or not at all.
+            guard used + cells.reduce(0, { $0 + $1.width }) <= limit else { break }
+            for (part, width) in cells {
+                if width == 0 {
+                    // A combining mark joins the cell before it.
+                    if column > 0, column - 1 < size.columns, used > 0 { self[column - 1, y].text += part }
+                    continue
+                }
+                if column >= 0 {
+                    write(Cell(part, style), x: column, y: y)
+                    if width == 2, column + 1 < size.columns { write(Cell("", style), x: column + 1, y: y) }
+                }
+                column += width
+                used += width
             }
-            guard used + width <= limit else { break }
-            if column >= 0 {
-                write(Cell(String(character), style), x: column, y: y)
-                if width == 2, column + 1 < size.columns { write(Cell("", style), x: column + 1, y: y) }
-            }
-            column += width
-            used += width
         }
         return used
     }

@@ -1,18 +1,39 @@
-/// How many terminal columns text takes: 0 for combining and zero-width characters, 2 for East
-/// Asian wide and fullwidth characters and emoji, 1 for the rest.
+/// How many terminal columns text takes, counted the way terminals and curses count (each
+/// character's `wcwidth`, added up): 0 for combining and zero-width characters, 2 for East
+/// Asian wide and fullwidth characters and emoji shown as emoji, 1 for the rest.
+///
+/// A cluster is not given the single wide cell a font may draw it in: an emoji with a skin tone
+/// is 4 columns, a flag of two regional indicators is 2, `❤️` is 1. Where a terminal would
+/// merge emoji joined by a zero-width joiner and curses would not, the joiner is left out when
+/// drawing (`cells(of:)`), so both see two emoji. Measured in tmux; see DECISIONS.md.
 public enum DisplayWidth {
     /// The width of one grapheme cluster (what a person sees as one character).
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        // Regional indicator pairs (flags), emoji with presentation selectors and sequences
-        // joined with ZWJ all show as one wide glyph.
-        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
-        if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
-        return of(first)
+        cells(of: character).reduce(0) { $0 + $1.width }
     }
 
-    /// The width of a single scalar as the first of its cluster.
+    /// A cluster split into what each cell holds: every part starts with a character that takes
+    /// columns, followed by the zero-width ones that belong to it (accents, variation
+    /// selectors). A zero-width joiner between emoji is dropped. A cluster of zero width is one
+    /// part of width 0.
+    public static func cells(of character: Character) -> [(text: String, width: Int)] {
+        var parts: [(text: String, width: Int)] = []
+        var afterEmoji = false
+        for scalar in character.unicodeScalars {
+            if scalar.value == 0x200D, afterEmoji { continue }
+            if scalar.value > 0x7F, scalar.properties.isEmoji { afterEmoji = true }
+            let width = of(scalar)
+            if width == 0 {
+                if parts.isEmpty { parts.append(("", 0)) }
+                parts[parts.count - 1].text.unicodeScalars.append(scalar)
+            } else {
+                parts.append((String(scalar), width))
+            }
+        }
+        return parts
+    }
+
+    /// The width of a single scalar.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value == 0 { return 0 }
@@ -21,6 +42,8 @@ public enum DisplayWidth {
         default: break
         }
         if value == 0x200B || (0x1160...0x11FF).contains(value) { return 0 }
+        // Regional indicators are one column each; a flag is two of them.
+        if (0x1F1E6...0x1F1FF).contains(value) { return 1 }
         if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
         return 1
     }
@@ -40,8 +63,9 @@ public enum DisplayWidth {
             0x2B50, 0x2B55, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
             0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F004, 0x1F0CF, 0x1F18E,
-            0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F, 0x1F680...0x1F6FF,
-            0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            0x1F191...0x1F19A, 0x1F200...0x1F251, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            // The emoji blocks (U+1F300 on) are wide exactly where they are shown as emoji,
+            // which `isEmojiPresentation` says; 🏳 or 🕊 alone are one column.
             true
         default:
             false
