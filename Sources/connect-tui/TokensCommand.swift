@@ -203,14 +203,23 @@ struct TokensCommand: AsyncParsableCommand {
                 do throws(ConnectError) {
                     token = try await client.createToken(claim.body)
                 } catch where error.outcomeUnknown {
-                    switch try await client.findLostCreate(claim) {
+                    let check = "check with `connect-tui tokens list --filter 'eq(external_id,\(claim.body.externalID ?? ""))'`"
+                    let found: LostCreate<Token>
+                    do throws(ConnectError) {
+                        found = try await client.findLostCreate(claim)
+                    } catch let lookup {
+                        throw ConnectError(
+                            operation: .createToken, method: .post,
+                            kind: .network("the answer was lost and looking for the token failed (\(lookup.detail)): it may have been created; \(check)"))
+                    }
+                    switch found {
                     case .found(let found):
                         token = found
                         note = " (the answer was lost; found it by its external id)"
                     case .several(let tokens):
                         throw ConnectError(
                             operation: .createToken, method: .post,
-                            kind: .network("the answer was lost and \(tokens.count) tokens match it (\(tokens.map(\.id).joined(separator: ", "))); none was given modules"))
+                            kind: .network("the answer was lost and \(tokens.count) tokens match it (\(tokens.map(\.id).joined(separator: ", "))); none was given modules; \(check)"))
                     case .absent:
                         throw ConnectError(operation: .createToken, method: .post, kind: .network("the answer was lost and the token did not appear: it was not created"))
                     }

@@ -13,12 +13,18 @@ struct InputSafetyEndToEndTests {
         Set(try await world.client.listTokens(page: PageRequest(limit: 100)).items.map(\.id))
     }
 
-    @Test func aPasteOnTheListIsNotReadAsKeys() async throws {
+    /// A sandbox, its tokens now, and the app on its Tokens list.
+    static func start() async throws -> (World, Set<String>, TmuxSession) {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
-        let before = try await Self.tokenIDs(world)
+        let before = try await tokenIDs(world)
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Tutorial API Token")
+        return (world, before, tui)
+    }
+
+    @Test func aPasteOnTheListIsNotReadAsKeys() async throws {
+        let (world, before, tui) = try await Self.start()
+        defer { Task { await world.stop() } }
         // `.` opens the actions, `x` asks to delete, `y` would confirm.
         try tui.paste("see README.txt: yes")
         try await tui.waitFor("Pasted text is ignored here")
@@ -30,11 +36,8 @@ struct InputSafetyEndToEndTests {
     }
 
     @Test func typedAheadKeysDoNotAnswerTheConfirmationTheyOpen() async throws {
-        let world = try await World.start()
+        let (world, before, tui) = try await Self.start()
         defer { Task { await world.stop() } }
-        let before = try await Self.tokenIDs(world)
-        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
-        try await tui.waitFor("Tutorial API Token")
         // The same text typed in one burst (a terminal without bracketed paste): the dialog
         // opens, and the `y` that came with it is thrown away.
         try tui.type("see README.txt: yes")
@@ -50,10 +53,8 @@ struct InputSafetyEndToEndTests {
     }
 
     @Test func aPasteFillsAFieldAsOneLineAndAHugeOneIsRefusedAtOnce() async throws {
-        let world = try await World.start()
+        let (world, _, tui) = try await Self.start()
         defer { Task { await world.stop() } }
-        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
-        try await tui.waitFor("Tutorial API Token")
         try tui.press("c")
         try await tui.waitFor("Create token – Step 1")
         try tui.paste("CI\ntoken\tone\r\n")

@@ -30,15 +30,7 @@ struct LostCreateEndToEndTests {
     /// Types General, chooses Custom, checks Account, and presses CREATE.
     static func createCIToken(_ tui: TmuxSession) async throws {
         try await tui.waitFor("Tutorial API Token")
-        try tui.press("c")
-        try await tui.waitFor("Create token – Step 1")
-        try tui.type("CI")
-        try tui.press("Tab", "Tab")
-        try tui.type("Mine")
-        try tui.press("Enter")
-        try await tui.waitFor("Custom Integration")
-        try tui.press("Down", "Space", "Enter")
-        try await tui.waitFor("All modules")
+        try await tui.walkWizardToModules(name: "CI", description: "Mine")
         try tui.press("Down", "Space", "Enter")
     }
 

@@ -42,6 +42,14 @@ public struct Screen: Sendable, Hashable {
         var column = x
         var used = 0
         for character in SafeText.visible(text) {
+            if character.isASCII {
+                // The common case, without splitting the cluster.
+                guard used < limit else { break }
+                if column >= 0 { write(Cell(String(character), style), x: column, y: y) }
+                column += 1
+                used += 1
+                continue
+            }
             let cells = DisplayWidth.cells(of: character)
             // A cluster is drawn whole or not at all.
             guard used + cells.reduce(0, { $0 + $1.width }) <= limit else { break }

@@ -9,7 +9,8 @@
 public enum DisplayWidth {
     /// The width of one grapheme cluster (what a person sees as one character).
     public static func of(_ character: Character) -> Int {
-        cells(of: character).reduce(0) { $0 + $1.width }
+        if character.isASCII { return character == "\0" ? 0 : 1 }  // the common case, without splitting
+        return cells(of: character).reduce(0) { $0 + $1.width }
     }
 
     /// A cluster split into what each cell holds: every part starts with a character that takes
