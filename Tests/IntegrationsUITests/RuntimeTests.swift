@@ -79,13 +79,19 @@ import Testing
         #expect(unreadable.clear(ifStillHolding: Secret("x")) == .unknown, "OSC 52 alone cannot be read back")
     }
 
-    @Test func aCopiedKeyIsClearedAfterTheConfiguredTime() async throws {
+    /// The Tutorial token's key copied to a desktop clipboard that clears after 30 s.
+    func copiedKey() async -> (FakeDesktop, MemoryTerminal, AppRuntime) {
         let desktop = FakeDesktop()
         let terminal = MemoryTerminal(size: UISample.large)
         let transport = RecordingTransport([.json(200, Fixtures.token)])
         let app = AppRuntime(terminal: terminal, client: .testing(transport, retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt)
         app.perform(testing: [.copyAPIKey(tokenID: "SU-431-800-699")])
         #expect(await app.settle())
+        return (desktop, terminal, app)
+    }
+
+    @Test func aCopiedKeyIsClearedAfterTheConfiguredTime() async throws {
+        let (desktop, terminal, app) = await copiedKey()
         let key = try #require(try JSONDecoder().decode(Token.self, from: Data(Fixtures.token.utf8)).apiKey).unmaskedValue
         #expect(desktop.held == key)
         app.clearClipboardIfDue(now: Date().addingTimeInterval(20))
@@ -99,12 +105,7 @@ import Testing
     }
 
     @Test func quittingBeforeTheTimeClearsTheCopiedKeyAtOnce() async throws {
-        let desktop = FakeDesktop()
-        let terminal = MemoryTerminal(size: UISample.large)
-        let transport = RecordingTransport([.json(200, Fixtures.token)])
-        let app = AppRuntime(terminal: terminal, client: .testing(transport, retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt)
-        app.perform(testing: [.copyAPIKey(tokenID: "SU-431-800-699")])
-        #expect(await app.settle())
+        let (desktop, terminal, app) = await copiedKey()
         #expect(desktop.held.hasPrefix("ApiKey SU-431-800-699:"))
         terminal.keys = [.character("q")]
         app.run()

@@ -13,12 +13,18 @@ struct WebhookEndToEndTests {
         try await world.client.listWebhooks(ListQuery(filter: .eq("label", .string(label))), page: PageRequest(limit: 10)).items
     }
 
-    /// The app on the Webhooks pane with the create form open.
-    func openCreateForm(_ world: World) async throws -> TmuxSession {
+    /// The app on the Webhooks pane.
+    func openWebhooks(_ world: World) async throws -> TmuxSession {
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("Tutorial API Token")
         try tui.press("3")
         try await tui.waitFor("Fulfillment to ERP")
+        return tui
+    }
+
+    /// The app on the Webhooks pane with the create form open.
+    func openCreateForm(_ world: World) async throws -> TmuxSession {
+        let tui = try await openWebhooks(world)
         try tui.press("c")
         try await tui.waitFor("Create webhook")
         return tui
@@ -132,10 +138,7 @@ struct WebhookEndToEndTests {
         let world = try await World.start()
         defer { Task { await world.stop() } }
         let hook = try #require(try await hooks(labelled: "Fulfillment to ERP", world).first)
-        let tui = try TmuxSession(command: world.appCommand)
-        try await tui.waitFor("Tutorial API Token")
-        try tui.press("3")
-        try await tui.waitFor("Fulfillment to ERP")
+        let tui = try await openWebhooks(world)
         try tui.press("e")
         try await tui.waitFor("Edit webhook \(hook.id)")
         // While the form is open, someone else renames the webhook.
