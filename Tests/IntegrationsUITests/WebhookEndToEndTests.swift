@@ -161,12 +161,29 @@ struct WebhookEndToEndTests {
         try tui.press("C-u")
         try tui.type("Mine")
         try tui.press("Enter")
-        try await tui.waitFor("Changed elsewhere meanwhile: label")
+        try await tui.waitFor("Changed elsewhere: label")
         now = try await world.client.webhook(id: hook.id)
         #expect(now.label == "Renamed again", "nothing was sent")
         try tui.press("Enter")
         try await tui.waitUntil("the form to close") { !$0.contains("Edit webhook") }
         #expect(try await world.client.webhook(id: hook.id).label == "Mine")
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+
+    @Test func aSlowCreateShowsATimerAndEscThenSaveFindsItMadeOnce() async throws {
+        let world = try await World.start(faults: ["latency=4s,method=POST,path=/notifications/webhooks,times=1"])
+        defer { Task { await world.stop() } }
+        let tui = try await openCreateForm(world)
+        try fill(["Slow hook", "PRD-561-716-033", "https://hooks.example.com/slow", "jwt-slow", "slow"], tui)
+        try tui.press("Enter")
+        try await tui.waitFor("Saving… 1 s  Esc stops waiting")
+        try tui.press("Escape")
+        try await tui.waitFor("Stopped waiting; it may still be made.")
+        // The create lands on its own while the form waits for the user; SAVE finds it.
+        try tui.press("Enter")
+        try await tui.waitFor("created.")
+        #expect(try await hooks(labelled: "Slow hook", world).count == 1, "made once")
         try tui.press("q")
         try await tui.waitFor("EXIT=0")
     }

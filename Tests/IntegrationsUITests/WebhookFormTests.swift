@@ -134,7 +134,7 @@ import Testing
         _ = form.handle(.saved(.failure(Self.lost)))
         let twins = [UISample.webhook("WB-1", "Orders to CRM"), UISample.webhook("WB-2", "Orders to CRM")]
         #expect(form.handle(.lostCreateSearched(.success(.several(twins)))).isEmpty, "the form stays open")
-        #expect(form.message == "2 webhooks match this SAVE exactly (WB-1, WB-2); check them on the list. SAVE looks again first.")
+        #expect(form.message == "2 webhooks match exactly (WB-1, WB-2): check the list; SAVE looks again.")
     }
 
     @Test func editingSendsTheFieldsItDoesNotShowBackUnchanged() {
@@ -156,6 +156,18 @@ import Testing
         #expect(body.headers == .object(["X-Tenant": .string("mighty")]))
     }
 
+    @Test func escWhileACreateIsOutStopsWaitingAndTheNextSaveLooksFirst() {
+        var form = Self.filled()
+        let claim = Self.sent(&form)
+        #expect(form.phase == .saving)
+        #expect(form.handle(.cancelTapped).isEmpty, "nothing is sent")
+        #expect(form.phase == .editing)
+        #expect(form.pendingClaim == claim)
+        #expect(form.message == "Stopped waiting; it may still be made. SAVE looks for it first.")
+        #expect(form.handle(.saved(.success(UISample.erpHook))).isEmpty, "a late answer changes nothing")
+        #expect(form.handle(.saveTapped) == claim.map { [.findLostCreate($0)] })
+    }
+
     @Test func aConflictIsShownAndTheNextSaveOverwritesOnlyThen() throws {
         var form = WebhookForm(editing: UISample.erpHook)
         form.label = TextField("Mine")
@@ -163,7 +175,7 @@ import Testing
         var theirs = UISample.erpHook
         theirs.label = "Theirs"
         #expect(form.handle(.edited(.success(.conflict(fields: ["label"], server: theirs)))).isEmpty)
-        #expect(form.message == "Changed elsewhere meanwhile: label. SAVE again overwrites; Esc keeps theirs.")
+        #expect(form.message == "Changed elsewhere: label. SAVE again overwrites; Esc keeps theirs.")
         #expect(form.label.text == "Mine", "nothing typed is lost")
         guard case .update(_, let base, _, let overwrite)? = form.handle(.saveTapped).first else { Issue.record("expected an update"); return }
         #expect(overwrite, "the user saw the conflict")

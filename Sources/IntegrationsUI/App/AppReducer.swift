@@ -192,6 +192,10 @@ public enum AppReducer {
     /// Starts the wizard's waiting timer when it begins waiting for the server, and clears it
     /// when it stops.
     static func noteWaiting(now: Date, _ state: inout AppState) {
+        if let form = state.webhookForm {
+            if form.isBusy, form.waitingSince == nil { state.webhookForm?.waitingSince = now }
+            if !form.isBusy, form.waitingSince != nil { state.webhookForm?.waitingSince = nil }
+        }
         guard let ui = state.wizard else { return }
         if case .submitting = ui.machine.state {
             if ui.waitingSince == nil { state.wizard?.waitingSince = now }

@@ -31,8 +31,11 @@ enum WebhookFormView {
         }
         let buttonsY = inner.maxY - 1
         switch form.phase {
-        case .preparing, .saving: screen.put("\(Spinner.frame(state.tick)) Saving…", x: body.x, y: buttonsY, style: Style(.muted))
-        case .checkingLostCreate: screen.put("\(Spinner.frame(state.tick)) Checking…", x: body.x, y: buttonsY, style: Style(.muted))
+        case .preparing, .saving, .checkingLostCreate:
+            let doing = form.phase == .checkingLostCreate ? "Checking…" : "Saving…"
+            let seconds = AppView.waited(since: form.waitingSince, state)
+            let stop = form.phase == .preparing ? "" : "  Esc stops waiting"
+            screen.put("\(Spinner.frame(state.tick)) \(doing)\(seconds)\(stop)", x: body.x, y: buttonsY, style: Style(.muted), maxWidth: max(0, body.width - 32))
         case .editing, .confirmingDiscard:
             let hint = body.width >= 100 ? "Tab moves · ←/→ class · Space toggles · Ctrl-R shows secret · Ctrl-D drops header" : "Ctrl-R secret · Ctrl-D drop header"
             screen.put(hint, x: body.x, y: buttonsY, style: Style(.muted), maxWidth: max(0, body.width - 32))

@@ -118,9 +118,7 @@ enum WizardView {
         case .checkingLostCreate(createIfMissing: true): text = "Looking for the token an earlier CREATE may have made; it is created only if it is not there…"
         case .granting: text = "Granting the chosen modules…"
         }
-        if let since = state.wizard?.waitingSince, let now = state.now {
-            text += " \(max(0, Int(now.timeIntervalSince(since)))) s"
-        }
+        text += AppView.waited(since: state.wizard?.waitingSince, state)
         screen.put("\(Spinner.frame(state.tick)) \(text)", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
         switch submitting.phase {
         case .creating, .checkingLostCreate:

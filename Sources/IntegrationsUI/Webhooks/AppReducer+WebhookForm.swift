@@ -21,7 +21,13 @@ extension AppReducer {
             default: break
             }
         } else if form.isBusy {
-            if key == .escape { state.status = .info("Waiting for the server's answer before closing…", now: now) }
+            if key == .escape {
+                if form.phase == .preparing {
+                    state.status = .info("Nothing is sent yet; a moment…", now: now)
+                } else {
+                    event = .cancelTapped
+                }
+            }
         } else {
             switch (key, form.focus) {
             case (.tab, _), (.down, _): form.moveFocus(by: 1)

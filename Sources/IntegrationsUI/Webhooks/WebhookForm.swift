@@ -104,6 +104,8 @@ public struct WebhookForm: Sendable, Hashable {
     private var baseline: WebhookWrite?
     /// Fields changed both here and elsewhere since the form opened; the next SAVE overwrites them.
     public private(set) var conflicts: [String] = []
+    /// When the form began waiting for the server (for the timer on screen).
+    public var waitingSince: Date?
 
     public init() {
         mode = .create
@@ -340,7 +342,7 @@ public struct WebhookForm: Sendable, Hashable {
             phase = .editing
             conflicts = fields
             baseline = WebhookWrite(editing: server)
-            message = "Changed elsewhere meanwhile: \(fields.joined(separator: ", ")). SAVE again overwrites; Esc keeps theirs."
+            message = "Changed elsewhere: \(fields.joined(separator: ", ")). SAVE again overwrites; Esc keeps theirs."
             return []
         case (.saving, .edited(.failure(let error))):
             phase = .editing
@@ -354,7 +356,7 @@ public struct WebhookForm: Sendable, Hashable {
         case (.checkingLostCreate, .lostCreateSearched(.success(.several(let hooks)))):
             phase = .editing
             pendingClaim = claim ?? pendingClaim
-            message = "\(hooks.count) webhooks match this SAVE exactly (\(hooks.map(\.id).sorted().joined(separator: ", "))); check them on the list. SAVE looks again first."
+            message = "\(hooks.count) webhooks match exactly (\(hooks.map(\.id).sorted().joined(separator: ", "))): check the list; SAVE looks again."
             return []
         case (.checkingLostCreate, .lostCreateSearched(.success(.absent))):
             phase = .editing
@@ -368,6 +370,17 @@ public struct WebhookForm: Sendable, Hashable {
             message = "It is not known whether the webhook was made (\(error.detail)). SAVE looks again before creating."
             return []
 
+        case (.saving, .cancelTapped), (.checkingLostCreate, .cancelTapped):
+            // Stop waiting: nothing is sent again, and the next SAVE first finds out what landed.
+            phase = .editing
+            switch mode {
+            case .create:
+                pendingClaim = claim ?? pendingClaim
+                message = "Stopped waiting; it may still be made. SAVE looks for it first."
+            case .edit:
+                message = "Stopped waiting; the change may still land. SAVE reads it again first."
+            }
+            return []
         case (.editing, .cancelTapped):
             if hasChanges {
                 phase = .confirmingDiscard
@@ -384,10 +397,10 @@ public struct WebhookForm: Sendable, Hashable {
             (.editing, .discardConfirmed), (.editing, .keepEditingTapped),
             (.preparing, .saveTapped), (.preparing, .saved), (.preparing, .edited), (.preparing, .lostCreateSearched),
             (.preparing, .cancelTapped), (.preparing, .discardConfirmed), (.preparing, .keepEditingTapped),
-            (.saving, .saveTapped), (.saving, .createPrepared), (.saving, .lostCreateSearched), (.saving, .cancelTapped),
+            (.saving, .saveTapped), (.saving, .createPrepared), (.saving, .lostCreateSearched),
             (.saving, .discardConfirmed), (.saving, .keepEditingTapped),
             (.checkingLostCreate, .saveTapped), (.checkingLostCreate, .createPrepared), (.checkingLostCreate, .saved),
-            (.checkingLostCreate, .edited), (.checkingLostCreate, .cancelTapped), (.checkingLostCreate, .discardConfirmed),
+            (.checkingLostCreate, .edited), (.checkingLostCreate, .discardConfirmed),
             (.checkingLostCreate, .keepEditingTapped),
             (.confirmingDiscard, .saveTapped), (.confirmingDiscard, .createPrepared), (.confirmingDiscard, .saved),
             (.confirmingDiscard, .edited), (.confirmingDiscard, .lostCreateSearched):
