@@ -90,4 +90,28 @@ struct LostCreateEndToEndTests {
         try tui.press("Escape", "q")
         try await tui.waitFor("EXIT=0")
     }
+
+    @Test func killedWhileCreatingTheNextStartFindsTheTokenInsteadOfMakingAnother() async throws {
+        // The create takes 3 s to land; connect-tui is killed with SIGKILL while it waits.
+        let world = try await World.start(faults: ["latency=3s,method=POST,path=/auth/tokens,times=1"])
+        defer { Task { await world.stop() } }
+        let first = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await Self.createCIToken(first)
+        try await first.waitFor("Creating the token…")
+        let shell = try first.tmux(["display-message", "-p", "-t", first.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = TmuxSession.spawn(["/usr/bin/pkill", "-KILL", "-P", shell], captureOutput: false)
+        try await first.waitFor("EXIT=137")
+        let drafts = try FileManager.default.contentsOfDirectory(atPath: world.home.appendingPathComponent(".local/share/connect-tui/drafts").path)
+        #expect(drafts.count == 1, "the draft was written before the request went out")
+        let second = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await second.waitFor("Unfinished token")
+        try second.press("y")
+        try await second.waitFor("connect-tui stopped while creating this token; CREATE will first look for it.")
+        try second.press("Enter")
+        try await second.waitFor("The token was created.", timeout: .seconds(40))
+        let named = try await world.client.listTokens(ListQuery(filter: .eq("name", "CI")), page: PageRequest())
+        #expect(named.total == 1, "made once, though the first run was killed mid-create")
+        try second.press("Escape", "q")
+        try await second.waitFor("EXIT=0")
+    }
 }

@@ -77,12 +77,22 @@ import Testing
         #expect(form.problems[.headerName(1)] == "x-key is there twice.")
     }
 
-    /// SAVE on a create form, answered with a claim (one look-alike existed before).
+    /// SAVE on a create form, answered with a claim (no identical webhook exists).
     static func sent(_ form: inout WebhookForm) -> WebhookCreateClaim? {
         guard case .prepareCreate(let body)? = form.handle(.saveTapped).first else { return nil }
-        let claim = WebhookCreateClaim(body: body, existingIDs: ["WB-000-000-001"])
+        let claim = WebhookCreateClaim(body: body, existingIDs: [])
         _ = form.handle(.createPrepared(.success(claim)))
         return claim
+    }
+
+    @Test func anIdenticalWebhookIsNamedBeforeAnotherIsMade() {
+        var form = Self.filled()
+        guard case .prepareCreate(let body)? = form.handle(.saveTapped).first else { Issue.record("no claim"); return }
+        let twin = WebhookCreateClaim(body: body, existingIDs: ["WB-000-000-001"])
+        #expect(form.handle(.createPrepared(.success(twin))).isEmpty, "nothing is created yet")
+        #expect(form.message == "An identical webhook exists (WB-000-000-001). SAVE again makes another.")
+        #expect(form.handle(.saveTapped) == [.prepareCreate(body)])
+        #expect(form.handle(.createPrepared(.success(twin))) == [.create(body)], "the user asked twice")
     }
 
     @Test func aRefusedSaveKeepsEverythingTypedAndMarksTheServersFields() {

@@ -15,6 +15,9 @@ extension AppRuntime {
             let marker = ConnectClient.createMarker(makeUUID())
             spawn { .action(.wizard(.createPrepared(await attempt { () async throws(ConnectError) in try await client.claimTokenCreate(body, marker: marker) }))) }
         case .createToken(let body):
+            // Written ahead: if connect-tui is killed while the request is out, the next start
+            // offers the draft and its claim, and CREATE looks for the token first.
+            saveUnfinishedWizard()
             spawn { .action(.wizard(.tokenCreated(await attempt { () async throws(ConnectError) in try await client.createToken(body) }))) }
         case .findLostToken(let claim):
             spawn { .action(.wizard(.lostTokenSearched(await attempt { () async throws(ConnectError) in try await client.findLostCreate(claim) }))) }

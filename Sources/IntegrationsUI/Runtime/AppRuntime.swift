@@ -159,9 +159,15 @@ public final class AppRuntime {
     }
 
     /// Keeps an unfinished wizard for the next start on this account (quit, SIGTERM, SIGHUP
-    /// all end here); a draft that cannot be written is said, not dropped silently.
+    /// all end here, and a CREATE is written ahead before it is sent, so even SIGKILL leaves
+    /// its claim behind); a draft that cannot be written is said, not dropped silently. With
+    /// nothing unfinished, this instance's file goes.
     public func saveUnfinishedWizard() {
-        guard let draftFile, var draft = state.wizard?.machine.draft else { return }
+        guard let draftFile else { return }
+        guard var draft = state.wizard?.machine.draft else {
+            draftFile.delete(draftFile.url)
+            return
+        }
         draft.account = DraftFile.account(of: client)
         do {
             try draftFile.save(draft)
@@ -333,6 +339,7 @@ public final class AppRuntime {
             case .deleteDraft:
                 if let file = offeredDraftFile { draftFile?.delete(file) }
                 offeredDraftFile = nil
+                if let own = draftFile?.url { draftFile?.delete(own) }
             case .discardPendingInput:
                 discardInputAfterDraw = true
             case .quit:

@@ -104,6 +104,8 @@ public struct WebhookForm: Sendable, Hashable {
     private var baseline: WebhookWrite?
     /// Fields changed both here and elsewhere since the form opened; the next SAVE overwrites them.
     public private(set) var conflicts: [String] = []
+    /// A body the user chose to create although an identical webhook exists.
+    private var duplicateAllowed: WebhookWrite?
     /// When the form began waiting for the server (for the timer on screen).
     public var waitingSince: Date?
 
@@ -314,6 +316,13 @@ public struct WebhookForm: Sendable, Hashable {
             }
 
         case (.preparing, .createPrepared(.success(let prepared))):
+            if !prepared.existingIDs.isEmpty, duplicateAllowed != prepared.body {
+                // Most likely made before (by a run that was stopped, or by someone else).
+                phase = .editing
+                duplicateAllowed = prepared.body
+                message = "An identical webhook exists (\(prepared.existingIDs.joined(separator: ", "))). SAVE again makes another."
+                return []
+            }
             claim = prepared
             phase = .saving
             return [.create(prepared.body)]
