@@ -159,6 +159,17 @@ import Testing
         #expect(files.load().messages == ["\(paths.configFile.path) holds API keys and others can read it (mode 644); fix: chmod 600 '\(paths.configFile.path)'"])
     }
 
+    @Test func aConfigOfMoreThanAMegabyteIsSkippedUnread() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = AppPaths(environment: ["HOME": folder.path, "XDG_CONFIG_HOME": folder.path])
+        let padding = String(repeating: "# padding\n", count: 110_000)
+        try SecureFile.write(Data(("theme = \"light\"\n" + padding).utf8), to: paths.configFile)
+        let loaded = ConfigFiles(paths: paths, environment: ["HOME": folder.path]).load()
+        #expect(loaded.config == nil)
+        #expect(loaded.messages == ["\(paths.configFile.path): larger than 1 MiB (the file is ignored)"])
+    }
+
     @Test func brokenAndUnreadableConfigsAreSkippedWithAMessage() throws {
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

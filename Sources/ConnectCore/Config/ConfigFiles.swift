@@ -20,11 +20,21 @@ public struct ConfigFiles: Sendable {
         public var messages: [String]
     }
 
+    /// The largest config file read: a config is a few kilobytes; a larger one is a mistake
+    /// or an attack, and is skipped whole.
+    public static let maxBytes = 1_048_576
+
+    static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
+    }
+
     public func load() -> Loaded {
         var loaded = Loaded(config: nil, connectCLI: nil, messages: [])
         let name = configFile.path
         if FileManager.default.fileExists(atPath: name) {
-            if let data = FileManager.default.contents(atPath: name) {
+            if Self.size(of: name) > Self.maxBytes {
+                loaded.messages.append("\(name): larger than \(Self.maxBytes / 1_048_576) MiB (the file is ignored)")
+            } else if let data = FileManager.default.contents(atPath: name) {
                 if let text = String(data: data, encoding: .utf8) {
                     do {
                         let (config, problems) = try AppConfig.parse(text, file: name)
@@ -41,7 +51,9 @@ public struct ConfigFiles: Sendable {
                 loaded.messages.append("\(name): cannot be read (the file is ignored)")
             }
         }
-        if let data = FileManager.default.contents(atPath: connectCLIFile.path) {
+        if Self.size(of: connectCLIFile.path) > Self.maxBytes {
+            loaded.messages.append("\(connectCLIFile.path): larger than \(Self.maxBytes / 1_048_576) MiB (ignored)")
+        } else if let data = FileManager.default.contents(atPath: connectCLIFile.path) {
             switch ConnectCLIAccounts.parse(data) {
             case .success(let accounts): loaded.connectCLI = accounts
             case .failure(let why): loaded.messages.append("\(connectCLIFile.path) \(why.description) (ignored)")

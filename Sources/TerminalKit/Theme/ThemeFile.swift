@@ -32,6 +32,9 @@ public enum ThemeFile {
 
     /// Reads a theme's text on top of `base`. Throws when the text is not TOML; returns the
     /// problems of single entries beside the theme.
+    /// The largest theme file read (a theme is a few dozen lines).
+    public static let maxBytes = 256 * 1024
+
     public static func parse(_ text: String, name: String, base: Theme = .dark) throws(Problem) -> (Theme, [Problem]) {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
@@ -114,6 +117,10 @@ public struct ThemeCatalog: Sendable {
             candidates = folders.map { $0.appendingPathComponent("\(nameOrPath).toml") }
         }
         for file in candidates {
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+            if let size, size > ThemeFile.maxBytes {
+                return .failure(ThemeFile.Problem("theme \(file.path) is larger than \(ThemeFile.maxBytes / 1024) KiB; a theme is a few lines"))
+            }
             guard let data = FileManager.default.contents(atPath: file.path) else { continue }
             guard let text = String(data: data, encoding: .utf8) else { return .failure(ThemeFile.Problem("theme \(file.path) is not UTF-8 text")) }
             let name = file.deletingPathExtension().lastPathComponent
