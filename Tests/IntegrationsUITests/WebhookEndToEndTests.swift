@@ -155,6 +155,8 @@ struct WebhookEndToEndTests {
         #expect(now.externalURL == "https://erp.example.com/v2")
         // Now the form changes the label, which was changed elsewhere again: it asks.
         theirs.label = "Renamed again"
+        theirs.description = "Described elsewhere"
+        theirs.externalURL = "https://erp.example.com/v2"
         try tui.press("e")
         try await tui.waitFor("Edit webhook \(hook.id)")
         _ = try await world.client.updateWebhook(id: hook.id, theirs)
@@ -166,7 +168,9 @@ struct WebhookEndToEndTests {
         #expect(now.label == "Renamed again", "nothing was sent")
         try tui.press("Enter")
         try await tui.waitUntil("the form to close") { !$0.contains("Edit webhook") }
-        #expect(try await world.client.webhook(id: hook.id).label == "Mine")
+        let final = try await world.client.webhook(id: hook.id)
+        #expect(final.label == "Mine")
+        #expect(final.description == "Described elsewhere", "overwriting the label kept their description")
         try tui.press("q")
         try await tui.waitFor("EXIT=0")
     }

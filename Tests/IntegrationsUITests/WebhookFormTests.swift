@@ -184,12 +184,15 @@ import Testing
         _ = form.handle(.saveTapped)
         var theirs = UISample.erpHook
         theirs.label = "Theirs"
+        theirs.externalURL = "https://erp.example.com/moved"
         #expect(form.handle(.edited(.success(.conflict(fields: ["label"], server: theirs)))).isEmpty)
         #expect(form.message == "Changed elsewhere: label. SAVE again overwrites; Esc keeps theirs.")
         #expect(form.label.text == "Mine", "nothing typed is lost")
-        guard case .update(_, let base, _, let overwrite)? = form.handle(.saveTapped).first else { Issue.record("expected an update"); return }
+        #expect(form.externalURL.text == "https://erp.example.com/moved", "a field left alone shows the server's value now")
+        guard case .update(_, let base, let edited, let overwrite)? = form.handle(.saveTapped).first else { Issue.record("expected an update"); return }
         #expect(overwrite, "the user saw the conflict")
         #expect(base.label == "Theirs", "merged against the server's copy now")
+        #expect(edited.externalURL == "https://erp.example.com/moved", "their URL is not undone")
     }
 
     @Test func cancelAsksOnlyWhenSomethingWouldBeLost() {

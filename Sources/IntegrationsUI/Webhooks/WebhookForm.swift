@@ -123,13 +123,33 @@ public struct WebhookForm: Sendable, Hashable {
         jwtSecret = TextField(webhook.jwtSecret?.unmaskedValue ?? "", limit: Self.secretLimit)
         description = TextField(webhook.description ?? "")
         active = webhook.active ?? false
-        if case .object(let pairs)? = webhook.headers {
-            headers = pairs.sorted { $0.key < $1.key }.map { name, value in
-                Header(name: TextField(name), value: TextField(value.headerText))
-            }
-        }
+        headers = Self.rows(webhook.headers)
         focus = .label
         baseline = WebhookWrite(editing: webhook)
+    }
+
+    /// Header rows for a headers object, by name.
+    static func rows(_ headers: JSONValue?) -> [Header] {
+        guard case .object(let pairs)? = headers else { return [] }
+        return pairs.sorted { $0.key < $1.key }.map { name, value in
+            Header(name: TextField(name), value: TextField(value.headerText))
+        }
+    }
+
+    /// Shows `write` in the fields the user did not change: after a conflict, the form holds
+    /// the server's values where the user left a field alone, and the user's everywhere else.
+    private mutating func rebase(on server: WebhookWrite) {
+        guard let body, let base = baseline else { return }
+        let merged = WebhookWrite.merge(base: base, edited: body, server: server).merged
+        objectClass = merged.objectClass
+        if merged.label != body.label { label = TextField(merged.label, limit: Self.labelLimit) }
+        if merged.productID != body.productID { productID = TextField(merged.productID) }
+        if merged.externalURL != body.externalURL { externalURL = TextField(merged.externalURL, limit: Self.urlLimit) }
+        if merged.jwtSecret != body.jwtSecret { jwtSecret = TextField(merged.jwtSecret.unmaskedValue, limit: Self.secretLimit) }
+        if merged.description != body.description { description = TextField(merged.description) }
+        active = merged.active
+        if (merged.headers ?? .object([:])) != (body.headers ?? .object([:])) { headers = Self.rows(merged.headers) }
+        baseline = server
     }
 
     public var title: String {
@@ -350,7 +370,7 @@ public struct WebhookForm: Sendable, Hashable {
         case (.saving, .edited(.success(.conflict(let fields, let server)))):
             phase = .editing
             conflicts = fields
-            baseline = WebhookWrite(editing: server)
+            if let server = WebhookWrite(editing: server) { rebase(on: server) }
             message = "Changed elsewhere: \(fields.joined(separator: ", ")). SAVE again overwrites; Esc keeps theirs."
             return []
         case (.saving, .edited(.failure(let error))):
