@@ -52,6 +52,8 @@ struct LostCreateEndToEndTests {
         #expect(named.items.map(\.id) == [other.id], "no token was made")
         try tui.press("Escape")
         try await tui.waitFor("Discard the new token?")
+        let discard = try tui.screen()
+        #expect(discard.contains("The token may exist already: look for External") && discard.contains("connect-tui-"), "discarding says where to look:\n\(discard)")
         try tui.press("y")
         try await tui.waitUntil("the wizard to close") { !$0.contains("Create token") }
         try tui.press("q")

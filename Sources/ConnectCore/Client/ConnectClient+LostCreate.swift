@@ -64,7 +64,7 @@ extension ConnectClient {
     public func findLostCreate(_ claim: TokenCreateClaim, wait: LostCreateWait = LostCreateWait()) async throws(ConnectError)
         -> LostCreate<Token>
     {
-        try await lookRepeatedly(wait) { () async throws(ConnectError) in
+        try await lookRepeatedly(wait, .listTokens) { () async throws(ConnectError) in
             try await tokensMatching(claim.body).filter { !claim.existingIDs.contains($0.id) }
         }
     }
@@ -73,13 +73,13 @@ extension ConnectClient {
     public func findLostCreate(_ claim: WebhookCreateClaim, wait: LostCreateWait = LostCreateWait()) async throws(ConnectError)
         -> LostCreate<Webhook>
     {
-        try await lookRepeatedly(wait) { () async throws(ConnectError) in
+        try await lookRepeatedly(wait, .listWebhooks) { () async throws(ConnectError) in
             try await webhooksMatching(claim.body).filter { !claim.existingIDs.contains($0.id) }
         }
     }
 
     private func lookRepeatedly<Item>(
-        _ wait: LostCreateWait, _ look: () async throws(ConnectError) -> [Item]
+        _ wait: LostCreateWait, _ operation: ConnectOperation, _ look: () async throws(ConnectError) -> [Item]
     ) async throws(ConnectError) -> LostCreate<Item> {
         // A number of looks rather than a deadline, so the client's injected sleep is the only
         // clock (tests run the whole wait at once).
@@ -93,7 +93,7 @@ extension ConnectClient {
             do {
                 try await environment.sleep(wait.interval)
             } catch {
-                throw ConnectError(operation: .listTokens, method: .get, kind: .cancelled)
+                throw ConnectError(operation: operation, method: .get, kind: .cancelled)
             }
         }
     }

@@ -189,8 +189,8 @@ public enum AppReducer {
         }
     }
 
-    /// Starts the wizard's waiting timer when it begins waiting for the server, and clears it
-    /// when it stops.
+    /// Starts the waiting timers of the wizard and the webhook form when they begin waiting for
+    /// the server, and clears them when they stop.
     static func noteWaiting(now: Date, _ state: inout AppState) {
         if let form = state.webhookForm {
             if form.isBusy, form.waitingSince == nil { state.webhookForm?.waitingSince = now }

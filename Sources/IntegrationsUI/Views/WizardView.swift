@@ -24,7 +24,7 @@ enum WizardView {
             return
         }
         renderButtons(ui.machine.state, Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1), &screen)
-        if case .confirmingCancel = ui.machine.state { renderDiscard(outer, &screen) }
+        if case .confirmingCancel(let step) = ui.machine.state { renderDiscard(step, outer, &screen) }
     }
 
     static func stepNumber(_ state: CreateTokenWizard.State) -> Int {
@@ -182,11 +182,19 @@ enum WizardView {
         }
     }
 
-    static func renderDiscard(_ outer: Rect, _ screen: inout Screen) {
-        let box = outer.centered(width: min(54, outer.width), height: 6)
+    static func renderDiscard(_ step: CreateTokenWizard.Step, _ outer: Rect, _ screen: inout Screen) {
+        // A CREATE whose outcome is not known may have made the token: say where to look.
+        var pendingMarker: String?
+        if case .permissions(let permissions) = step { pendingMarker = permissions.pendingClaim?.body.externalID }
+        let box = outer.centered(width: min(54, outer.width), height: pendingMarker == nil ? 6 : 9)
         screen.fill(box)
         screen.drawBox(box, title: "Discard the new token?", focused: true)
         screen.put("What you entered will be lost.", x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4)
-        screen.put("y discard  ·  n or Esc keep editing", x: box.x + 2, y: box.y + 3, style: Style(.keyHint), maxWidth: box.width - 4)
+        if let pendingMarker {
+            _ = screen.putWrapped(
+                "The token may exist already: look for External ID \(pendingMarker) on the Tokens list.",
+                in: Rect(x: box.x + 2, y: box.y + 2, width: box.width - 4, height: 3), style: Style(.warning))
+        }
+        screen.put("y discard  ·  n or Esc keep editing", x: box.x + 2, y: box.maxY - 3, style: Style(.keyHint), maxWidth: box.width - 4)
     }
 }
