@@ -51,6 +51,15 @@ struct CommandTrustTests {
         #expect(output == "\(doomed.id) deleted (the answer was lost; read again, it is deleted)\n")
     }
 
+    @Test func aDeleteThatNeverReachedTheServerSaysSoInWords() async throws {
+        let world = try await World.start(faults: ["drop,method=DELETE,path=/auth/tokens"])
+        defer { Task { await world.stop() } }
+        let (status, output) = try await Self.run(world, ["tokens", "delete", "SU-431-800-699"])
+        #expect(status == 1)
+        #expect(output == "connect-tui: Delete token failed: the connection closed before the answer came\n", "no URL error codes")
+        #expect(try await world.client.token(id: "SU-431-800-699").id == "SU-431-800-699", "read again: it is still there")
+    }
+
     @Test func aDisableWhoseAnswerIsLostSaysDisabled() async throws {
         let world = try await World.start(faults: ["drop-after,method=POST,path=/auth/tokens,times=1"])
         defer { Task { await world.stop() } }

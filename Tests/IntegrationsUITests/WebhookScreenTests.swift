@@ -268,6 +268,21 @@ import TokenWizard
         for secret in ["hunter2", "b3arer"] { #expect(revealed.contains(secret), "\(secret) shown when asked") }
     }
 
+    @Test func theFormsSecretMaskDoesNotTellItsLength() {
+        func shown(_ secret: String) -> String {
+            var state = UISample.webhookState(UISample.large)
+            _ = UISample.press(&state, .character("c"))
+            state.webhookForm?.jwtSecret = TextField(secret)
+            return AppView.render(state).text
+        }
+        let short = shown("abc")
+        let long = shown(String(repeating: "s", count: 60))
+        #expect(short.contains("Create webhook"))
+        #expect(short == long, "three characters and sixty look the same")
+        #expect(!short.contains("abc"))
+        #expect(short.contains("JWT secret") && short.contains(Secret.mask), "the masked field is on screen")
+    }
+
     @Test func theHelpListsTheWebhookKeys() {
         var state = UISample.webhookState(UISample.large)
         _ = UISample.press(&state, .character("?"))
