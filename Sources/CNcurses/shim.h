@@ -124,6 +124,8 @@ static inline void cn_wrap_suspend_for_bracketed_paste(void) {
     sigemptyset(&ours.sa_mask);
     sigaction(SIGTSTP, &ours, cn_curses_suspend());
 }
+/* close(2) for code whose own `close` hides it; the same on Linux and macOS. */
+static inline int cn_close_descriptor(int descriptor) { return close(descriptor); }
 static inline int cn_take_signal(void) {
     int number = cn_pending_signal;
     cn_pending_signal = 0;

@@ -97,8 +97,8 @@ public final class CursesTerminal: Terminal {
         curs_set(1)
         endwin()
         delscreen(screenHandle)
-        Glibc.close(wakePipe.read)
-        Glibc.close(wakePipe.write)
+        _ = cn_close_descriptor(wakePipe.read)
+        _ = cn_close_descriptor(wakePipe.write)
     }
 
     /// Makes a waiting `readKey` return at once; safe from any thread.

@@ -40,13 +40,14 @@ struct EmojiWidthEndToEndTests {
         for _ in 0..<9 { try tui.press("j") }
         for _ in 0..<8 { try tui.press("k") }
         try tui.press("p")  // 25 rows per page: a reload, drawn over what is there
-        try await tui.waitFor("Rows per page 25")
-        let incremental = try tui.screen()
+        let incremental = try await tui.waitUntil("the reloaded page") {
+            $0.contains("Rows per page 25") && $0.contains("1–9 of 9") && !$0.contains("Loading")
+        }
         // A full redraw: the terminal is resized and back, so every cell is sent again.
         try tui.resize(columns: 121, rows: 40)
         try tui.resize(columns: 120, rows: 40)
         let full = try await tui.waitUntil("a full redraw at 120 columns") { screen in
-            screen.split(separator: "\n").first.map { $0.count <= 120 } ?? false && screen.contains("Rows per page 25")
+            screen.split(separator: "\n").first.map { $0.count <= 120 } ?? false && screen.contains("Rows per page 25") && screen.contains("1–9 of 9")
         }
         #expect(incremental == full, "incremental:\n\(incremental)\nfull:\n\(full)")
         // Each name shows as typed, one space before its id, with no cell lost or doubled

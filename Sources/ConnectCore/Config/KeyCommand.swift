@@ -47,7 +47,12 @@ public enum KeyCommand {
         let arguments = ["/bin/sh", "-c", command]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ)
+        #if canImport(Darwin)
+            let environment = _NSGetEnviron().pointee
+        #else
+            let environment = environ
+        #endif
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environment)
         close(fds[1])
         defer { close(fds[0]) }
         guard spawned == 0 else { return .failure(ConfigurationMessage("could not start (\(String(cString: strerror(spawned))))")) }

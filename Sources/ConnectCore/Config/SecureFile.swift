@@ -22,7 +22,7 @@ public enum SecureFile {
         data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count, !failed {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = writeBytes(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0, errno == EINTR { continue }
                 if written <= 0 { failed = true } else { offset += written }
             }
@@ -80,4 +80,9 @@ public enum SecureFile {
         guard stat(url.path, &info) == 0 else { return nil }
         return Int(info.st_mode & 0o777)
     }
+}
+
+/// write(2), out of reach of `SecureFile.write`'s name, on Linux and macOS alike.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }
