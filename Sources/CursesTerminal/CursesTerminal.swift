@@ -37,6 +37,9 @@ public final class CursesTerminal: Terminal {
     /// The ncurses version in use, e.g. `ncurses 6.4.20221231`.
     public static var libraryVersion: String { String(cString: curses_version()) }
 
+    /// The input went away (hang-up on the terminal).
+    private var hungUp = false
+
     public init(theme: Theme) throws {
         var fds: [Int32] = [-1, -1]
         if pipe(&fds) == 0 {
@@ -113,10 +116,13 @@ public final class CursesTerminal: Terminal {
 
     public var size: TerminalSize { TerminalSize(columns: Int(getmaxx(window)), rows: Int(getmaxy(window))) }
 
-    /// A stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that arrived since the last call.
+    /// A stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that arrived since the last call; a
+    /// terminal that went away (its window closed, the SSH connection dropped, no SIGHUP
+    /// delivered) counts as SIGHUP, so the app stops instead of spinning on a dead input.
     public func takeSignal() -> Int32? {
         let number = cn_take_signal()
-        return number == 0 ? nil : number
+        if number != 0 { return number }
+        return hungUp ? SIGHUP : nil
     }
 
     public func draw(_ screen: Screen) {
@@ -151,6 +157,7 @@ public final class CursesTerminal: Terminal {
         guard wakePipe.read >= 0 else { return nextKey(timeoutMilliseconds: timeoutMilliseconds) }
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)]
         _ = poll(&fds, 2, Int32(timeoutMilliseconds))
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { hungUp = true }
         if fds[1].revents != 0 {
             var sink = [UInt8](repeating: 0, count: 64)
             while read(wakePipe.read, &sink, sink.count) > 0 {}

@@ -13,7 +13,7 @@ struct ConnectTUICommand: AsyncParsableCommand {
             With CONNECT_API_KEY (and optionally CONNECT_ENDPOINT) set, or --api-key-file, it \
             works on that Connect account; with nothing configured it starts the built-in sandbox.
             """,
-        version: "connect-tui \(UserAgent.appVersion) (\(CursesTerminal.libraryVersion))",
+        version: "connect-tui \(UserAgent.appVersion) (commit \(Installation.commit); \(CursesTerminal.libraryVersion))",
         subcommands: [TokensCommand.self, AccountsCommand.self, SandboxCommand.self])
 
     @OptionGroup var account: AccountOptions

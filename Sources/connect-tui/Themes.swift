@@ -18,10 +18,8 @@ enum Themes {
         if let set = environment["CONNECT_TUI_THEMES"], !set.isEmpty {
             return URL(fileURLWithPath: set)
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        let installed = folder.deletingLastPathComponent().appendingPathComponent("share/connect-tui/themes")
-        if holdsThemes(installed) { return installed }
+        if let installed = Installation.shareFolder?.appendingPathComponent("themes"), holdsThemes(installed) { return installed }
+        var folder = Installation.executable.deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = folder.appendingPathComponent("themes")
             if holdsThemes(candidate) { return candidate }

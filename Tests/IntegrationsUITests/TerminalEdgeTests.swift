@@ -76,4 +76,20 @@ struct TerminalEdgeTests {
             #expect(!String(decoding: data, as: UTF8.self).contains(secret), "\(file.lastPathComponent) holds the key")
         }
     }
+
+    @Test func whenItsTerminalVanishesItExitsInsteadOfSpinning() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand)
+        try await tui.waitFor("Tutorial API Token")
+        let shell = try tui.tmux(["display-message", "-p", "-t", tui.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let (_, children) = TmuxSession.spawn(["/usr/bin/pgrep", "-P", shell], captureOutput: true)
+        let app = try #require(children.split(separator: "\n").compactMap { pid_t($0) }.first, "the app's process")
+        // SIGKILL the terminal (tmux's server): no SIGHUP is sent, the input just ends.
+        _ = TmuxSession.spawn(["/usr/bin/pkill", "-KILL", "-f", "tmux -u -L \(tui.socket)"], captureOutput: false)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while kill(app, 0) == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(kill(app, 0) != 0, "connect-tui \(app) still runs without a terminal")
+        if kill(app, 0) == 0 { kill(app, SIGKILL) }
+    }
 }
