@@ -59,28 +59,15 @@ struct TokensCommand: AsyncParsableCommand {
         return copy
     }
 
-    /// Runs a write; when its answer is lost, reads the token again (nil: it is gone) and says
-    /// what is true now, so a write that happened is never reported as a failure.
+    /// Runs a token action and says what is true now: a lost answer is read back
+    /// (`ConnectClient.tokenAction`), so a write that happened is never reported as a failure.
     static func settle(
-        _ id: String, _ done: String, _ client: ConnectClient, _ write: () async throws(ConnectError) -> Void,
+        _ id: String, _ done: String, _ client: ConnectClient, _ write: () async throws(ConnectError) -> Token?,
         check isDone: (Token?) -> Bool
     ) async throws(ConnectError) {
-        do {
-            try await write()
-            print("\(id) \(done)")
-        } catch where error.outcomeUnknown {
-            let now: Token?
-            do {
-                now = try await client.token(id: id)
-            } catch let reread where reread.isNotFound {
-                now = nil
-            } catch let reread {
-                throw ConnectError(
-                    operation: error.operation, method: error.method,
-                    kind: .network("the answer was lost (\(error.detail)) and reading \(id) again failed (\(reread.detail)): it may or may not be \(done); check with `connect-tui tokens show \(id)`"))
-            }
-            guard isDone(now) else { throw error }
-            print("\(id) \(done) (the answer was lost; read again, it is \(done))")
+        switch try await client.tokenAction(id, write, isDone: isDone) {
+        case .answered: print("\(id) \(done)")
+        case .lostButDone: print("\(id) \(done) (the answer was lost; read again, it is \(done))")
         }
     }
 
@@ -252,7 +239,7 @@ struct TokensCommand: AsyncParsableCommand {
         func run() async throws {
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
                 try await TokensCommand.settle(id, "enabled", client) { () async throws(ConnectError) in
-                    _ = try await client.activateToken(id: id)
+                    try await client.activateToken(id: id)
                 } check: { $0?.status == .active }
             }
         }
@@ -267,7 +254,7 @@ struct TokensCommand: AsyncParsableCommand {
         func run() async throws {
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
                 try await TokensCommand.settle(id, "disabled", client) { () async throws(ConnectError) in
-                    _ = try await client.deactivateToken(id: id)
+                    try await client.deactivateToken(id: id)
                 } check: { $0?.status == .inactive }
             }
         }
@@ -281,8 +268,9 @@ struct TokensCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
-                try await TokensCommand.settle(id, "deleted", client) { () async throws(ConnectError) in
+                try await TokensCommand.settle(id, "deleted", client) { () async throws(ConnectError) -> Token? in
                     try await client.deleteToken(id: id)
+                    return nil
                 } check: { $0 == nil }
             }
         }

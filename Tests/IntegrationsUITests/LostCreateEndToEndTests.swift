@@ -116,4 +116,28 @@ struct LostCreateEndToEndTests {
         try second.press("Escape", "q")
         try await second.waitFor("EXIT=0")
     }
+
+    @Test func aDeleteWhoseAnswerIsLostIsReadBackAndShownDone() async throws {
+        let world = try await World.start(faults: ["drop-after,method=DELETE,path=/auth/tokens,times=1"])
+        defer { Task { await world.stop() } }
+        let doomed = try await world.client.createToken(TokenCreate(name: "Doomed", description: "d", externalID: nil, extensionID: "EXT-000"))
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await tui.waitFor("Doomed \(doomed.id)")
+        // Only that token on the list, so the action cannot land on another.
+        try tui.press("/")
+        try tui.type("Doomed")
+        try tui.press("Enter")
+        try await tui.waitFor("1–1 of 1")
+        try tui.press(".")
+        try await tui.waitFor("Delete")
+        try tui.press("x")
+        try await tui.waitFor("Delete token")
+        try tui.press("y")
+        try await tui.waitFor("Token \(doomed.id) deleted.")
+        #expect(!(try tui.screen()).contains("It is not known"))
+        let gone = await #expect(throws: ConnectError.self) { _ = try await world.client.token(id: doomed.id) }
+        #expect(gone?.status == 404)
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
 }

@@ -123,3 +123,37 @@ extension ConnectClient {
         }
     }
 }
+
+/// Token actions whose answer is lost.
+extension ConnectClient {
+    /// Whether a token action's lost answer hid a success: nil when it went through with its
+    /// answer; otherwise the token read again (`.some(nil)`: it is gone).
+    public enum ActionReadBack: Sendable, Hashable {
+        case answered(Token?)
+        case lostButDone(Token?)
+    }
+
+    /// Runs an action on token `id`; when its answer is lost, reads the token again and returns
+    /// it if `isDone` holds for it (nil: the token is gone), so a write that happened is never
+    /// reported as a failure. Otherwise the original error, or one saying the read failed too.
+    public func tokenAction(
+        _ id: String, _ write: () async throws(ConnectError) -> Token?, isDone: (Token?) -> Bool
+    ) async throws(ConnectError) -> ActionReadBack {
+        do {
+            return .answered(try await write())
+        } catch where error.outcomeUnknown {
+            let now: Token?
+            do {
+                now = try await token(id: id)
+            } catch let reread where reread.isNotFound {
+                now = nil
+            } catch let reread {
+                throw ConnectError(
+                    operation: error.operation, method: error.method,
+                    kind: .network("the answer was lost (\(error.detail)) and reading \(id) again failed (\(reread.detail)): it may or may not have happened"))
+            }
+            guard isDone(now) else { throw error }
+            return .lostButDone(now)
+        }
+    }
+}

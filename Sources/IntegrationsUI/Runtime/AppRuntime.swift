@@ -282,14 +282,27 @@ public final class AppRuntime {
                 spawn { (try? await client.extensionDetails(id: id)).map { .action(.extensionLoaded($0)) } }
             case .perform(let action, let tokenID):
                 spawn {
+                    // A lost answer is read back: an action that happened is shown as done.
                     let result: Result<Token?, ConnectError> = await attempt { () async throws(ConnectError) -> Token? in
-                        switch action {
-                        case .enable: return try await client.activateToken(id: tokenID)
-                        case .disable: return try await client.deactivateToken(id: tokenID)
-                        case .rotate: return try await client.rotateToken(id: tokenID)
-                        case .delete:
-                            try await client.deleteToken(id: tokenID)
-                            return nil
+                        let readBack = try await client.tokenAction(tokenID, { () async throws(ConnectError) -> Token? in
+                            switch action {
+                            case .enable: return try await client.activateToken(id: tokenID)
+                            case .disable: return try await client.deactivateToken(id: tokenID)
+                            case .rotate: return try await client.rotateToken(id: tokenID)
+                            case .delete:
+                                try await client.deleteToken(id: tokenID)
+                                return nil
+                            }
+                        }, isDone: { now in
+                            switch action {
+                            case .enable: now?.status == .active
+                            case .disable: now?.status == .inactive
+                            case .delete: now == nil
+                            case .rotate: false  // a new secret cannot be told from the old by reading
+                            }
+                        })
+                        switch readBack {
+                        case .answered(let token), .lostButDone(let token): return token
                         }
                     }
                     return .action(.tokenActionFinished(action, tokenID: tokenID, result, now: Date()))
