@@ -177,17 +177,8 @@ struct EndToEndTests {
     @Test func ctrlZSuspendsAndFgResumes() async throws {
         let world = try await World.start()
         defer { Task { await world.stop() } }
-        let tui = try TmuxSession(command: "bash --norc --noprofile")
-        let app = "env HOME='\(world.home.path)' CONNECT_API_KEY='\(world.key.unmaskedValue)' CONNECT_ENDPOINT='\(world.endpoint)' '\(BuiltBinary.url.path)'"
-        try tui.type("PS1='prompt$ '; clear; " + app)
-        try tui.press("Enter")
-        try await tui.waitFor("Tutorial API Token")
-        try tui.press("C-z")
-        try await tui.waitFor("Stopped")
-        #expect(!(try tui.screen()).contains("LABEL"), "the shell has the screen back")
-        try tui.type("fg")
-        try tui.press("Enter")
-        try await tui.waitFor("LABEL")
+        let tui = try await world.appInShell()
+        try await tui.suspendAndResume { shell in #expect(!shell.contains("LABEL"), "the shell has the screen back") }
         try tui.press("q")
         try await tui.waitUntil("the shell's prompt back") { screen in
             let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

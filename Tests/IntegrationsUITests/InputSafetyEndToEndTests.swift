@@ -72,16 +72,8 @@ struct InputSafetyEndToEndTests {
     @Test func bracketedPasteIsOnAgainAfterCtrlZAndFg() async throws {
         let world = try await World.start()
         defer { Task { await world.stop() } }
-        let tui = try TmuxSession(command: "bash --norc --noprofile")
-        let app = "env TERM=screen-256color HOME='\(world.home.path)' CONNECT_API_KEY='\(world.key.unmaskedValue)' CONNECT_ENDPOINT='\(world.endpoint)' '\(BuiltBinary.url.path)'"
-        try tui.type("PS1='prompt$ '; clear; " + app)
-        try tui.press("Enter")
-        try await tui.waitFor("Tutorial API Token")
-        try tui.press("C-z")
-        try await tui.waitFor("Stopped")
-        try tui.type("fg")
-        try tui.press("Enter")
-        try await tui.waitFor("LABEL")
+        let tui = try await world.appInShell(extraEnvironment: "TERM=screen-256color")
+        try await tui.suspendAndResume()
         // Marked as a paste only if the app turned the mode on again after the shell had it.
         try tui.paste("zzz")
         try await tui.waitFor("Pasted text is ignored here")

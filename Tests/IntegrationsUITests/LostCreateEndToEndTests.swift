@@ -109,6 +109,7 @@ struct LostCreateEndToEndTests {
         try await second.waitFor("Unfinished token")
         try second.press("y")
         try await second.waitFor("connect-tui stopped while creating this token; CREATE will first look for it.")
+        try await second.waitFor("[x] Account")  // the modules have loaded: CREATE is accepted
         try second.press("Enter")
         try await second.waitFor("The token was created.", timeout: .seconds(40))
         let named = try await world.client.listTokens(ListQuery(filter: .eq("name", "CI")), page: PageRequest())
