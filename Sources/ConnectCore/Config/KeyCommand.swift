@@ -102,7 +102,9 @@ extension KeySource {
                 throw ConfigurationMessage("cannot read the API key file \(path)")
             }
             defer { try? handle.close() }
-            guard let data = try? handle.read(upToCount: 64 * 1024), let text = String(data: data ?? Data(), encoding: .utf8) else {
+            // An empty file (or pipe) reads as no data: it then holds no key, said below.
+            let data = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+            guard let text = String(data: data, encoding: .utf8) else {
                 throw ConfigurationMessage("cannot read the API key file \(path)")
             }
             do { return try APIKey(parsing: text.trimmingCharacters(in: .whitespacesAndNewlines)) } catch {
