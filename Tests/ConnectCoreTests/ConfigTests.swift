@@ -114,7 +114,7 @@ import Testing
             "/home/u/.config/connect-tui/config.toml:3: theme: must be a string, not an integer",
             "/home/u/.config/connect-tui/config.toml:5: clipboard.mode: must be one of auto, osc52, native, off",
             "/home/u/.config/connect-tui/config.toml:6: clipboard.clear_after: must be between 0 and 86400",
-            "/home/u/.config/connect-tui/config.toml:7: unknown table [ui]; known: [[accounts]], [clipboard], [keys]",
+            "/home/u/.config/connect-tui/config.toml:7: unknown table [ui]; known: [[accounts]], [clipboard], [keys], [keys.CONTEXT]",
             "/home/u/.config/connect-tui/config.toml:10: accounts.endpoint: must be an http(s) URL",
             "/home/u/.config/connect-tui/config.toml:12: accounts.api_key: no key needs api_key or api_key_cmd",
             "/home/u/.config/connect-tui/config.toml:16: accounts.api_key: is not an API key (expected ApiKey SU-…:…); its value is not shown",

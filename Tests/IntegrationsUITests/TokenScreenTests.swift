@@ -97,8 +97,11 @@ import TokenWizard
         var state = UISample.state(UISample.large)
         _ = UISample.press(&state, .character("?"))
         let text = AppView.render(state).text
-        for needed in ["Everywhere", "Tokens", "next page", "copy the token's API key", "reveal or mask the API key", "quit"] {
+        for needed in ["Everywhere", "Tokens (here)", "next page", "copy the token's API key", "quit"] {
             #expect(text.contains(needed), "\(needed)")
         }
+        // Other contexts are further down: the search finds them.
+        _ = UISample.press(&state, .character("/"), .character("r"), .character("e"), .character("v"), .character("e"), .character("a"), .character("l"))
+        #expect(AppView.render(state).text.contains("reveal or mask the API key"))
     }
 }

@@ -287,8 +287,9 @@ import TokenWizard
         var state = UISample.webhookState(UISample.large)
         _ = UISample.press(&state, .character("?"))
         let text = AppView.render(state).text
-        #expect(text.contains("Webhooks"))
+        #expect(text.contains("Webhooks (here)"))
         #expect(text.contains("trigger the webhook now"))
-        #expect(text.contains("reveal or mask the JWT secret"))
+        _ = UISample.press(&state, .character("/"), .character("J"), .character("W"), .character("T"))
+        #expect(AppView.render(state).text.contains("reveal or mask the JWT secret"))
     }
 }

@@ -73,9 +73,11 @@ extension AppConfig {
             switch (table.name, table.isArrayElement) {
             case ("accounts", true): if let account = reader.account(table) { config.accounts.append(account) }
             case ("clipboard", false): reader.readClipboard(table, into: &config)
-            case ("keys", false): reader.readKeys(table, into: &config)
+            case ("keys", false): reader.readKeys(table, context: nil, into: &config)
+            case (let name, false) where name.hasPrefix("keys.") && name.count > 5:
+                reader.readKeys(table, context: String(name.dropFirst(5)), into: &config)
             default:
-                reader.problem(table.line, nil, "unknown table [\(table.isArrayElement ? "[" : "")\(table.name)\(table.isArrayElement ? "]" : "")]; known: [[accounts]], [clipboard], [keys]")
+                reader.problem(table.line, nil, "unknown table [\(table.isArrayElement ? "[" : "")\(table.name)\(table.isArrayElement ? "]" : "")]; known: [[accounts]], [clipboard], [keys], [keys.CONTEXT]")
             }
         }
         var names: Set<String> = []
@@ -153,8 +155,11 @@ extension AppConfig {
             }
         }
 
-        mutating func readKeys(_ table: ConfigDocument.Table, into config: inout AppConfig) {
-            for (command, value) in table.entries {
+        /// `[keys]` (every context) or `[keys.CONTEXT]` (one): stored as `command` or
+        /// `CONTEXT.command`.
+        mutating func readKeys(_ table: ConfigDocument.Table, context: String?, into config: inout AppConfig) {
+            for (entry, value) in table.entries {
+                let command = context.map { "\($0).\(entry)" } ?? entry
                 let name = "keys.\(command)"
                 var keys: [String] = []
                 switch value.kind {

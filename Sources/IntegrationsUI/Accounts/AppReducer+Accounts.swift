@@ -14,25 +14,26 @@ extension AppReducer {
             return []
         }
         let current = state.accountChoices.firstIndex { $0 == state.currentAccount } ?? 0
-        state.switcher = AccountSwitcher(cursor: current)
+        state.modals.append(.switcher(AccountSwitcher(cursor: current)))
         return []
     }
 
-    /// ↑/↓ (or k/j) move, Enter switches, Esc closes.
-    static func handleSwitcher(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
-        guard var switcher = state.switcher else { return [] }
-        switch key {
-        case .down, .character("j"): switcher.cursor = min(state.accountChoices.count - 1, switcher.cursor + 1)
-        case .up, .character("k"): switcher.cursor = max(0, switcher.cursor - 1)
-        case .escape, .character("a"), .character("q"):
-            state.switcher = nil
+    /// Move, switch to the account under the cursor, or close.
+    static func handleSwitcher(_ switcher: AccountSwitcher, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+        var switcher = switcher
+        switch state.keymaps.switcher.command(for: key) {
+        case .down?: switcher.cursor = min(state.accountChoices.count - 1, switcher.cursor + 1)
+        case .up?: switcher.cursor = max(0, switcher.cursor - 1)
+        case .close?:
+            state.closeTopModal()
             return []
-        case .enter:
-            state.switcher = nil
+        case .choose?:
+            state.closeTopModal()
             guard let choice = state.accountChoices[safe: switcher.cursor] else { return [] }
             state.status = .info("Connecting to \(choice.label)…", now: now)
             return [.switchAccount(choice)]
-        default: break
+        case .toggle?, .enable?, .disable?, .rotate?, .delete?, .trigger?, nil:
+            return []
         }
         state.switcher = switcher
         return []
@@ -51,7 +52,7 @@ extension AppReducer {
             fresh.keymaps = state.keymaps
             fresh.tokens.rowsPerPage = state.tokens.rowsPerPage
             fresh.webhooks.rowsPerPage = state.webhooks.rowsPerPage
-            fresh.pane = state.pane == .webhooks || state.pane == .extensions || state.pane == .general ? state.pane : .tokens
+            fresh.route = .list(of: state.pane)
             state = fresh
             state.status = .info("Now on \(choice.label).", now: now)
             var effects = start(&state)

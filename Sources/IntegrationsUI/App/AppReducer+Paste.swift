@@ -17,25 +17,24 @@ extension AppReducer {
         return []
     }
 
-    /// The text field that typing would edit now, if any; in the order `handle` routes keys.
+    /// The text field that typing would edit now, if any: the top modal's focused field.
     static func focusedTextField(_ state: AppState) -> TextField? {
-        if state.isTooSmall || state.showsHelp || state.offeredDraft != nil { return nil }
-        if let ui = state.editForm {
+        if state.isTooSmall { return nil }
+        switch state.topModal {
+        case .editForm(let ui)?:
+            if case .confirmingDiscard = ui.form.phase { return nil }
             guard case .field(let field) = ui.focus else { return nil }
             return ui.fields[field] ?? TextField(limit: field.limit)
-        }
-        if let form = state.webhookForm { return form[text: form.focus] }
-        if let ui = state.wizard {
+        case .webhookForm(let form)?:
+            return form.phase == .confirmingDiscard || form.isBusy ? nil : form[text: form.focus]
+        case .wizard(let ui)?:
             guard case .editing(.general) = ui.machine.state else { return nil }
             return ui.field(ui.focus)
+        case .tokenFilter(let editor)?: return editor.field == .name ? editor.name : nil
+        case .webhookFilter(let editor)?: return editor.field == .search ? editor.search : nil
+        case .permissionFilter(let field)?: return field
+        case .help(let help)?: return help.search
+        case .draftOffer?, .switcher?, .menu?, .confirm?, .columns?, nil: return nil
         }
-        if state.switcher != nil || state.confirm != nil || state.menu != nil { return nil }
-        if let editor = state.tokens.filterEditor { return editor.field == .name ? editor.name : nil }
-        if let editor = state.webhooks.filterEditor { return editor.field == .search ? editor.search : nil }
-        if state.webhooks.columns.isOpen || state.tokens.columns.isOpen { return nil }
-        if let details = state.details, details.editingPermissionFilter, state.pane == .tokens {
-            return TextField(details.permissionFilter)
-        }
-        return nil
     }
 }

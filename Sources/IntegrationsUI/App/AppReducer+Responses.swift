@@ -64,7 +64,7 @@ extension AppReducer {
                 }
             case .failure(let error) where error.outcomeUnknown:
                 // Never resent blindly: whether it happened must be looked up first.
-                state.status = .error(error.description + " It is not known whether it happened; press r to look again.")
+                state.status = .error(error.description + " It is not known whether it happened; press \(state.keymaps.global.label(.refresh)) to look again.")
             case .failure(let error):
                 state.status = .error(error.description, retry: .perform(action, tokenID: tokenID))
             }

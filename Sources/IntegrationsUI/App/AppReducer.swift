@@ -64,7 +64,7 @@ public enum AppReducer {
         case .accountSwitched(let choice, let result, let now):
             return accountSwitched(choice, result, now: now, &state)
         case .draftFound(let draft):
-            state.offeredDraft = draft
+            state.modals.append(.draftOffer(draft))
             return []
         case .draftUnreadable(let path):
             state.status = .error("A saved draft could not be read; it was kept at \(path).")
@@ -72,78 +72,60 @@ public enum AppReducer {
         }
     }
 
-    /// Keys go to the innermost thing that is open: help, a dialog, a menu, an editor, the
-    /// details view, the pane; what none of them takes goes to the global keymap.
+    /// A key goes to the top modal, or when none is open to the route; what the route's
+    /// keymap does not take goes to the global keymap. Clicks follow the same order.
     static func handle(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
         if key == .resize { return [] }
+        let global = state.keymaps.global.command(for: key)
+        if state.isTooSmall { return global == .quit || global == .interrupt ? quit(&state) : [] }
+        if global == .interrupt { return quit(&state) }
+        if case .mouse(let event) = key { return click(event, now: now, &state) }
         if case .paste(let text) = key, let refused = refusePaste(text, now: now, &state) { return refused }
-        if state.isTooSmall {
-            return state.keymaps.global.command(for: key) == .quit ? quit(&state) : []
+        guard let top = state.topModal else { return handleRoute(key, global, now: now, &state) }
+        switch top {
+        case .help(let help): return handleHelp(help, key, &state)
+        case .draftOffer(let draft): return answerDraftOffer(draft, key, &state)
+        case .wizard: return handleWizard(key, &state)
+        case .editForm: return handleEditForm(key, now: now, &state)
+        case .webhookForm: return handleWebhookForm(key, now: now, &state)
+        case .switcher(let switcher): return handleSwitcher(switcher, key, now: now, &state)
+        case .menu(let menu): return handleMenu(menu, key, now: now, &state)
+        case .confirm(let dialog): return handleConfirm(dialog, key, now: now, &state)
+        case .tokenFilter(let editor): return handleFilterEditor(editor, key, &state)
+        case .webhookFilter(let editor): return handleWebhookFilterEditor(editor, key, &state)
+        case .columns(let pane, let cursor): return handleColumns(pane, cursor: cursor, key, &state)
+        case .permissionFilter(let field): return handlePermissionFilter(field, key, &state)
         }
-        if state.showsHelp {
-            state.showsHelp = false
-            return []
-        }
-        if let draft = state.offeredDraft {
-            return answerDraftOffer(draft, key, &state)
-        }
-        if state.editForm != nil {
-            return key == .control("c") ? quit(&state) : handleEditForm(key, now: now, &state)
-        }
-        if state.webhookForm != nil {
-            return key == .control("c") ? quit(&state) : handleWebhookForm(key, now: now, &state)
-        }
-        if state.wizard != nil {
-            // Modal: every key is the wizard's, but Ctrl-C still quits.
-            return key == .control("c") ? quit(&state) : handleWizard(key, &state)
-        }
-        if case .mouse(let event) = key { return click(event, &state) }
-        if state.switcher != nil { return handleSwitcher(key, now: now, &state) }
-        if state.confirm != nil { return handleConfirm(key, now: now, &state) }
-        if state.menu != nil { return handleMenu(key, now: now, &state) }
-        if state.tokens.filterEditor != nil { return handleFilterEditor(key, &state) }
-        if state.webhooks.filterEditor != nil { return handleWebhookFilterEditor(key, &state) }
-        if state.webhooks.columns.isOpen {
-            state.webhooks.columns.handle(key)
-            return []
-        }
-        if state.tokens.columns.isOpen {
-            state.tokens.columns.handle(key)
-            return []
-        }
-        if state.status?.kind == .error, key == .escape {
+    }
+
+    /// A key with no modal open: the status line's error, then the screen, then global keys.
+    static func handleRoute(_ key: Key, _ global: Command?, now: Date, _ state: inout AppState) -> [AppEffect] {
+        if global == .dismiss, state.status?.kind == .error {
             state.status = nil
             return []
         }
-        if key == .character("R"), let retry = state.status?.retry {
+        if global == .retryFailed, let retry = state.status?.retry {
             state.status = .info("Trying again…", now: now)
             return [retry]
         }
-        if state.details != nil {
-            if let effects = handleDetails(key, now: now, &state) { return effects }
-        } else if state.pane == .tokens, let command = state.keymaps.tokenList.command(for: key) {
-            if let effects = handleTokenList(command, now: now, &state) { return effects }
-        } else if state.pane == .webhooks, state.webhookDetails != nil {
-            if let effects = handleWebhookDetails(key, now: now, &state) { return effects }
-        } else if state.pane == .webhooks, let command = state.keymaps.webhookList.command(for: key) {
-            if let effects = handleWebhookList(command, now: now, &state) { return effects }
-        } else if state.pane == .extensions, let command = state.keymaps.extensions.command(for: key) {
-            return handleExtensions(command, &state)
-        } else if state.pane == .general, state.keymaps.general.command(for: key) == .copy {
-            return [.copyText(state.connection.endpoint.absoluteString, what: "The API endpoint")]
+        let handled: [AppEffect]?
+        switch state.route {
+        case .general:
+            handled = state.keymaps.general.command(for: key) == .copy
+                ? [.copyText(state.connection.endpoint.absoluteString, what: "The API endpoint")] : nil
+        case .tokenList:
+            handled = state.keymaps.tokenList.command(for: key).flatMap { handleTokenList($0, now: now, &state) }
+        case .tokenDetails(let details):
+            handled = state.keymaps.details.command(for: key).flatMap { handleDetails(details, $0, now: now, &state) }
+        case .webhookList:
+            handled = state.keymaps.webhookList.command(for: key).flatMap { handleWebhookList($0, now: now, &state) }
+        case .webhookDetails(let details):
+            handled = state.keymaps.webhookDetails.command(for: key).flatMap { handleWebhookDetails(details, $0, now: now, &state) }
+        case .extensionList, .extensionDetails:
+            handled = state.keymaps.extensions.command(for: key).flatMap { handleExtensions($0, &state) }
         }
-        guard let command = state.keymaps.global.command(for: key) else {
-            if key == .escape, state.pane == .tokens, state.tokens.content.isLoading, state.details == nil {
-                state.tokens.content = .failed(ConnectError(operation: .listTokens, method: .get, kind: .cancelled))
-                return [.cancelTokenLoad]
-            }
-            if key == .escape, state.pane == .webhooks, state.webhooks.content.isLoading, state.webhookDetails == nil {
-                state.webhooks.content = .failed(ConnectError(operation: .listWebhooks, method: .get, kind: .cancelled))
-                return [.cancelWebhookLoad]
-            }
-            return []
-        }
-        return handleGlobal(command, now: now, &state)
+        if let handled { return handled }
+        return global.map { handleGlobal($0, now: now, &state) } ?? []
     }
 
     static func handleGlobal(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect] {
@@ -155,9 +137,9 @@ public enum AppReducer {
         case .previousPane:
             return show(Pane(rawValue: (state.pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!, &state)
         case .help:
-            state.showsHelp = true
+            state.modals.append(.help(HelpState()))
             return []
-        case .quit:
+        case .quit, .interrupt:
             return quit(&state)
         case .refresh:
             state.status = nil
@@ -182,7 +164,7 @@ public enum AppReducer {
             return effects
         case .switchAccount:
             return openSwitcher(now: now, &state)
-        case .back, .retryFailed, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
+        case .back, .retryFailed, .dismiss, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
             .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension,
             .trigger:
             return []
@@ -205,10 +187,7 @@ public enum AppReducer {
     }
 
     static func show(_ pane: Pane, _ state: inout AppState) -> [AppEffect] {
-        state.pane = pane
-        state.details = nil
-        state.openExtension = nil
-        state.webhookDetails = nil
+        state.route = .list(of: pane)
         // The webhooks load when first shown, not at start.
         if pane == .webhooks, state.webhooks.loadID == 0 { return [reloadWebhooks(&state)] }
         return []
@@ -224,37 +203,6 @@ public enum AppReducer {
         .loadTokens(loadID: state.tokens.beginLoad(), state.tokens.filter.query, state.tokens.page)
     }
 
-    /// Clicks select panes, rows and tabs.
-    static func click(_ event: MouseEvent, _ state: inout AppState) -> [AppEffect] {
-        let layout = Layout(state.size)
-        if event.x < layout.sidebar.maxX, let pane = Pane.allCases.first(where: { layout.paneRow($0) == event.y }) {
-            return show(pane, &state)
-        }
-        if var details = state.details {
-            if event.y == layout.content.y + 3 {
-                details.tab = event.x < layout.content.x + 10 ? .general : .permissions
-                state.details = details
-            }
-            return []
-        }
-        if state.pane == .webhooks, state.webhookDetails != nil {
-            if event.y == layout.content.y + 3 {
-                state.webhookDetails?.tab = event.x < layout.content.x + 10 ? .general : .deliveries
-            }
-            return []
-        }
-        let table = layout.listTable
-        guard event.x >= table.x else { return [] }
-        switch state.pane {
-        case .tokens:
-            if let row = state.tokens.row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows) { state.tokens.moveCursor(to: row) }
-        case .webhooks:
-            if let row = state.webhooks.row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows) { state.webhooks.moveCursor(to: row) }
-        case .general, .extensions:
-            break
-        }
-        return []
-    }
 }
 
 extension Array {

@@ -81,39 +81,29 @@ public struct ActionsMenu: Sendable, Hashable {
     public var selected = 0
 }
 
-/// Everything the app shows; views are pure functions of it.
-public struct AppState: Sendable {
+/// Everything the app shows; views are pure functions of it. Where the user is is one route
+/// and a stack of modals over it (see Navigation.swift): what cannot be on screen together
+/// cannot be represented.
+public struct AppState: Sendable, Hashable {
     public var size: TerminalSize
     public var connection: Connection
     public var account: Loadable<AccountInfo> = .loading
-    public var pane: Pane = .tokens
+    /// The pane and the screen within it.
+    public var route: Route = .tokenList
+    /// What is open over the route, bottom first; the last one has the keys.
+    public var modals: [Modal] = []
+    /// The lists keep their place while another pane shows.
     public var tokens = TokenListState()
-    public var details: TokenDetailsState?
-    /// The create-token wizard, when open (modal).
-    public var wizard: WizardUIState?
-    /// The token edit form, when open (modal).
-    public var editForm: EditFormUIState?
-    /// A draft from an earlier run, offered back until the user answers.
-    public var offeredDraft: WizardDraft?
-    /// The Webhooks pane, one webhook's details, and the webhook form (modal) when open.
     public var webhooks = WebhookListState()
-    public var webhookDetails: WebhookDetailsState?
-    public var webhookForm: WebhookForm?
-    /// The accounts the switcher offers, the one in use, and the switcher when open.
+    /// The accounts the switcher offers and the one in use.
     public var accountChoices: [AccountChoice] = []
     public var currentAccount: AccountChoice?
-    public var switcher: AccountSwitcher?
     /// The key bindings: the defaults with the config's changes.
     public var keymaps = KeymapSet.defaults
-    public var menu: ActionsMenu?
-    public var confirm: ConfirmDialog?
     public var status: StatusMessage?
-    public var showsHelp = false
     /// The extensions: the Extensions pane's rows and the token filter's choices.
     public var extensions: Loadable<[Extension]> = .loading
     public var extensionsCursor = 0
-    /// The extension whose details are open, and how many tokens use it.
-    public var openExtension: (extension: Extension, tokenCount: Loadable<Int>)?
     /// Module names by id, for the permissions tab.
     public var modules: [String: String] = [:]
     public var moduleOrder: [Module] = []
@@ -142,9 +132,14 @@ extension AppState {
     /// Whether a question is on screen whose answer changes or throws something away (a
     /// confirmation, discarding typed input, resuming a draft).
     public var isAsking: Bool {
-        if confirm != nil || offeredDraft != nil { return true }
-        if case .confirmingCancel? = wizard?.machine.state { return true }
-        if case .confirmingDiscard? = editForm?.form.phase { return true }
-        return webhookForm?.phase == .confirmingDiscard
+        modals.contains { modal in
+            switch modal {
+            case .confirm, .draftOffer: true
+            case .wizard(let ui): if case .confirmingCancel = ui.machine.state { true } else { false }
+            case .editForm(let ui): if case .confirmingDiscard = ui.form.phase { true } else { false }
+            case .webhookForm(let form): form.phase == .confirmingDiscard
+            case .switcher, .menu, .tokenFilter, .webhookFilter, .columns, .permissionFilter, .help: false
+            }
+        }
     }
 }

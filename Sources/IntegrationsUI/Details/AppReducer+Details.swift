@@ -4,28 +4,12 @@ import TerminalKit
 import TokenWizard
 
 extension AppReducer {
-    /// A key in token details; nil leaves it to the global keymap.
-    static func handleDetails(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect]? {
-        guard var details = state.details else { return nil }
-        if details.editingPermissionFilter {
-            switch key {
-            case .enter: details.editingPermissionFilter = false
-            case .escape:
-                details.editingPermissionFilter = false
-                details.permissionFilter = ""
-            case .backspace: if !details.permissionFilter.isEmpty { details.permissionFilter.removeLast() }
-            case .character(let character): details.permissionFilter.append(character)
-            case .paste(let text): details.permissionFilter += String(TextField().pasteText(text) ?? [])
-            default: break
-            }
-            details.permissionsCursor = 0
-            state.details = details
-            return []
-        }
-        guard let command = state.keymaps.details.command(for: key) else { return nil }
+    /// A command in token details; nil leaves it to the global keymap.
+    static func handleDetails(_ details: TokenDetailsState, _ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+        var details = details
         switch command {
         case .back:
-            state.details = nil
+            state.route = .tokenList
             return []
         case .previousTab, .nextTab:
             details.tab = details.tab == .general ? .permissions : .general
@@ -35,7 +19,7 @@ extension AppReducer {
             return [.copyAPIKey(tokenID: details.tokenID)]
         case .actions:
             guard let token = details.token.value else { return [] }
-            state.menu = menu(for: token)
+            state.modals.append(.menu(menu(for: token)))
             return []
         case .edit:
             guard let token = details.token.value else { return [] }
@@ -46,12 +30,33 @@ extension AppReducer {
             details.permissionsCursor = max(0, details.permissionsCursor - 1)
         case .filter:
             guard details.tab == .permissions else { return nil }
-            details.editingPermissionFilter = true
-        case .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .retryFailed, .switchAccount, .pageUp,
-            .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .columns, .tokensOfExtension, .trigger:
+            state.modals.append(.permissionFilter(TextField(details.permissionFilter)))
+            return []
+        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
+            .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .columns,
+            .tokensOfExtension, .trigger:
             return nil
         }
         state.details = details
+        return []
+    }
+
+    /// Typing the PERMISSIONS filter: the table narrows as you type; keep it or clear it.
+    static func handlePermissionFilter(_ field: TextField, _ key: Key, _ state: inout AppState) -> [AppEffect] {
+        var field = field
+        switch state.keymaps.permissionFilter.command(for: key) {
+        case .apply?:
+            state.closeTopModal()
+            return []
+        case .clear?:
+            state.closeTopModal()
+            field = TextField()
+        case .nextField?, .previousField?, .changeNext?, .changePrevious?, nil:
+            _ = field.handle(key, keymap: state.keymaps.text)
+            state.modals[state.modals.count - 1] = .permissionFilter(field)
+        }
+        state.details?.permissionFilter = field.text
+        state.details?.permissionsCursor = 0
         return []
     }
 

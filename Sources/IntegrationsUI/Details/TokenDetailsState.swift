@@ -22,7 +22,6 @@ public struct TokenDetailsState: Sendable, Hashable {
     public var revealed = false
     /// Filters the permissions table by module name.
     public var permissionFilter = ""
-    public var editingPermissionFilter = false
     public var permissionsCursor = 0
 
     public init(tokenID: String) { self.tokenID = tokenID }

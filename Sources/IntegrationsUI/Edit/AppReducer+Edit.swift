@@ -6,43 +6,45 @@ import TokenWizard
 extension AppReducer {
     static func openEditForm(_ token: Token, now: Date, _ state: inout AppState) -> [AppEffect] {
         let (form, effects) = TokenEditForm.editing(token)
-        state.editForm = EditFormUIState(form: form)
+        state.modals.append(.editForm(EditFormUIState(form: form)))
         return effects.flatMap { editEffect($0, now: now, &state) }
     }
 
-    /// Keys while the edit form is open (modal).
+    /// Keys while the edit form is open (modal): the fields' keymap, or the permissions'
+    /// when the module list has the focus.
     static func handleEditForm(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
         guard var ui = state.editForm else { return [] }
         var events: [TokenEditForm.Event] = []
         if case .confirmingDiscard = ui.form.phase {
-            switch key {
-            case .character("y"), .character("d"): events = [.discardConfirmed]
-            case .character("n"), .escape, .enter: events = [.keepEditingTapped]
-            default: break
+            switch state.keymaps.discard.command(for: key) {
+            case .confirm?: events = [.discardConfirmed]
+            case .cancel?, .press?: events = [.keepEditingTapped]
+            case .moveFocus?, nil: break
             }
         } else {
             let order = ui.order
             let position = order.firstIndex(of: ui.focus) ?? 0
             let modules = ui.form.modules.value ?? []
-            switch (key, ui.focus) {
-            case (.tab, _), (.down, .field):
-                ui.focus = order[(position + 1) % order.count]
-            case (.backTab, _), (.up, .field):
-                ui.focus = order[(position + order.count - 1) % order.count]
-            case (.down, .modules), (.character("j"), .modules): ui.moduleCursor = min(modules.count, ui.moduleCursor + 1)
-            case (.up, .modules), (.character("k"), .modules): ui.moduleCursor = max(0, ui.moduleCursor - 1)
-            case (.character(" "), .modules):
-                events = ui.moduleCursor == 0 ? [.allModulesToggled] : modules.indices.contains(ui.moduleCursor - 1) ? [.moduleToggled(modules[ui.moduleCursor - 1].id)] : []
-            case (.character("r"), .modules): events = [.retryTapped]
-            case (.enter, _), (.control("s"), _): events = [.saveTapped]
-            case (.escape, _): events = [.cancelTapped]
-            case (_, .field(let field)):
+            let keymap = ui.focus == .modules ? state.keymaps.editPermissions : state.keymaps.editForm
+            switch (keymap.command(for: key), ui.focus) {
+            case (.nextField?, _): ui.focus = order[(position + 1) % order.count]
+            case (.previousField?, _): ui.focus = order[(position + order.count - 1) % order.count]
+            case (.down?, _): ui.moduleCursor = min(modules.count, ui.moduleCursor + 1)
+            case (.up?, _): ui.moduleCursor = max(0, ui.moduleCursor - 1)
+            case (.toggle?, _):
+                events = ui.moduleCursor == 0 ? [.allModulesToggled] : modules[safe: ui.moduleCursor - 1].map { [.moduleToggled($0.id)] } ?? []
+            case (.retry?, _): events = [.retryTapped]
+            case (.submit?, _), (.save?, _): events = [.saveTapped]
+            case (.cancel?, _): events = [.cancelTapped]
+            case (.back?, _), (.nextPage?, _), (.previousPage?, _), (.reveal?, _), (.copy?, _), (.removeHeader?, _),
+                (.changeNext?, _), (.changePrevious?, _), (nil, .modules):
+                break
+            case (nil, .field(let field)):
                 var text = ui.fields[field] ?? TextField(limit: field.limit)
-                if text.handle(key) {
+                if text.handle(key, keymap: state.keymaps.text) {
                     ui.fields[field] = text
                     events = [.fieldEdited(field, text.text)]
                 }
-            case (_, .modules): break
             }
         }
         state.editForm = ui

@@ -3,23 +3,30 @@ import Foundation
 import TerminalKit
 
 extension AppReducer {
-    /// The actions menu: arrows and Enter, or an item's letter; Esc closes it.
-    static func handleMenu(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
-        guard var menu = state.menu else { return [] }
-        var chosen: ItemAction?
-        switch key {
-        case .down, .character("j"): menu.selected = min(menu.items.count - 1, menu.selected + 1)
-        case .up, .character("k"): menu.selected = max(0, menu.selected - 1)
-        case .enter: chosen = menu.items[menu.selected]
-        case .escape, .character("q"):
-            state.menu = nil
+    /// The actions menu: arrows and Enter, or an item's own key; Esc closes it.
+    static func handleMenu(_ menu: ActionsMenu, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+        guard let command = state.keymaps.menu.command(for: key) else { return [] }
+        var menu = menu
+        let chosen: ItemAction?
+        switch command {
+        case .down:
+            menu.selected = min(menu.items.count - 1, menu.selected + 1)
+            chosen = nil
+        case .up:
+            menu.selected = max(0, menu.selected - 1)
+            chosen = nil
+        case .choose: chosen = menu.items[safe: menu.selected]
+        case .close, .toggle:
+            if command == .close { state.closeTopModal() }
             return []
-        case .character(let character): chosen = menu.items.first { $0.shortcut == character }
-        default: break
+        case .enable, .disable, .rotate, .delete, .trigger:
+            chosen = menu.items.first { $0.pick == command }
         }
-        state.menu = menu
-        guard let action = chosen else { return [] }
-        state.menu = nil
+        guard let action = chosen else {
+            state.menu = menu
+            return []
+        }
+        state.closeTopModal()
         return request(action, now: now, &state)
     }
 
@@ -35,9 +42,9 @@ extension AppReducer {
             state.status = .info("\(action.title)…", now: now)
             return [action.effect]
         }
-        state.confirm = ConfirmDialog(
+        state.modals.append(.confirm(ConfirmDialog(
             title: confirmTitle(action), message: confirmMessage(action, state), confirmTitle: action.title.uppercased(),
-            action: action)
+            action: action)))
         return []
     }
 
@@ -71,29 +78,24 @@ extension AppReducer {
         }
     }
 
-    /// A confirmation: `y` confirms, `n` or Esc cancels; Tab or arrows move the focus, Enter
-    /// presses the focused button (CANCEL at first).
-    static func handleConfirm(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
-        guard var dialog = state.confirm else { return [] }
-        switch key {
-        case .character("y"):
-            state.confirm = nil
-            state.status = .info("\(dialog.action.title)…", now: now)
-            return [dialog.action.effect]
-        case .character("n"), .escape:
-            state.confirm = nil
-            return []
-        case .tab, .backTab, .left, .right:
+    /// A confirmation: confirm, cancel, or move between the buttons and press the focused one
+    /// (CANCEL at first).
+    static func handleConfirm(_ dialog: ConfirmDialog, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+        guard let command = state.keymaps.confirm.command(for: key) else { return [] }
+        var dialog = dialog
+        switch command {
+        case .moveFocus:
             dialog.confirmFocused.toggle()
             state.confirm = dialog
             return []
-        case .enter:
-            state.confirm = nil
-            guard dialog.confirmFocused else { return [] }
+        case .cancel:
+            state.closeTopModal()
+            return []
+        case .confirm, .press:
+            state.closeTopModal()
+            guard command == .confirm || dialog.confirmFocused else { return [] }
             state.status = .info("\(dialog.action.title)…", now: now)
             return [dialog.action.effect]
-        default:
-            return []
         }
     }
 }

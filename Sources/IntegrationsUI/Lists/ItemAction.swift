@@ -10,11 +10,11 @@ public enum ItemAction: Sendable, Hashable {
         }
     }
 
-    /// The menu's shortcut letter.
-    public var shortcut: Character {
+    /// The menu command that picks it (its key is in the menu's keymap).
+    public var pick: PickCommand {
         switch self {
-        case .token(let action, _): action.shortcut
-        case .webhook(let action, _): action.shortcut
+        case .token(let action, _): action.pick
+        case .webhook(let action, _): action.pick
         }
     }
 
@@ -47,12 +47,12 @@ public enum TokenAction: Sendable, Hashable, CaseIterable {
         }
     }
 
-    public var shortcut: Character {
+    public var pick: PickCommand {
         switch self {
-        case .enable: "e"
-        case .disable: "d"
-        case .rotate: "r"
-        case .delete: "x"
+        case .enable: .enable
+        case .disable: .disable
+        case .rotate: .rotate
+        case .delete: .delete
         }
     }
 
@@ -78,12 +78,12 @@ public enum WebhookAction: Sendable, Hashable, CaseIterable {
         }
     }
 
-    public var shortcut: Character {
+    public var pick: PickCommand {
         switch self {
-        case .enable: "e"
-        case .disable: "d"
-        case .trigger: "t"
-        case .delete: "x"
+        case .enable: .enable
+        case .disable: .disable
+        case .trigger: .trigger
+        case .delete: .delete
         }
     }
 

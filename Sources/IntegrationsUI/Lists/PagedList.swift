@@ -120,29 +120,16 @@ extension PagedList {
 /// Which columns a table shows; the chooser (`C`) toggles them, and at least one stays.
 struct ColumnChoice<Column: CaseIterable & Hashable & Sendable>: Hashable, Sendable where Column.AllCases == [Column] {
     var shown: [Column] = Column.allCases
-    var isOpen = false
-    var cursor = 0
 
-    /// A key while the chooser is open.
-    mutating func handle(_ key: Key) {
+    /// Shows or hides the `index`th column, in the table's order; the last one shown stays.
+    mutating func toggle(at index: Int) {
         let all = Column.allCases
-        switch key {
-        case .down, .character("j"): cursor = min(all.count - 1, cursor + 1)
-        case .up, .character("k"): cursor = max(0, cursor - 1)
-        case .character(" "):
-            let column = all[cursor]
-            if let index = shown.firstIndex(of: column) {
-                if shown.count > 1 { shown.remove(at: index) }
-            } else {
-                shown = all.filter { shown.contains($0) || $0 == column }
-            }
-        case .enter, .escape, .character("C"): isOpen = false
-        default: break
+        guard all.indices.contains(index) else { return }
+        let column = all[index]
+        if let position = shown.firstIndex(of: column) {
+            if shown.count > 1 { shown.remove(at: position) }
+        } else {
+            shown = all.filter { shown.contains($0) || $0 == column }
         }
-    }
-
-    mutating func open() {
-        isOpen = true
-        cursor = 0
     }
 }

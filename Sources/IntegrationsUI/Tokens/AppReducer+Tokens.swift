@@ -31,22 +31,24 @@ extension AppReducer {
             return openDetails(token.id, &state)
         case .actions:
             guard let token = state.tokens.selectedToken else { return [] }
-            state.menu = menu(for: token)
+            state.modals.append(.menu(menu(for: token)))
             return []
         case .copy:
             guard let token = state.tokens.selectedToken else { return [] }
             return [.copyAPIKey(tokenID: token.id)]
         case .filter:
-            state.tokens.filterEditor = FilterEditor(state.tokens.filter)
+            state.modals.append(.tokenFilter(FilterEditor(state.tokens.filter)))
             return []
         case .columns:
-            state.tokens.columns.open()
+            state.modals.append(.columns(.tokens, cursor: 0))
             return []
         case .create:
             return openWizard(&state)
         case .back:
-            return nil
-        case .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .retryFailed, .switchAccount,
+            guard state.tokens.content.isLoading else { return nil }
+            state.tokens.content = .failed(ConnectError(operation: .listTokens, method: .get, kind: .cancelled))
+            return [.cancelTokenLoad]
+        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
             .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger:
             return nil
         }
@@ -64,31 +66,41 @@ extension AppReducer {
         return ActionsMenu(items: [toggle, .rotate, .delete].map { .token($0, id: token.id) })
     }
 
-    /// The filter editor: type the name, Tab to status and extension (←/→ change them),
-    /// Enter applies, Esc clears the filter.
-    static func handleFilterEditor(_ key: Key, _ state: inout AppState) -> [AppEffect] {
-        guard var editor = state.tokens.filterEditor else { return [] }
-        switch key {
-        case .enter:
-            state.tokens.filterEditor = nil
+    /// The filter editor: type the name, move to status and extension and change them,
+    /// apply, or clear the filter.
+    static func handleFilterEditor(_ editor: FilterEditor, _ key: Key, _ state: inout AppState) -> [AppEffect] {
+        var editor = editor
+        let onText = editor.field == .name
+        let command = filterCommand(key, onText: onText, state)
+        switch command {
+        case .apply?:
+            state.closeTopModal()
             return [applyFilter(editor.filter, &state)]
-        case .escape:
-            state.tokens.filterEditor = nil
+        case .clear?:
+            state.closeTopModal()
             return state.tokens.filter.isEmpty ? [] : [applyFilter(TokenFilter(), &state)]
-        case .tab, .down:
+        case .nextField?:
             editor.field = FilterEditor.Field(rawValue: (editor.field.rawValue + 1) % FilterEditor.Field.allCases.count)!
-        case .backTab, .up:
+        case .previousField?:
             let count = FilterEditor.Field.allCases.count
             editor.field = FilterEditor.Field(rawValue: (editor.field.rawValue + count - 1) % count)!
-        default:
-            if editor.field == .name {
-                _ = editor.name.handle(key)
-            } else if key == .left || key == .right || key == .character(" ") {
-                cycle(&editor, forward: key != .left, extensions: (state.extensions.value ?? []))
-            }
+        case .changeNext?, .changePrevious?:
+            cycle(&editor, forward: command == .changeNext, extensions: (state.extensions.value ?? []))
+        case nil:
+            if onText { _ = editor.name.handle(key, keymap: state.keymaps.text) }
         }
-        state.tokens.filterEditor = editor
+        state.modals[state.modals.count - 1] = .tokenFilter(editor)
         return []
+    }
+
+    /// A filter editor's command for `key`; on a text field, typing and editing keys win over
+    /// changing a choice.
+    static func filterCommand(_ key: Key, onText: Bool, _ state: AppState) -> FilterCommand? {
+        let command = state.keymaps.filter.command(for: key)
+        switch command {
+        case .changeNext?, .changePrevious?: return onText ? nil : command
+        case .apply?, .clear?, .nextField?, .previousField?, nil: return command
+        }
     }
 
     /// Steps the status or extension choice of the editor.

@@ -75,7 +75,6 @@ public struct TokenListState: PagedList, Sendable, Hashable {
     public var cursor = 0
     public var cursorID: String?
     var columns = ColumnChoice<TokenColumn>()
-    public var filterEditor: FilterEditor?
     public var loadID = 0
 
     public var selectedToken: Token? { selected }

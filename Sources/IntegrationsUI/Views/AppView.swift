@@ -14,22 +14,20 @@ public enum AppView {
         let layout = Layout(state.size)
         renderHeader(state, layout, &screen)
         renderSidebar(state, layout, &screen)
-        if let details = state.details {
-            DetailsView.render(details, state, layout.content, &screen)
-        } else {
-            switch state.pane {
-            case .general: GeneralView.render(state, layout.content, &screen)
-            case .tokens: TokenListView.render(state, layout, &screen)
-            case .extensions: ExtensionListView.render(state, layout.content, &screen)
-            case .webhooks: WebhookListView.render(state, layout, &screen)
-            }
+        switch state.route {
+        case .general: GeneralView.render(state, layout.content, &screen)
+        case .tokenList: TokenListView.render(state, layout, &screen)
+        case .tokenDetails(let details): DetailsView.render(details, state, layout.content, &screen)
+        case .webhookList: WebhookListView.render(state, layout, &screen)
+        case .webhookDetails(let details): WebhookDetailsView.render(details, state, layout.content, &screen)
+        case .extensionList: ExtensionListView.render(state, layout.content, &screen)
+        case .extensionDetails(let details):
+            ExtensionListView.renderDetails(details.extension, details.tokenCount, state, layout.content, &screen)
         }
         renderStatus(state, layout, &screen)
         renderFooter(state, layout, &screen)
-        if let wizard = state.wizard { WizardView.render(wizard, state, layout, &screen) }
-        if let edit = state.editForm { EditFormView.render(edit, state, layout, &screen) }
-        if let form = state.webhookForm { WebhookFormView.render(form, state, layout, &screen) }
-        Overlays.render(state, layout, &screen)
+        // Modals bottom first: the top one is drawn last, over the others.
+        for modal in state.modals { Overlays.render(modal, state, layout, &screen) }
         return screen
     }
 
@@ -38,7 +36,7 @@ public enum AppView {
         let lines = [
             "Enlarge the terminal",
             "to at least \(minimum.columns)×\(minimum.rows)",
-            "(now \(state.size.columns)×\(state.size.rows))", "q quits",
+            "(now \(state.size.columns)×\(state.size.rows))", "\(state.keymaps.global.label(.quit)) quits",
         ]
         let top = max(0, (state.size.rows - lines.count) / 2)
         for (index, line) in lines.enumerated() where top + index < state.size.rows {
@@ -65,11 +63,7 @@ public enum AppView {
             screen.put(" not connected", x: x, y: row.y, style: Style(.header), maxWidth: badgeX - x - 1)
         }
         screen.put(badge, x: badgeX, y: row.y, style: Style(.badge))
-        let crumb =
-            state.details != nil ? "Integrations › Tokens › Token details"
-            : state.pane == .webhooks && state.webhookDetails != nil ? "Integrations › Webhooks › Webhook details"
-            : "Integrations › \(state.pane.title)"
-        screen.put(" " + crumb, x: 0, y: row.y + 1, style: Style(.muted), maxWidth: row.width)
+        screen.put(" " + state.route.breadcrumb, x: 0, y: row.y + 1, style: Style(.muted), maxWidth: row.width)
     }
 
     static func renderSidebar(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
@@ -92,28 +86,25 @@ public enum AppView {
             screen.put(" " + status.text, x: row.x, y: row.y, style: Style(.success), maxWidth: row.width)
         case .error:
             let text = " ✖ " + status.text
-            let tail = status.retry == nil ? "  Esc dismisses" : "  R retries · Esc dismisses"
+            let keys = state.keymaps.global
+            let dismiss = "\(keys.label(.dismiss)) dismisses"
+            let tail = "  " + (status.retry == nil ? dismiss : "\(keys.label(.retryFailed)) retries · " + dismiss)
             screen.put(text, x: row.x, y: row.y, style: Style(.error), maxWidth: row.width - tail.displayWidth)
             screen.put(tail, x: row.maxX - tail.displayWidth, y: row.y, style: Style(.muted))
         }
     }
 
+    /// The focused context's most useful keys, then (with no modal open) `q quit`, and
+    /// `? help` at the right.
     static func renderFooter(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
-        let context: Keymap<Command>
-        switch state.pane {
-        case _ where state.details != nil: context = state.keymaps.details
-        case .tokens: context = state.keymaps.tokenList
-        case .webhooks: context = state.webhookDetails != nil ? state.keymaps.webhookDetails : state.keymaps.webhookList
-        case .extensions: context = state.keymaps.extensions
-        case .general: context = state.keymaps.general
-        }
-        // `? help` and `q quit` always show at the right; the context's hints fill the rest.
-        let fixed = state.keymaps.global.hints.filter { $0.hint == "help" || $0.hint == "quit" }
+        let global = state.keymaps.global
+        let quit = state.topModal == nil ? [KeyHint(key: global.label(.quit), hint: "quit")] : []
+        let fixed = quit + (state.helpKey.map { [KeyHint(key: $0.description, hint: "help")] } ?? [])
         let fixedText = fixed.map { "\($0.key) \($0.hint)" }.joined(separator: "  ")
         let fixedX = layout.footer.maxX - fixedText.displayWidth - 1
         screen.drawHints(fixed, x: fixedX, y: layout.footer.y, maxWidth: fixedText.displayWidth + 2)
-        let rest = context.hints + state.keymaps.global.hints.filter { $0.hint != "help" && $0.hint != "quit" }
-        screen.drawHints(rest, x: layout.footer.x + 1, y: layout.footer.y, maxWidth: fixedX - layout.footer.x - 2)
+        let globalHints = state.topModal == nil ? global.hints.filter { $0.hint != "help" && $0.hint != "quit" } : []
+        screen.drawHints(state.focus.hints + globalHints, x: layout.footer.x + 1, y: layout.footer.y, maxWidth: fixedX - layout.footer.x - 2)
     }
 
     /// "18/05/2021 04:28", as the portal writes dates, in `timeZone`.

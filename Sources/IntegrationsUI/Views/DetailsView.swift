@@ -5,7 +5,7 @@ import TokenWizard
 /// Token details: status, name and id, extension; GENERAL and PERMISSIONS tabs.
 enum DetailsView {
     static func render(_ details: TokenDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
-        guard let token = LoadStateView.detailsHeader("Token details", details.token, id: details.tokenID, tick: state.tick, rect, &screen)
+        guard let token = LoadStateView.detailsHeader("Token details", details.token, id: details.tokenID, keymap: state.keymaps.details, state, rect, &screen)
         else { return }
         var x = rect.x
         let y = rect.y + 1
@@ -37,7 +37,7 @@ enum DetailsView {
         if let key = token.apiKey {
             let shown = details.revealed ? key.unmaskedValue : key.masked
             y += screen.putWrapped(shown, in: Rect(x: rect.x, y: y, width: rect.width, height: 2), style: Style(.secret))
-            screen.put("v \(details.revealed ? "mask" : "reveal")  ·  y copy", x: rect.x, y: y, style: Style(.keyHint))
+            screen.put(SecretHint.text(revealed: details.revealed, reveal: state.keymaps.details.label(.reveal), copy: state.keymaps.details.label(.copy)), x: rect.x, y: y, style: Style(.keyHint))
         } else {
             screen.put("(the server did not send the secret)", x: rect.x, y: y, style: Style(.muted))
         }
@@ -52,7 +52,9 @@ enum DetailsView {
     }
 
     static func renderPermissions(_ token: Token, _ details: TokenDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
-        let filterText = details.editingPermissionFilter ? "FILTER: \(details.permissionFilter)▏" : details.permissionFilter.isEmpty ? "FILTER (/)" : "FILTER: \(details.permissionFilter)"
+        let editing: Bool = if case .permissionFilter? = state.topModal { true } else { false }
+        let filterText = editing ? "FILTER: \(details.permissionFilter)▏"
+            : details.permissionFilter.isEmpty ? "FILTER (\(state.keymaps.details.label(.filter)))" : "FILTER: \(details.permissionFilter)"
         screen.put(filterText, x: rect.x, y: rect.y, style: Style(.accent), maxWidth: rect.width)
         let rows = AppReducer.permissionRows(token, modules: state.moduleOrder, filter: details.permissionFilter)
         let table = Table(

@@ -13,11 +13,11 @@ enum EditFormView {
         var y = FormFields.render(ui.fields, focus: focusedField, problems: ui.form.problems, body, &screen)
         if ui.form.configurable {
             let focused = ui.focus == .modules
-            screen.put("Permissions (Space checks)", x: body.x, y: y, style: Style(focused ? .accent : .muted, bold: focused))
+            screen.put("Permissions (\(state.keymaps.editPermissions.label(.toggle)) checks)", x: body.x, y: y, style: Style(focused ? .accent : .muted, bold: focused))
             y += 1
             switch ui.form.modules {
             case .loading: screen.put("Loading modules…", x: body.x, y: y, style: Style(.muted))
-            case .failed(let error): screen.putWrapped(error.description + " Press r to try again.", in: Rect(x: body.x, y: y, width: body.width, height: 2), style: Style(.error))
+            case .failed(let error): screen.putWrapped(error.description + " Press \(state.keymaps.editPermissions.label(.retry)) to try again.", in: Rect(x: body.x, y: y, width: body.width, height: 2), style: Style(.error))
             case .loaded(let modules):
                 let items = [(title: "All modules", checked: ui.form.selection.isAll(of: modules))]
                     + modules.map { (title: $0.name, checked: ui.form.selection.contains($0.id)) }
@@ -34,22 +34,13 @@ enum EditFormView {
         if case .saving = ui.form.phase {
             screen.put("\(Spinner.frame(state.tick)) Saving…", x: body.x, y: buttonsY, style: Style(.muted))
         }
-        let save = "[ SAVE ] Enter"
-        let cancel = "[ CANCEL ] Esc  "
-        var x = inner.maxX - 1 - save.displayWidth - cancel.displayWidth
-        x += screen.drawButton("CANCEL", x: x, y: buttonsY, focused: false)
-        x += screen.put(" Esc  ", x: x, y: buttonsY, style: Style(.keyHint))
-        if ui.form.canSave {
-            x += screen.drawButton("SAVE", x: x, y: buttonsY, focused: false, primary: true)
-        } else {
-            x += screen.put("[ SAVE ]", x: x, y: buttonsY, style: Style(.muted))
-        }
-        screen.put(" Enter", x: x, y: buttonsY, style: Style(.keyHint))
+        let keymap = ui.focus == .modules ? state.keymaps.editPermissions : state.keymaps.editForm
+        FormChrome.renderButtons([
+            .init(title: "CANCEL", key: keymap.label(.cancel)),
+            .init(title: "SAVE", key: keymap.label(.submit), primary: true, enabled: ui.form.canSave),
+        ], rightEdge: inner.maxX - 1, y: buttonsY, &screen)
         if case .confirmingDiscard = ui.form.phase {
-            let box = outer.centered(width: min(50, outer.width), height: 5)
-            screen.fill(box)
-            screen.drawBox(box, title: "Discard your changes?", focused: true)
-            screen.put("y discard  ·  n or Esc keep editing", x: box.x + 2, y: box.y + 2, style: Style(.keyHint), maxWidth: box.width - 4)
+            FormChrome.renderDiscard(title: "Discard your changes?", warning: nil, state, in: outer, &screen)
         }
     }
 }

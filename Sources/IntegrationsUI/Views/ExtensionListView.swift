@@ -5,15 +5,11 @@ import TokenWizard
 /// The Extensions pane: what tokens can be for; `c` creates a token for the one selected.
 enum ExtensionListView {
     static func render(_ state: AppState, _ rect: Rect, _ screen: inout Screen) {
-        if let open = state.openExtension {
-            renderDetails(open.extension, open.tokenCount, state, rect, &screen)
-            return
-        }
         screen.put("Extensions", x: rect.x, y: rect.y, style: Style(.title, bold: true))
         let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 3)
         switch state.extensions {
         case .loading: LoadStateView.loading("extensions", tick: state.tick, at: table, &screen)
-        case .failed(let error): LoadStateView.failed(error, at: table, &screen)
+        case .failed(let error): LoadStateView.failed(error, retryKey: state.keymaps.global.label(.refresh), at: table, &screen)
         case .loaded(let extensions):
             Table(
                 columns: [
@@ -56,6 +52,6 @@ enum ExtensionListView {
             screen.put(label, x: rect.x, y: y, style: Style(.muted, bold: true))
             y += max(1, screen.putWrapped(value.isEmpty ? "—" : value, in: Rect(x: rect.x + 14, y: y, width: rect.width - 14, height: 2)))
         }
-        screen.put("t its tokens  ·  c create a token for it  ·  Esc back", x: rect.x, y: min(y + 1, rect.maxY - 1), style: Style(.keyHint), maxWidth: rect.width)
+        screen.put(FormChrome.hintLine(state.keymaps.extensions.hints.filter { $0.hint != "details" }), x: rect.x, y: min(y + 1, rect.maxY - 1), style: Style(.keyHint), maxWidth: rect.width)
     }
 }

@@ -24,17 +24,17 @@ enum ListToolbar {
     /// The table area: `draw` renders the table with the rows given (none while loading or
     /// failed), and the load state shows over it.
     static func renderContent<List: PagedList>(
-        _ list: List, noun: String, tick: Int, _ table: Rect, _ screen: inout Screen,
+        _ list: List, noun: String, keymap: Keymap<Command>, _ state: AppState, _ table: Rect, _ screen: inout Screen,
         draw: ([List.Item], String, inout Screen) -> Void
     ) {
         switch list.content {
         case .loading:
             draw([], "", &screen)
-            LoadStateView.loading(noun, tick: tick, at: Rect(x: table.x, y: table.y + 2, width: table.width, height: 1), &screen)
-            screen.put("(Esc cancels)", x: table.x + 20, y: table.y + 2, style: Style(.muted))
+            LoadStateView.loading(noun, tick: state.tick, at: Rect(x: table.x, y: table.y + 2, width: table.width, height: 1), &screen)
+            screen.put("(\(keymap.label(.back)) cancels)", x: table.x + 20, y: table.y + 2, style: Style(.muted))
         case .failed(let error):
             draw([], "", &screen)
-            LoadStateView.failed(error, at: Rect(x: table.x, y: table.y + 2, width: table.width, height: table.height - 2), &screen)
+            LoadStateView.failed(error, retryKey: state.keymaps.global.label(.refresh), at: Rect(x: table.x, y: table.y + 2, width: table.width, height: table.height - 2), &screen)
         case .loaded(let page):
             draw(page.items, "No data available", &screen)
         }

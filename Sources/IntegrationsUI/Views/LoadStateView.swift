@@ -8,26 +8,27 @@ enum LoadStateView {
         screen.put("\(Spinner.frame(tick)) Loading \(what)…", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
     }
 
-    static func failed(_ error: ConnectError, at rect: Rect, _ screen: inout Screen) {
+    static func failed(_ error: ConnectError, retryKey: String, at rect: Rect, _ screen: inout Screen) {
         let used = screen.putWrapped(error.description, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 3), style: Style(.error))
-        screen.put("Press r to try again.", x: rect.x, y: rect.y + used + 1, style: Style(.muted), maxWidth: rect.width)
+        screen.put("Press \(retryKey) to try again.", x: rect.x, y: rect.y + used + 1, style: Style(.muted), maxWidth: rect.width)
     }
 
     /// The top of a details view (title, EDIT) and, until the item is loaded, its loading or
     /// failed state; returns the item once there is one.
     static func detailsHeader<Item>(
-        _ title: String, _ item: Loadable<Item>, id: String, tick: Int, _ rect: Rect, _ screen: inout Screen
+        _ title: String, _ item: Loadable<Item>, id: String, keymap: Keymap<Command>, _ state: AppState, _ rect: Rect,
+        _ screen: inout Screen
     ) -> Item? {
         screen.put(title, x: rect.x, y: rect.y, style: Style(.title, bold: true))
-        let edit = "EDIT (e)"
+        let edit = "EDIT (\(keymap.label(.edit)))"
         screen.put(edit, x: rect.maxX - edit.displayWidth, y: rect.y, style: Style(.accent))
         switch item {
         case .loading:
-            screen.put("\(Spinner.frame(tick)) Loading \(id)…", x: rect.x, y: rect.y + 2, style: Style(.muted))
+            screen.put("\(Spinner.frame(state.tick)) Loading \(id)…", x: rect.x, y: rect.y + 2, style: Style(.muted))
             return nil
         case .failed(let error):
             screen.putWrapped(error.description, in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.error))
-            screen.put("Press r to try again, Esc to go back.", x: rect.x, y: rect.y + 5, style: Style(.muted))
+            screen.put("Press \(state.keymaps.global.label(.refresh)) to try again, \(keymap.label(.back)) to go back.", x: rect.x, y: rect.y + 5, style: Style(.muted))
             return nil
         case .loaded(let loaded):
             return loaded

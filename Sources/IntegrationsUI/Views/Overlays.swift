@@ -1,26 +1,55 @@
 import TerminalKit
 import TokenWizard
 
-/// What opens over the panes: the filter editor, the column chooser, the actions menu, a
-/// confirmation, and the key help.
+/// What opens over the route: one switch draws each modal, one says where it is (for clicks).
 enum Overlays {
-    static func render(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
-        if let editor = state.tokens.filterEditor { renderFilter(editor, state, layout, &screen) }
-        if state.tokens.columns.isOpen { renderColumns(state.tokens.columns, title: \.title, layout, &screen) }
-        if let editor = state.webhooks.filterEditor { renderWebhookFilter(editor, layout, &screen) }
-        if state.webhooks.columns.isOpen { renderColumns(state.webhooks.columns, title: \.title, layout, &screen) }
-        if let menu = state.menu { renderMenu(menu, layout, &screen) }
-        if let confirm = state.confirm { renderConfirm(confirm, layout, &screen) }
-        if let draft = state.offeredDraft { renderDraftOffer(draft, layout, &screen) }
-        if let switcher = state.switcher { renderSwitcher(switcher, state, layout, &screen) }
-        if state.showsHelp { renderHelp(state, layout, &screen) }
+    static func render(_ modal: Modal, _ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let frame = frame(of: modal, state, layout)
+        switch modal {
+        case .wizard(let ui): WizardView.render(ui, state, layout, &screen)
+        case .editForm(let ui): EditFormView.render(ui, state, layout, &screen)
+        case .webhookForm(let form): WebhookFormView.render(form, state, layout, &screen)
+        case .draftOffer(let draft): renderDraftOffer(draft, state, frame, &screen)
+        case .switcher(let switcher): renderSwitcher(switcher, state, frame, &screen)
+        case .menu(let menu): renderMenu(menu, state, frame, &screen)
+        case .confirm(let dialog): renderConfirm(dialog, state, frame, &screen)
+        case .tokenFilter(let editor): renderFilter(editor, state, frame, &screen)
+        case .webhookFilter(let editor): renderWebhookFilter(editor, state, frame, &screen)
+        case .columns(.webhooks, let cursor): renderColumns(state.webhooks.columns, cursor: cursor, title: \.title, state, frame, &screen)
+        case .columns(.tokens, let cursor): renderColumns(state.tokens.columns, cursor: cursor, title: \.title, state, frame, &screen)
+        case .columns(.general, _), .columns(.extensions, _), .permissionFilter:
+            break  // no chooser there; the permissions filter draws in the details' FILTER row
+        case .help(let help): HelpView.render(help, state, &screen)
+        }
     }
 
-    static func renderDraftOffer(_ draft: WizardDraft, _ layout: Layout, _ screen: inout Screen) {
-        let inner = panel(layout.content.centered(width: min(60, layout.content.width), height: 7), title: "Unfinished token", &screen)
+    /// Where a modal is on screen.
+    static func frame(of modal: Modal, _ state: AppState, _ layout: Layout) -> Rect {
+        let content = layout.content
+        switch modal {
+        case .wizard, .editForm, .webhookForm: return content
+        case .draftOffer: return content.centered(width: min(60, content.width), height: 7)
+        case .switcher:
+            return content.centered(width: min(72, content.width), height: min(content.height, state.accountChoices.count + 4))
+        case .menu(let menu): return content.centered(width: 30, height: menu.items.count + 2)
+        case .confirm(let dialog):
+            let width = min(60, content.width)
+            return content.centered(width: width, height: confirmLines(dialog, width: width, content).count + 5)
+        case .tokenFilter: return content.centered(width: 56, height: 9)
+        case .webhookFilter: return content.centered(width: 60, height: 9)
+        case .columns(let pane, _):
+            let count = pane == .webhooks ? WebhookColumn.allCases.count : TokenColumn.allCases.count
+            return content.centered(width: 34, height: count + 4)
+        case .permissionFilter: return Rect(x: content.x, y: content.y + 5, width: content.width, height: 1)
+        case .help: return Rect(x: 0, y: 0, width: state.size.columns, height: state.size.rows)
+        }
+    }
+
+    static func renderDraftOffer(_ draft: WizardDraft, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
+        let inner = panel(frame, title: "Unfinished token", &screen)
         let name = draft.input.general.name.isEmpty ? "a new token" : "“\(draft.input.general.name)”"
         screen.putWrapped("connect-tui stopped while you were creating \(name). Resume where you left off?", in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 3))
-        screen.put("y resume  ·  n discard", x: inner.x + 1, y: inner.maxY - 1, style: Style(.keyHint))
+        screen.put(FormChrome.hintLine(state.keymaps.draftOffer.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.keyHint))
     }
 
     static func panel(_ rect: Rect, title: String, _ screen: inout Screen) -> Rect {
@@ -29,8 +58,8 @@ enum Overlays {
         return rect.inset(1)
     }
 
-    static func renderFilter(_ editor: FilterEditor, _ state: AppState, _ layout: Layout, _ screen: inout Screen) {
-        let inner = panel(layout.content.centered(width: 56, height: 9), title: "Filter tokens", &screen)
+    static func renderFilter(_ editor: FilterEditor, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
+        let inner = panel(frame, title: "Filter tokens", &screen)
         let labels = ["Name", "Status", "Extension"]
         for (index, label) in labels.enumerated() {
             let y = inner.y + index * 2
@@ -45,19 +74,21 @@ enum Overlays {
                 screen.put("‹ \(name) ›", x: valueX, y: y, style: Style(focused ? .accent : .text), maxWidth: inner.width - 13)
             }
         }
-        screen.put("Enter applies · Esc clears · Tab next · ←/→ change", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+        screen.put(FormChrome.hintLine(state.keymaps.filter.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
-    static func renderColumns<Column>(_ choice: ColumnChoice<Column>, title: (Column) -> String, _ layout: Layout, _ screen: inout Screen) {
+    static func renderColumns<Column>(
+        _ choice: ColumnChoice<Column>, cursor: Int, title: (Column) -> String, _ state: AppState, _ frame: Rect, _ screen: inout Screen
+    ) {
         let all = Column.allCases
-        let inner = panel(layout.content.centered(width: 34, height: all.count + 4), title: "Columns", &screen)
-        Checklist(items: all.map { (title: title($0), checked: choice.shown.contains($0)) }, cursor: choice.cursor)
+        let inner = panel(frame, title: "Columns", &screen)
+        Checklist(items: all.map { (title: title($0), checked: choice.shown.contains($0)) }, cursor: cursor)
             .render(into: &screen, Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: all.count))
-        screen.put("Space shows/hides · Enter done", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+        screen.put(FormChrome.hintLine(state.keymaps.columns.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
-    static func renderWebhookFilter(_ editor: WebhookFilterEditor, _ layout: Layout, _ screen: inout Screen) {
-        let inner = panel(layout.content.centered(width: 60, height: 9), title: "Filter webhooks", &screen)
+    static func renderWebhookFilter(_ editor: WebhookFilterEditor, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
+        let inner = panel(frame, title: "Filter webhooks", &screen)
         for field in WebhookFilterEditor.Field.allCases {
             let y = inner.y + field.rawValue * 2
             let focused = editor.field == field
@@ -75,23 +106,28 @@ enum Overlays {
                 screen.put("‹ \(editor.objectClass?.title ?? "Any") ›", x: valueX, y: y, style: Style(focused ? .accent : .text))
             }
         }
-        screen.put("Searches label, description, id, product · Enter applies · Esc clears", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+        screen.put("Searches label, description, id, product  ·  " + FormChrome.hintLine(state.keymaps.filter.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
-    static func renderMenu(_ menu: ActionsMenu, _ layout: Layout, _ screen: inout Screen) {
-        let inner = panel(layout.content.centered(width: 30, height: menu.items.count + 2), title: "Actions", &screen)
+    static func renderMenu(_ menu: ActionsMenu, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
+        let inner = panel(frame, title: "Actions", &screen)
         for (index, item) in menu.items.enumerated() {
             let style = index == menu.selected ? Style(.selection) : Style(.text)
-            screen.put(" \(item.shortcut)  \(item.title)".fitted(toWidth: inner.width), x: inner.x, y: inner.y + index, style: style)
-            screen.put(String(item.shortcut), x: inner.x + 1, y: inner.y + index, style: Style(index == menu.selected ? .selection : .keyHint, underline: true))
+            let key = state.keymaps.menu.label(item.pick)
+            screen.put(" \(key)  \(item.title)".fitted(toWidth: inner.width), x: inner.x, y: inner.y + index, style: style)
+            screen.put(key, x: inner.x + 1, y: inner.y + index, style: Style(index == menu.selected ? .selection : .keyHint, underline: true))
         }
     }
 
-    static func renderConfirm(_ confirm: ConfirmDialog, _ layout: Layout, _ screen: inout Screen) {
-        let width = min(60, layout.content.width)
-        let lines = Screen.wrap(SafeText.visible(confirm.message), width: width - 4, maxLines: max(1, layout.content.height - 7))
+    /// The confirmation's message, wrapped whole to the dialog's width.
+    static func confirmLines(_ confirm: ConfirmDialog, width: Int, _ content: Rect) -> [String] {
+        Screen.wrap(SafeText.visible(confirm.message), width: width - 4, maxLines: max(1, content.height - 7))
+    }
+
+    static func renderConfirm(_ confirm: ConfirmDialog, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
+        let lines = confirmLines(confirm, width: frame.width, Layout(state.size).content)
         // Border, message, a blank row, the buttons, the key hint.
-        let inner = panel(layout.content.centered(width: width, height: lines.count + 5), title: confirm.title, &screen)
+        let inner = panel(frame, title: confirm.title, &screen)
         for (index, line) in lines.enumerated() {
             screen.put(line, x: inner.x + 1, y: inner.y + index, maxWidth: inner.width - 2)
         }
@@ -99,13 +135,12 @@ enum Overlays {
         var x = inner.maxX - 1 - "[ CANCEL ]".displayWidth - 2 - "[ \(confirm.confirmTitle) ]".displayWidth
         x += screen.drawButton("CANCEL", x: x, y: buttonsY, focused: !confirm.confirmFocused) + 2
         screen.drawButton(confirm.confirmTitle, x: x, y: buttonsY, focused: confirm.confirmFocused, primary: true)
-        screen.put("y confirms · n or Esc cancels · Tab moves", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+        screen.put(FormChrome.hintLine(state.keymaps.confirm.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
-    static func renderSwitcher(_ switcher: AccountSwitcher, _ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+    static func renderSwitcher(_ switcher: AccountSwitcher, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
         let choices = state.accountChoices
-        let height = min(layout.content.height, choices.count + 4)
-        let inner = panel(layout.content.centered(width: min(72, layout.content.width), height: height), title: "Switch account", &screen)
+        let inner = panel(frame, title: "Switch account", &screen)
         let visible = inner.height - 2
         let first = max(0, switcher.cursor - visible + 1)
         for (row, index) in (first..<min(choices.count, first + visible)).enumerated() {
@@ -119,34 +154,6 @@ enum Overlays {
             let detailWidth = min(detail.displayWidth, max(0, inner.width - line.displayWidth - 2))
             screen.put(detail.truncated(toWidth: detailWidth), x: inner.maxX - detailWidth, y: inner.y + row, style: index == switcher.cursor ? style : Style(.muted))
         }
-        screen.put("Enter switches · Esc closes · every pane reloads", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
-    }
-
-    static func renderHelp(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
-        let inner = panel(screen.bounds, title: "Keys  (any key closes)", &screen)
-        // Sections flow down columns; a section's title never sits alone at a column's foot.
-        let columnWidth = max(30, min(44, (inner.width - 2) / 2))
-        var x = inner.x + 1
-        var y = inner.y
-        for keymap in state.keymaps.all {
-            if y > inner.y, y + 3 > inner.maxY {
-                x += columnWidth + 2
-                y = inner.y
-            }
-            guard x + columnWidth <= inner.maxX + 1 else { return }
-            screen.put(keymap.title, x: x, y: y, style: Style(.title, bold: true), maxWidth: columnWidth)
-            y += 1
-            for binding in keymap.bindings {
-                if y >= inner.maxY {
-                    x += columnWidth + 2
-                    y = inner.y
-                    guard x + columnWidth <= inner.maxX + 1 else { return }
-                }
-                screen.put(binding.keyLabel.fitted(toWidth: 11), x: x, y: y, style: Style(.keyHint))
-                screen.put(binding.help, x: x + 12, y: y, maxWidth: columnWidth - 12)
-                y += 1
-            }
-            y += 1
-        }
+        screen.put(FormChrome.hintLine(state.keymaps.switcher.hints) + "  ·  every pane reloads", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 }

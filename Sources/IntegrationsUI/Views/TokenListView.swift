@@ -6,9 +6,9 @@ import TokenWizard
 enum TokenListView {
     static func render(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
         let list = state.tokens
-        ListToolbar.render(title: "Tokens", create: "+ CREATE TOKEN (c)", list: list, filterSummary: list.filter.summary, layout.content, &screen)
+        ListToolbar.render(title: "Tokens", create: "+ CREATE TOKEN (\(state.keymaps.tokenList.label(.create)))", list: list, filterSummary: list.filter.summary, layout.content, &screen)
         let table = layout.listTable
-        ListToolbar.renderContent(list, noun: "tokens", tick: state.tick, table, &screen) { tokens, empty, screen in
+        ListToolbar.renderContent(list, noun: "tokens", keymap: state.keymaps.tokenList, state, table, &screen) { tokens, empty, screen in
             renderTable(list, tokens, state, table, &screen, empty: empty)
         }
     }

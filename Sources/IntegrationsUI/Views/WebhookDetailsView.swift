@@ -7,7 +7,7 @@ import TokenWizard
 /// (stats, last success, last failure) tabs.
 enum WebhookDetailsView {
     static func render(_ details: WebhookDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
-        guard let hook = LoadStateView.detailsHeader("Webhook details", details.webhook, id: details.webhookID, tick: state.tick, rect, &screen)
+        guard let hook = LoadStateView.detailsHeader("Webhook details", details.webhook, id: details.webhookID, keymap: state.keymaps.webhookDetails, state, rect, &screen)
         else { return }
         var x = rect.x
         let y = rect.y + 1
@@ -57,7 +57,7 @@ enum WebhookDetailsView {
         if rows.y < rect.maxY {
             let secret = hook.jwtSecret.map { details.revealed ? $0.unmaskedValue : Self.mask($0) } ?? "(the server did not send it)"
             screen.put("JWT secret", x: rect.x, y: rows.y, style: Style(.muted, bold: true))
-            let hint = "  v \(details.revealed ? "mask" : "reveal") · y copy"
+            let hint = "  " + SecretHint.text(revealed: details.revealed, reveal: state.keymaps.webhookDetails.label(.reveal), copy: state.keymaps.webhookDetails.label(.copy))
             let shown = screen.put(secret, x: rect.x + rows.labelWidth, y: rows.y, style: Style(.secret), maxWidth: rect.width - rows.labelWidth - hint.displayWidth)
             screen.put(hint, x: rect.x + rows.labelWidth + shown, y: rows.y, style: Style(.keyHint), maxWidth: rect.width - rows.labelWidth - shown)
             rows.y += 1

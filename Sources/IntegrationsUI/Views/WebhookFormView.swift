@@ -30,28 +30,25 @@ enum WebhookFormView {
             screen.put(message, x: body.x, y: inner.maxY - 2, style: Style(form.isBusy ? .muted : .error), maxWidth: body.width)
         }
         let buttonsY = inner.maxY - 1
+        let keys = state.keymaps.webhookForm
         switch form.phase {
         case .preparing, .saving, .checkingLostCreate:
             let doing = form.phase == .checkingLostCreate ? "Checking…" : "Saving…"
             let seconds = AppView.waited(since: form.waitingSince, state)
-            let stop = form.phase == .preparing ? "" : "  Esc stops waiting"
+            let stop = form.phase == .preparing ? "" : "  \(state.keymaps.waiting.label(.cancel)) stops waiting"
             screen.put("\(Spinner.frame(state.tick)) \(doing)\(seconds)\(stop)", x: body.x, y: buttonsY, style: Style(.muted), maxWidth: max(0, body.width - 32))
         case .editing, .confirmingDiscard:
-            let hint = body.width >= 100 ? "Tab moves · ←/→ class · Space toggles · Ctrl-R shows secret · Ctrl-D drops header" : "Ctrl-R secret · Ctrl-D drop header"
+            let hint = body.width >= 100
+                ? "\(keys.label(.nextField)) moves · \(keys.label(.changePrevious))/\(keys.label(.changeNext)) class · \(keys.label(.toggle)) toggles · \(keys.label(.reveal)) shows secret · \(keys.label(.removeHeader)) drops header"
+                : "\(keys.label(.reveal)) secret · \(keys.label(.removeHeader)) drop header"
             screen.put(hint, x: body.x, y: buttonsY, style: Style(.muted), maxWidth: max(0, body.width - 32))
         }
-        let save = "[ SAVE ] Enter"
-        let cancel = "[ CANCEL ] Esc  "
-        var x = inner.maxX - 1 - save.displayWidth - cancel.displayWidth
-        x += screen.drawButton("CANCEL", x: x, y: buttonsY, focused: false)
-        x += screen.put(" Esc  ", x: x, y: buttonsY, style: Style(.keyHint))
-        x += screen.drawButton("SAVE", x: x, y: buttonsY, focused: false, primary: true)
-        screen.put(" Enter", x: x, y: buttonsY, style: Style(.keyHint))
+        FormChrome.renderButtons([
+            .init(title: "CANCEL", key: keys.label(.cancel)),
+            .init(title: "SAVE", key: keys.label(.submit), primary: true),
+        ], rightEdge: inner.maxX - 1, y: buttonsY, &screen)
         if form.phase == .confirmingDiscard {
-            let box = layout.content.centered(width: min(50, layout.content.width), height: 5)
-            screen.fill(box)
-            screen.drawBox(box, title: "Discard your changes?", focused: true)
-            screen.put("y discard  ·  n or Esc keep editing", x: box.x + 2, y: box.y + 2, style: Style(.keyHint), maxWidth: box.width - 4)
+            FormChrome.renderDiscard(title: "Discard your changes?", warning: nil, state, in: layout.content, &screen)
         }
     }
 

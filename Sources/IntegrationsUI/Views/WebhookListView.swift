@@ -11,9 +11,9 @@ enum WebhookListView {
             return
         }
         let list = state.webhooks
-        ListToolbar.render(title: "Webhooks", create: "+ CREATE WEBHOOK (c)", list: list, filterSummary: list.filter.summary, layout.content, &screen)
+        ListToolbar.render(title: "Webhooks", create: "+ CREATE WEBHOOK (\(state.keymaps.webhookList.label(.create)))", list: list, filterSummary: list.filter.summary, layout.content, &screen)
         let table = layout.listTable
-        ListToolbar.renderContent(list, noun: "webhooks", tick: state.tick, table, &screen) { hooks, empty, screen in
+        ListToolbar.renderContent(list, noun: "webhooks", keymap: state.keymaps.webhookList, state, table, &screen) { hooks, empty, screen in
             renderTable(list, hooks, state, table, &screen, empty: empty)
         }
     }

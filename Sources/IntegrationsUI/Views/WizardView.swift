@@ -15,16 +15,24 @@ enum WizardView {
         case .editing(.extension(let step)), .confirmingCancel(.extension(let step)):
             renderExtension(step, ui, state, body, &screen)
         case .editing(.permissions(let step)), .confirmingCancel(.permissions(let step)):
-            renderPermissions(step, ui, body, &screen)
+            renderPermissions(step, ui, state.keymaps.wizardPermissions, body, &screen)
         case .submitting(let submitting):
             renderSubmitting(submitting, state, body, &screen)
         case .summary(let summary):
-            renderSummary(summary, ui, body, &screen)
+            renderSummary(summary, ui, state.keymaps, body, &screen)
         case .closed:
             return
         }
-        renderButtons(ui.machine.state, Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1), &screen)
-        if case .confirmingCancel(let step) = ui.machine.state { renderDiscard(step, outer, &screen) }
+        renderButtons(ui.machine.state, state.keymaps, Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1), &screen)
+        if case .confirmingCancel(let step) = ui.machine.state {
+            // A CREATE whose outcome is not known may have made the token: say where to look.
+            var pendingMarker: String?
+            if case .permissions(let permissions) = step { pendingMarker = permissions.pendingClaim?.body.externalID }
+            FormChrome.renderDiscard(
+                title: "Discard the new token?",
+                warning: pendingMarker.map { "The token may exist already: look for External ID \($0) on the Tokens list." },
+                state, in: outer, &screen)
+        }
     }
 
     static func stepNumber(_ state: CreateTokenWizard.State) -> Int {
@@ -58,7 +66,7 @@ enum WizardView {
         let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 4)
         switch step.list.content {
         case .loading: LoadStateView.loading("extensions", tick: state.tick, at: table, &screen)
-        case .failed(let error): LoadStateView.failed(error, at: table, &screen)
+        case .failed(let error): LoadStateView.failed(error, retryKey: state.keymaps.wizardExtension.label(.retry), at: table, &screen)
         case .loaded(let page):
             let chosen = step.input.extension?.id
             Table(
@@ -84,19 +92,21 @@ enum WizardView {
         if let message = step.message { screen.put(message, x: rect.x, y: rect.maxY - 1, style: Style(.error), maxWidth: rect.width) }
     }
 
-    static func renderPermissions(_ step: CreateTokenWizard.PermissionsStep, _ ui: WizardUIState, _ rect: Rect, _ screen: inout Screen) {
+    static func renderPermissions(
+        _ step: CreateTokenWizard.PermissionsStep, _ ui: WizardUIState, _ keys: Keymap<FormCommand>, _ rect: Rect, _ screen: inout Screen
+    ) {
         let name = step.chosen.subtitle ?? step.chosen.name
         if !step.configurable {
             screen.putWrapped(
-                "\(name) sets the permissions of its tokens itself; there is nothing to choose here. Press Enter to CREATE the token.",
+                "\(name) sets the permissions of its tokens itself; there is nothing to choose here. Press \(keys.label(.submit)) to CREATE the token.",
                 in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 3))
         } else {
-            screen.put("Choose the modules the token may use (Space checks):", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
+            screen.put("Choose the modules the token may use (\(keys.label(.toggle)) checks):", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
             switch step.modules {
             case .loading:
                 screen.put("Loading modules…", x: rect.x, y: rect.y + 2, style: Style(.muted))
             case .failed(let error):
-                screen.putWrapped(error.description + " Press r to try again.", in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.error))
+                screen.putWrapped(error.description + " Press \(keys.label(.retry)) to try again.", in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.error))
             case .loaded(let modules):
                 let items = [(title: "All modules", checked: step.input.modules.isAll(of: modules))]
                     + modules.map { (title: $0.name, checked: step.input.modules.contains($0.id)) }
@@ -130,7 +140,7 @@ enum WizardView {
         }
     }
 
-    static func renderSummary(_ summary: CreateTokenWizard.Summary, _ ui: WizardUIState, _ rect: Rect, _ screen: inout Screen) {
+    static func renderSummary(_ summary: CreateTokenWizard.Summary, _ ui: WizardUIState, _ keymaps: KeymapSet, _ rect: Rect, _ screen: inout Screen) {
         let token = summary.token
         let granted = summary.modules.filter { summary.granted.contains($0.id) }.map(\.name)
         let rows: [(String, String)] = [
@@ -151,50 +161,43 @@ enum WizardView {
         screen.put("API Key", x: rect.x, y: y, style: Style(.muted, bold: true))
         if let key = token.apiKey {
             y += screen.putWrapped(ui.revealed ? key.unmaskedValue : key.masked, in: Rect(x: rect.x + 14, y: y, width: rect.width - 14, height: 2), style: Style(.secret))
-            screen.put("v \(ui.revealed ? "mask" : "reveal")  ·  y copy", x: rect.x + 14, y: y, style: Style(.keyHint))
+            screen.put(SecretHint.text(revealed: ui.revealed, reveal: keymaps.wizardSummary.label(.reveal), copy: keymaps.wizardSummary.label(.copy)), x: rect.x + 14, y: y, style: Style(.keyHint))
         }
         if let warning = summary.warning {
             screen.putWrapped(warning, in: Rect(x: rect.x, y: rect.maxY - 2, width: rect.width, height: 2), style: Style(.warning))
         }
     }
 
-    /// The portal's buttons for where the wizard is; the primary one is on the right.
-    static func renderButtons(_ state: CreateTokenWizard.State, _ rect: Rect, _ screen: inout Screen) {
-        let buttons: [(String, String, Bool)]
+    /// The portal's buttons for where the wizard is, each with its key; the primary one is on
+    /// the right.
+    static func renderButtons(_ state: CreateTokenWizard.State, _ keymaps: KeymapSet, _ rect: Rect, _ screen: inout Screen) {
+        let buttons: [FormChrome.Button]
         switch state {
-        case .editing(.general), .confirmingCancel(.general): buttons = [("CANCEL", "Esc", false), ("NEXT", "Enter", true)]
-        case .editing(.extension), .confirmingCancel(.extension): buttons = [("CANCEL", "Esc", false), ("BACK", "Ctrl-B", false), ("NEXT", "Enter", true)]
+        case .editing(.general), .confirmingCancel(.general):
+            let keys = keymaps.wizardGeneral
+            buttons = [.init(title: "CANCEL", key: keys.label(.cancel)), .init(title: "NEXT", key: keys.label(.submit), primary: true)]
+        case .editing(.extension), .confirmingCancel(.extension):
+            let keys = keymaps.wizardExtension
+            buttons = [
+                .init(title: "CANCEL", key: keys.label(.cancel)), .init(title: "BACK", key: keys.label(.back)),
+                .init(title: "NEXT", key: keys.label(.submit), primary: true),
+            ]
         case .editing(.permissions), .confirmingCancel(.permissions):
-            buttons = [("CANCEL", "Esc", false), ("BACK", "Ctrl-B", false), ("CREATE", "Enter", true)]
+            let keys = keymaps.wizardPermissions
+            buttons = [
+                .init(title: "CANCEL", key: keys.label(.cancel)), .init(title: "BACK", key: keys.label(.back)),
+                .init(title: "CREATE", key: keys.label(.submit), primary: true),
+            ]
         case .submitting(let submitting):
             switch submitting.phase {
-            case .creating, .checkingLostCreate: buttons = [("STOP WAITING", "Esc", false)]
+            case .creating, .checkingLostCreate: buttons = [.init(title: "STOP WAITING", key: keymaps.waiting.label(.cancel))]
             case .preparing, .granting: buttons = []
             }
-        case .summary: buttons = [("CLOSE", "Esc", false), ("GO TO DETAILS", "Enter", true)]
+        case .summary:
+            let keys = keymaps.wizardSummary
+            buttons = [.init(title: "CLOSE", key: keys.label(.cancel)), .init(title: "GO TO DETAILS", key: keys.label(.submit), primary: true)]
         case .closed: buttons = []
         }
-        let texts = buttons.map { "[ \($0.0) ] \($0.1)" }
-        var x = rect.maxX - texts.reduce(0) { $0 + $1.displayWidth + 2 }
-        for (title, key, primary) in buttons {
-            x += screen.drawButton(title, x: x, y: rect.y, focused: false, primary: primary)
-            x += screen.put(" \(key)  ", x: x, y: rect.y, style: Style(.keyHint))
-        }
-    }
-
-    static func renderDiscard(_ step: CreateTokenWizard.Step, _ outer: Rect, _ screen: inout Screen) {
-        // A CREATE whose outcome is not known may have made the token: say where to look.
-        var pendingMarker: String?
-        if case .permissions(let permissions) = step { pendingMarker = permissions.pendingClaim?.body.externalID }
-        let box = outer.centered(width: min(54, outer.width), height: pendingMarker == nil ? 6 : 9)
-        screen.fill(box)
-        screen.drawBox(box, title: "Discard the new token?", focused: true)
-        screen.put("What you entered will be lost.", x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4)
-        if let pendingMarker {
-            _ = screen.putWrapped(
-                "The token may exist already: look for External ID \(pendingMarker) on the Tokens list.",
-                in: Rect(x: box.x + 2, y: box.y + 2, width: box.width - 4, height: 3), style: Style(.warning))
-        }
-        screen.put("y discard  ·  n or Esc keep editing", x: box.x + 2, y: box.maxY - 3, style: Style(.keyHint), maxWidth: box.width - 4)
+        FormChrome.renderButtons(buttons, rightEdge: rect.maxX - 2, y: rect.y, &screen)
     }
 }

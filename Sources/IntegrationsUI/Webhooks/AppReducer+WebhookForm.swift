@@ -4,24 +4,23 @@ import TerminalKit
 
 extension AppReducer {
     static func openWebhookForm(editing hook: Webhook, _ state: inout AppState) -> [AppEffect] {
-        state.webhookForm = WebhookForm(editing: hook)
+        state.modals.append(.webhookForm(WebhookForm(editing: hook)))
         return []
     }
 
-    /// Keys while the webhook form is open (modal). Tab/↓ and Shift-Tab/↑ move, typing edits,
-    /// ←/→ or Space change the object class, Space toggles Active, Enter saves (on "+ add
-    /// header" it adds one), Ctrl-D removes a header, Ctrl-R reveals the secret, Esc cancels.
+    /// Keys while the webhook form is open (modal). On a text field, typing and editing keys
+    /// win over toggling and changing a choice.
     static func handleWebhookForm(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
         guard var form = state.webhookForm else { return [] }
         var event: WebhookForm.Event?
         if form.phase == .confirmingDiscard {
-            switch key {
-            case .character("y"), .character("d"): event = .discardConfirmed
-            case .character("n"), .escape, .enter: event = .keepEditingTapped
-            default: break
+            switch state.keymaps.discard.command(for: key) {
+            case .confirm?: event = .discardConfirmed
+            case .cancel?, .press?: event = .keepEditingTapped
+            case .moveFocus?, nil: break
             }
         } else if form.isBusy {
-            if key == .escape {
+            if state.keymaps.waiting.command(for: key) == .cancel {
                 if form.phase == .preparing {
                     state.status = .info("Nothing is sent yet; a moment…", now: now)
                 } else {
@@ -29,20 +28,26 @@ extension AppReducer {
                 }
             }
         } else {
-            switch (key, form.focus) {
-            case (.tab, _), (.down, _): form.moveFocus(by: 1)
-            case (.backTab, _), (.up, _): form.moveFocus(by: -1)
-            case (.escape, _): event = .cancelTapped
-            case (.control("s"), _): event = .saveTapped
-            case (.control("r"), _): form.revealsSecret.toggle()
-            case (.control("d"), .headerName), (.control("d"), .headerValue): form.removeFocusedHeader()
-            case (.enter, .addHeader), (.character(" "), .addHeader): form.addHeader()
-            case (.enter, _): event = .saveTapped
-            case (.left, .objectClass): form.cycleObjectClass(forward: false)
-            case (.right, .objectClass), (.character(" "), .objectClass): form.cycleObjectClass(forward: true)
-            case (.character(" "), .active): form.active.toggle()
-            case (_, let slot):
-                if var text = form[text: slot], text.handle(key) { form[text: slot] = text }
+            let onText = form[text: form.focus] != nil
+            var command = state.keymaps.webhookForm.command(for: key)
+            if onText, command == .toggle || command == .changeNext || command == .changePrevious { command = nil }
+            switch (command, form.focus) {
+            case (.nextField?, _): form.moveFocus(by: 1)
+            case (.previousField?, _): form.moveFocus(by: -1)
+            case (.cancel?, _): event = .cancelTapped
+            case (.save?, _): event = .saveTapped
+            case (.reveal?, _): form.revealsSecret.toggle()
+            case (.removeHeader?, .headerName), (.removeHeader?, .headerValue): form.removeFocusedHeader()
+            case (.submit?, .addHeader), (.toggle?, .addHeader): form.addHeader()
+            case (.submit?, _): event = .saveTapped
+            case (.changePrevious?, .objectClass): form.cycleObjectClass(forward: false)
+            case (.changeNext?, .objectClass), (.toggle?, .objectClass): form.cycleObjectClass(forward: true)
+            case (.toggle?, .active): form.active.toggle()
+            case (.removeHeader?, _), (.toggle?, _), (.changeNext?, _), (.changePrevious?, _), (.down?, _), (.up?, _),
+                (.back?, _), (.nextPage?, _), (.previousPage?, _), (.retry?, _), (.copy?, _):
+                break
+            case (nil, let slot):
+                if var text = form[text: slot], text.handle(key, keymap: state.keymaps.text) { form[text: slot] = text }
             }
         }
         state.webhookForm = form

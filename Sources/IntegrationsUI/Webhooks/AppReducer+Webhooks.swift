@@ -29,11 +29,11 @@ extension AppReducer {
             guard let hook = selected else { return [] }
             var details = WebhookDetailsState(webhookID: hook.id)
             details.webhook = .loaded(hook)
-            state.webhookDetails = details
+            state.route = .webhookDetails(details)
             return [.loadWebhook(id: hook.id)]
         case .actions:
             guard let hook = selected else { return [] }
-            state.menu = menu(for: hook)
+            state.modals.append(.menu(menu(for: hook)))
             return []
         case .trigger:
             guard let hook = selected else { return [] }
@@ -42,26 +42,30 @@ extension AppReducer {
             guard let hook = selected else { return [] }
             return [.copyText(hook.externalURL ?? "", what: "The URL of \(hook.id)")]
         case .filter:
-            state.webhooks.filterEditor = WebhookFilterEditor(state.webhooks.filter)
+            state.modals.append(.webhookFilter(WebhookFilterEditor(state.webhooks.filter)))
             return []
         case .columns:
-            state.webhooks.columns.open()
+            state.modals.append(.columns(.webhooks, cursor: 0))
             return []
         case .create:
-            state.webhookForm = WebhookForm()
+            state.modals.append(.webhookForm(WebhookForm()))
             return []
         case .edit:
             guard let hook = selected else { return [] }
             return openWebhookForm(editing: hook, &state)
-        case .back, .showPane, .nextPane, .previousPane, .help, .quit, .refresh, .retryFailed, .switchAccount,
+        case .back:
+            guard state.webhooks.content.isLoading else { return nil }
+            state.webhooks.content = .failed(ConnectError(operation: .listWebhooks, method: .get, kind: .cancelled))
+            return [.cancelWebhookLoad]
+        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
             .previousTab, .nextTab, .reveal, .tokensOfExtension:
             return nil
         }
     }
 
     /// A key in webhook details; nil leaves it to the global keymap.
-    static func handleWebhookDetails(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect]? {
-        guard var details = state.webhookDetails, let command = state.keymaps.webhookDetails.command(for: key) else { return nil }
+    static func handleWebhookDetails(_ details: WebhookDetailsState, _ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+        var details = details
         let hook = details.webhook.value
         switch command {
         case .back:
@@ -75,14 +79,16 @@ extension AppReducer {
             return [.copyJWTSecret(webhookID: details.webhookID)]
         case .actions:
             guard let hook else { return [] }
-            state.menu = menu(for: hook)
+            state.modals.append(.menu(menu(for: hook)))
             return []
         case .trigger:
             return request(.webhook(.trigger, id: details.webhookID), now: now, &state)
         case .edit:
             guard let hook else { return [] }
             return openWebhookForm(editing: hook, &state)
-        default:
+        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
+            .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage,
+            .columns, .tokensOfExtension:
             return nil
         }
         state.webhookDetails = details
@@ -99,30 +105,29 @@ extension AppReducer {
         .loadWebhooks(loadID: state.webhooks.beginLoad(), state.webhooks.filter.query, state.webhooks.page)
     }
 
-    /// The webhook filter editor: type the search text, Tab to status and object class (←/→
-    /// change them), Enter applies, Esc clears the filter.
-    static func handleWebhookFilterEditor(_ key: Key, _ state: inout AppState) -> [AppEffect] {
-        guard var editor = state.webhooks.filterEditor else { return [] }
+    /// The webhook filter editor: type the search text, move to status and object class and
+    /// change them, apply, or clear the filter.
+    static func handleWebhookFilterEditor(_ editor: WebhookFilterEditor, _ key: Key, _ state: inout AppState) -> [AppEffect] {
+        var editor = editor
         let count = WebhookFilterEditor.Field.allCases.count
-        switch key {
-        case .enter:
-            state.webhooks.filterEditor = nil
+        let command = filterCommand(key, onText: editor.field == .search, state)
+        switch command {
+        case .apply?:
+            state.closeTopModal()
             return [applyWebhookFilter(editor.filter, &state)]
-        case .escape:
-            state.webhooks.filterEditor = nil
+        case .clear?:
+            state.closeTopModal()
             return state.webhooks.filter.isEmpty ? [] : [applyWebhookFilter(WebhookFilter(), &state)]
-        case .tab, .down:
+        case .nextField?:
             editor.field = WebhookFilterEditor.Field(rawValue: (editor.field.rawValue + 1) % count)!
-        case .backTab, .up:
+        case .previousField?:
             editor.field = WebhookFilterEditor.Field(rawValue: (editor.field.rawValue + count - 1) % count)!
-        default:
-            if editor.field == .search {
-                _ = editor.search.handle(key)
-            } else if key == .left || key == .right || key == .character(" ") {
-                editor.cycle(forward: key != .left)
-            }
+        case .changeNext?, .changePrevious?:
+            editor.cycle(forward: command == .changeNext)
+        case nil:
+            if editor.field == .search { _ = editor.search.handle(key, keymap: state.keymaps.text) }
         }
-        state.webhooks.filterEditor = editor
+        state.modals[state.modals.count - 1] = .webhookFilter(editor)
         return []
     }
 
@@ -159,16 +164,16 @@ extension AppReducer {
                     state.webhooks.replace(hook)
                     if state.webhookDetails?.webhookID == id { state.webhookDetails?.webhook = .loaded(hook) }
                 }
-                state.status = .info(done(action, id, hook), now: now)
+                state.status = .info(done(action, id, hook, refreshKey: state.keymaps.global.label(.refresh)), now: now)
                 if action == .trigger, let delivery = hook?.lastDelivery, delivery.status == .failure {
-                    state.status = .error(done(action, id, hook))
+                    state.status = .error(done(action, id, hook, refreshKey: state.keymaps.global.label(.refresh)))
                 }
                 if action == .delete {
                     if state.webhookDetails?.webhookID == id { state.webhookDetails = nil }
                     return [reloadWebhooks(&state)]
                 }
             case .failure(let error) where error.outcomeUnknown:
-                state.status = .error(error.description + " It is not known whether it happened; press r to look again.")
+                state.status = .error(error.description + " It is not known whether it happened; press \(state.keymaps.global.label(.refresh)) to look again.")
             case .failure(let error):
                 state.status = .error(error.description, retry: error.isTransient ? .performWebhook(action, webhookID: id) : nil)
             }
@@ -179,13 +184,13 @@ extension AppReducer {
     }
 
     /// What the status line says after a webhook action.
-    static func done(_ action: WebhookAction, _ id: String, _ hook: Webhook?) -> String {
+    static func done(_ action: WebhookAction, _ id: String, _ hook: Webhook?, refreshKey: String) -> String {
         switch action {
         case .enable: return "Webhook \(id) enabled."
         case .disable: return "Webhook \(id) disabled."
         case .delete: return "Webhook \(id) deleted."
         case .trigger:
-            guard let delivery = hook?.lastDelivery else { return "Webhook \(id) triggered; no result is recorded yet (press r)." }
+            guard let delivery = hook?.lastDelivery else { return "Webhook \(id) triggered; no result is recorded yet (press \(refreshKey))." }
             return "Triggered \(id): " + describe(delivery)
         }
     }

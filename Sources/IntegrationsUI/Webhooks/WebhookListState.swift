@@ -87,7 +87,6 @@ public struct WebhookListState: PagedList, Sendable, Hashable {
     public var cursor = 0
     public var cursorID: String?
     var columns = ColumnChoice<WebhookColumn>()
-    public var filterEditor: WebhookFilterEditor?
     /// 0 until the pane is first shown: the webhooks load then, not at start.
     public var loadID = 0
 }

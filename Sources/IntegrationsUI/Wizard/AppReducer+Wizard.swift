@@ -5,110 +5,124 @@ import TokenWizard
 
 extension AppReducer {
     static func openWizard(preselected: Extension? = nil, _ state: inout AppState) -> [AppEffect] {
-        state.wizard = WizardUIState(machine: CreateTokenWizard(extensionsPageSize: 10, preselected: preselected))
+        state.modals.append(.wizard(WizardUIState(machine: CreateTokenWizard(extensionsPageSize: 10, preselected: preselected))))
         return []
     }
 
-    /// "Resume the unfinished token?": `y` resumes it where it was left, `n` discards it.
+    /// "Resume the unfinished token?": confirm resumes it where it was left, cancel discards it.
     static func answerDraftOffer(_ draft: WizardDraft, _ key: Key, _ state: inout AppState) -> [AppEffect] {
-        switch key {
-        case .character("y"), .enter:
-            state.offeredDraft = nil
+        switch state.keymaps.draftOffer.command(for: key) {
+        case .confirm?, .press?:
+            state.closeTopModal()
             guard let (machine, effects) = try? CreateTokenWizard.restoring(draft, extensionsPageSize: 10) else {
                 state.status = .error("The saved draft is from another version and cannot be resumed.")
                 return [.deleteDraft]
             }
             var ui = WizardUIState(machine: machine)
             for field in GeneralField.allCases { ui.fields[field] = TextField(draft.input.general[field], limit: field.limit) }
-            state.wizard = ui
-            state.pane = .tokens
-            state.details = nil
+            state.route = .tokenList
+            state.modals.append(.wizard(ui))
             return effects.map { .wizard($0) } + [.deleteDraft]
-        case .character("n"), .escape:
-            state.offeredDraft = nil
+        case .cancel?:
+            state.closeTopModal()
             return [.deleteDraft]
-        default:
+        case .moveFocus?, nil:
             return []
+        }
+    }
+
+    /// The keymap of the wizard's state: each step has its own.
+    static func wizardKeymap(_ machine: CreateTokenWizard, _ keymaps: KeymapSet) -> Keymap<FormCommand>? {
+        switch machine.state {
+        case .editing(.general): keymaps.wizardGeneral
+        case .editing(.extension): keymaps.wizardExtension
+        case .editing(.permissions): keymaps.wizardPermissions
+        case .submitting: keymaps.waiting
+        case .summary: keymaps.wizardSummary
+        case .confirmingCancel, .closed: nil
         }
     }
 
     /// Keys while the wizard is open: it is modal, so it sees every key.
     static func handleWizard(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         guard var ui = state.wizard else { return [] }
-        var events: [CreateTokenWizard.Event] = []
-        switch ui.machine.state {
-        case .editing(.general):
-            switch key {
-            case .tab, .down: ui.focus = GeneralField.allCases[(ui.focus.index + 1) % 3]
-            case .backTab, .up: ui.focus = GeneralField.allCases[(ui.focus.index + 2) % 3]
-            case .enter: events = [.nextTapped]
-            case .escape: events = [.cancelTapped]
-            default:
-                var field = ui.field(ui.focus)
-                if field.handle(key) {
-                    ui.fields[ui.focus] = field
-                    events = [.fieldEdited(ui.focus, field.text)]
-                }
-            }
-        case .editing(.extension(let step)):
-            let items = step.list.content.value?.items ?? []
-            switch key {
-            case .down, .character("j"): ui.extensionCursor = min(max(0, items.count - 1), ui.extensionCursor + 1)
-            case .up, .character("k"): ui.extensionCursor = max(0, ui.extensionCursor - 1)
-            case .character(" "): if items.indices.contains(ui.extensionCursor) { events = [.extensionChosen(items[ui.extensionCursor])] }
-            case .enter:
-                // Enter on a row with nothing chosen yet chooses it and goes on.
-                if step.input.extension == nil, items.indices.contains(ui.extensionCursor) {
-                    events = [.extensionChosen(items[ui.extensionCursor])]
-                }
-                events.append(.nextTapped)
-            case .character("]"):
-                events = [.extensionsNextPageTapped]
-                ui.extensionCursor = 0
-            case .character("["):
-                events = [.extensionsPreviousPageTapped]
-                ui.extensionCursor = 0
-            case .character("r"): events = [.retryTapped]
-            case .control("b"): events = [.backTapped]
-            case .escape: events = [.cancelTapped]
-            default: break
-            }
-        case .editing(.permissions(let step)):
-            let modules = step.modules.value ?? []
-            switch key {
-            case .down, .character("j"): ui.moduleCursor = min(modules.count, ui.moduleCursor + 1)
-            case .up, .character("k"): ui.moduleCursor = max(0, ui.moduleCursor - 1)
-            case .character(" "):
-                events = ui.moduleCursor == 0 ? [.allModulesToggled] : modules.indices.contains(ui.moduleCursor - 1) ? [.moduleToggled(modules[ui.moduleCursor - 1].id)] : []
-            case .enter: events = [.createTapped]
-            case .character("r"): events = [.retryTapped]
-            case .control("b"): events = [.backTapped]
-            case .escape: events = [.cancelTapped]
-            default: break
-            }
-        case .confirmingCancel:
-            switch key {
-            case .character("y"), .character("d"): events = [.discardConfirmed]
-            case .character("n"), .escape, .enter: events = [.keepEditingTapped]
-            default: break
-            }
-        case .submitting:
-            // Nothing the user presses can send CREATE again; Esc only stops waiting.
-            if key == .escape { events = [.cancelTapped] }
-        case .summary(let summary):
-            switch key {
-            case .character("v"): ui.revealed.toggle()
-            case .character("y"):
-                state.wizard = ui
-                return [.copyAPIKey(tokenID: summary.token.id)]
-            case .enter: events = [.goToDetailsTapped]
-            case .escape: events = [.closeTapped]
-            case .character("r"): events = [.retryTapped]
-            default: break
-            }
-        case .closed:
+        if case .closed = ui.machine.state {
             state.wizard = nil
             return []
+        }
+        if case .confirmingCancel = ui.machine.state {
+            switch state.keymaps.discard.command(for: key) {
+            case .confirm?: return wizardEvent(.discardConfirmed, &state)
+            case .cancel?, .press?: return wizardEvent(.keepEditingTapped, &state)
+            case .moveFocus?, nil: return []
+            }
+        }
+        guard let keymap = wizardKeymap(ui.machine, state.keymaps) else { return [] }
+        let command = keymap.command(for: key)
+        var events: [CreateTokenWizard.Event] = []
+        switch (ui.machine.state, command) {
+        case (.summary, .cancel?): events = [.closeTapped]
+        case (_, .cancel?): events = [.cancelTapped]
+        case (.submitting, _):
+            // Nothing the user presses can send CREATE again; cancel only stops waiting.
+            break
+        case (.editing(.general), .nextField?): ui.focus = GeneralField.allCases[(ui.focus.index + 1) % 3]
+        case (.editing(.general), .previousField?): ui.focus = GeneralField.allCases[(ui.focus.index + 2) % 3]
+        case (.editing(.general), .submit?), (.editing(.general), .save?): events = [.nextTapped]
+        case (.editing(.general), _):
+            var field = ui.field(ui.focus)
+            if command == nil, field.handle(key, keymap: state.keymaps.text) {
+                ui.fields[ui.focus] = field
+                events = [.fieldEdited(ui.focus, field.text)]
+            }
+        case (.editing(.extension(let step)), let command?):
+            let items = step.list.content.value?.items ?? []
+            switch command {
+            case .down: ui.extensionCursor = min(max(0, items.count - 1), ui.extensionCursor + 1)
+            case .up: ui.extensionCursor = max(0, ui.extensionCursor - 1)
+            case .toggle: if let item = items[safe: ui.extensionCursor] { events = [.extensionChosen(item)] }
+            case .submit, .save:
+                // NEXT on a row with nothing chosen yet chooses it and goes on.
+                if step.input.extension == nil, let item = items[safe: ui.extensionCursor] { events = [.extensionChosen(item)] }
+                events.append(.nextTapped)
+            case .nextPage:
+                events = [.extensionsNextPageTapped]
+                ui.extensionCursor = 0
+            case .previousPage:
+                events = [.extensionsPreviousPageTapped]
+                ui.extensionCursor = 0
+            case .retry: events = [.retryTapped]
+            case .back: events = [.backTapped]
+            case .nextField, .previousField, .cancel, .reveal, .copy, .removeHeader, .changeNext, .changePrevious: break
+            }
+        case (.editing(.permissions(let step)), let command?):
+            let modules = step.modules.value ?? []
+            switch command {
+            case .down: ui.moduleCursor = min(modules.count, ui.moduleCursor + 1)
+            case .up: ui.moduleCursor = max(0, ui.moduleCursor - 1)
+            case .toggle:
+                events = ui.moduleCursor == 0 ? [.allModulesToggled] : modules[safe: ui.moduleCursor - 1].map { [.moduleToggled($0.id)] } ?? []
+            case .submit, .save: events = [.createTapped]
+            case .retry: events = [.retryTapped]
+            case .back: events = [.backTapped]
+            case .nextField, .previousField, .cancel, .nextPage, .previousPage, .reveal, .copy, .removeHeader, .changeNext,
+                .changePrevious:
+                break
+            }
+        case (.summary(let summary), let command?):
+            switch command {
+            case .reveal: ui.revealed.toggle()
+            case .copy:
+                state.wizard = ui
+                return [.copyAPIKey(tokenID: summary.token.id)]
+            case .submit, .save: events = [.goToDetailsTapped]
+            case .retry: events = [.retryTapped]
+            case .nextField, .previousField, .down, .up, .toggle, .back, .cancel, .nextPage, .previousPage, .removeHeader,
+                .changeNext, .changePrevious:
+                break
+            }
+        case (.editing(.extension), nil), (.editing(.permissions), nil), (.summary, nil), (.confirmingCancel, _), (.closed, _):
+            break
         }
         state.wizard = ui
         return events.flatMap { wizardEvent($0, &state) }

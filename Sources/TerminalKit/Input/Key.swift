@@ -55,7 +55,7 @@ public struct MouseEvent: Sendable, Hashable {
 }
 
 /// One binding: the keys that do something, and how help names it.
-public struct KeyBinding<Command: Hashable & Sendable>: Sendable, Hashable {
+public struct KeyBinding<Command: KeyCommand>: Sendable, Hashable {
     public var keys: [Key]
     public var command: Command
     /// What the footer shows ("open"); empty keeps the binding out of the footer.
@@ -74,12 +74,22 @@ public struct KeyBinding<Command: Hashable & Sendable>: Sendable, Hashable {
     public var keyLabel: String { keys.map(\.description).joined(separator: "/") }
 }
 
-/// The bindings of one context (global, a list, the details view), in help order.
-public struct Keymap<Command: Hashable & Sendable>: Sendable {
+/// A command a keymap binds: its name in a config file's `[keys]` table.
+public protocol KeyCommand: Hashable, Sendable {
+    /// `next-page`, `quit`: what `[keys]` rebinds.
+    var configName: String { get }
+}
+
+/// The bindings of one context (global, a list, the details view, a dialog), in help order.
+public struct Keymap<Command: KeyCommand>: Sendable, Hashable {
+    /// The context's name in a config file: `[keys.dialog]`.
+    public var name: String
+    /// How help titles the context.
     public var title: String
     public var bindings: [KeyBinding<Command>]
 
-    public init(_ title: String, _ bindings: [KeyBinding<Command>]) {
+    public init(_ name: String, _ title: String, _ bindings: [KeyBinding<Command>]) {
+        self.name = name
         self.title = title
         self.bindings = bindings
     }
@@ -89,10 +99,64 @@ public struct Keymap<Command: Hashable & Sendable>: Sendable {
         bindings.first { $0.keys.contains(key) }?.command
     }
 
-    /// Footer hints: "Enter open  . actions  r refresh".
-    public var hints: [(key: String, hint: String)] {
-        bindings.filter { !$0.hint.isEmpty }.map { (key: $0.keys.first?.description ?? "", hint: $0.hint) }
+    /// The name of the first key bound to `command` ("Enter", "Ctrl-B"), for hints and
+    /// button labels; "" when it has none.
+    public func label(_ command: Command) -> String {
+        bindings.first { $0.command == command }?.keys.first?.description ?? ""
     }
+
+    /// Footer hints: "Enter open  . actions  r refresh".
+    public var hints: [KeyHint] {
+        bindings.filter { !$0.hint.isEmpty }.map { KeyHint(key: $0.keys.first?.description ?? "", hint: $0.hint) }
+    }
+
+    /// The context for help, whatever its commands.
+    public var summary: KeymapSummary {
+        KeymapSummary(name: name, title: title, rows: bindings.map { KeymapSummary.Row(keys: $0.keyLabel, help: $0.help) })
+    }
+
+    /// The bindings with `[keys]` changes applied: `changes` maps a command's config name to
+    /// the keys it gets instead of its defaults. A key another command of this context already
+    /// uses is refused (that binding stays), and said in the returned problems.
+    public func rebinding(_ changes: [String: [Key]]) -> (Keymap, [String]) {
+        var result = self
+        var problems: [String] = []
+        for (name, keys) in changes.sorted(by: { $0.key < $1.key }) {
+            guard let index = result.bindings.firstIndex(where: { $0.command.configName == name }) else { continue }
+            let clash = keys.lazy.compactMap { key in
+                result.bindings.first { $0.command.configName != name && $0.keys.contains(key) }.map { (key, $0) }
+            }.first
+            if let (key, other) = clash {
+                problems.append("\(name): \(key) already does \(other.command.configName) in \(title) ([keys.\(self.name)]); unchanged there")
+                continue
+            }
+            result.bindings[index].keys = keys
+        }
+        return (result, problems)
+    }
+}
+
+/// One footer hint: a key's name and what it does.
+public struct KeyHint: Sendable, Hashable {
+    public var key: String
+    public var hint: String
+
+    public init(key: String, hint: String) {
+        self.key = key
+        self.hint = hint
+    }
+}
+
+/// A keymap's rows as help shows them, whatever its command type.
+public struct KeymapSummary: Sendable, Hashable {
+    public struct Row: Sendable, Hashable {
+        public var keys: String
+        public var help: String
+    }
+
+    public var name: String
+    public var title: String
+    public var rows: [Row]
 }
 
 extension Key {

@@ -10,9 +10,10 @@ extension Screen {
     }
 
     /// Key hints: `Enter open  r refresh  ? help`, as many as fit.
-    public mutating func drawHints(_ hints: [(key: String, hint: String)], x: Int, y: Int, maxWidth: Int) {
+    public mutating func drawHints(_ hints: [KeyHint], x: Int, y: Int, maxWidth: Int) {
         var column = x
-        for (key, hint) in hints {
+        for item in hints {
+            let (key, hint) = (item.key, item.hint)
             let needed = key.displayWidth + 1 + hint.displayWidth
             guard column + needed <= x + maxWidth else { break }
             column += put(key, x: column, y: y, style: Style(.keyHint))
@@ -96,8 +97,13 @@ public struct TextField: Sendable, Hashable {
     }
 
     /// Applies an editing key; returns false when the key is not an edit. A paste that does
-    /// not fit changes nothing and returns false (see `pasteText`).
-    public mutating func handle(_ key: Key) -> Bool {
+    /// not fit changes nothing and returns false (see `pasteText`). Typed characters insert;
+    /// the other edits are what `keymap` binds.
+    public mutating func handle(_ key: Key, keymap: Keymap<TextEdit> = TextEdit.keymap) -> Bool {
+        if let edit = keymap.command(for: key) {
+            apply(edit)
+            return true
+        }
         switch key {
         case .character(let character):
             guard characters.count < limit else { return true }
@@ -107,23 +113,53 @@ public struct TextField: Sendable, Hashable {
             guard let inserted = pasteText(pasted) else { return false }
             characters.insert(contentsOf: inserted, at: cursor)
             cursor += inserted.count
-        case .backspace:
-            guard cursor > 0 else { return true }
-            characters.remove(at: cursor - 1)
-            cursor -= 1
-        case .delete:
-            guard cursor < characters.count else { return true }
-            characters.remove(at: cursor)
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(characters.count, cursor + 1)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = characters.count
-        case .control("u"):
-            characters.removeSubrange(0..<cursor)
-            cursor = 0
-        case .control("k"): characters.removeSubrange(cursor..<characters.count)
-        default: return false
+        case .control, .enter, .escape, .tab, .backTab, .backspace, .delete, .up, .down, .left, .right, .pageUp,
+            .pageDown, .home, .end, .function, .mouse, .resize, .unknown:
+            return false
         }
         return true
     }
+
+    public mutating func apply(_ edit: TextEdit) {
+        switch edit {
+        case .deleteBackward:
+            guard cursor > 0 else { return }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case .deleteForward:
+            guard cursor < characters.count else { return }
+            characters.remove(at: cursor)
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .start: cursor = 0
+        case .end: cursor = characters.count
+        case .deleteToStart:
+            characters.removeSubrange(0..<cursor)
+            cursor = 0
+        case .deleteToEnd: characters.removeSubrange(cursor..<characters.count)
+        }
+    }
+}
+
+/// What a key does in a text field (typing aside).
+public enum TextEdit: String, KeyCommand, CaseIterable {
+    case left, right, start, end
+    case deleteBackward = "delete-backward"
+    case deleteForward = "delete-forward"
+    case deleteToStart = "delete-to-start"
+    case deleteToEnd = "delete-to-end"
+
+    public var configName: String { rawValue }
+
+    /// The default editing keys of every text field.
+    public static let keymap = Keymap<TextEdit>("text", "Text fields", [
+        KeyBinding([.left], .left, help: "cursor left"),
+        KeyBinding([.right], .right, help: "cursor right"),
+        KeyBinding([.home, .control("a")], .start, help: "to the start"),
+        KeyBinding([.end, .control("e")], .end, help: "to the end"),
+        KeyBinding([.backspace], .deleteBackward, help: "delete the character before the cursor"),
+        KeyBinding([.delete], .deleteForward, help: "delete the character under the cursor"),
+        KeyBinding([.control("u")], .deleteToStart, help: "delete to the start"),
+        KeyBinding([.control("k")], .deleteToEnd, help: "delete to the end"),
+    ])
 }

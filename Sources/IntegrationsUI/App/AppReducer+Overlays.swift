@@ -1,0 +1,65 @@
+import Foundation
+import TerminalKit
+
+extension AppReducer {
+    /// Help: scroll, search as you type after `/`, close.
+    static func handleHelp(_ help: HelpState, _ key: Key, _ state: inout AppState) -> [AppEffect] {
+        var help = help
+        let area = HelpContent.area(state.size)
+        if var search = help.search {
+            // Typing narrows; Enter keeps the search, Esc clears it.
+            switch key {
+            case _ where state.keymaps.permissionFilter.command(for: key) == .apply:
+                help.search = search.text.isEmpty ? nil : search
+            case _ where state.keymaps.permissionFilter.command(for: key) == .clear:
+                help.search = nil
+            default:
+                _ = search.handle(key, keymap: state.keymaps.text)
+                help.search = search
+            }
+            help.scroll = 0
+            state.modals[state.modals.count - 1] = .help(help)
+            return []
+        }
+        let page = max(1, area.height - 1)
+        switch state.keymaps.help.command(for: key) {
+        case .close?:
+            state.closeTopModal()
+            return []
+        case .down?: help.scroll += 1
+        case .up?: help.scroll -= 1
+        case .pageDown?: help.scroll += page
+        case .pageUp?: help.scroll -= page
+        case .search?: help.search = TextField(limit: 64)
+        case nil: return []
+        }
+        state.modals[state.modals.count - 1] = .help(help)
+        let lines = HelpContent.lines(state, width: area.width).count
+        help.scroll = min(max(0, help.scroll), max(0, lines - area.height))
+        state.modals[state.modals.count - 1] = .help(help)
+        return []
+    }
+
+    /// The column chooser of the Tokens or Webhooks table.
+    static func handleColumns(_ pane: Pane, cursor: Int, _ key: Key, _ state: inout AppState) -> [AppEffect] {
+        let count = pane == .webhooks ? WebhookColumn.allCases.count : TokenColumn.allCases.count
+        var cursor = cursor
+        switch state.keymaps.columns.command(for: key) {
+        case .down?: cursor = min(count - 1, cursor + 1)
+        case .up?: cursor = max(0, cursor - 1)
+        case .toggle?:
+            switch pane {
+            case .webhooks: state.webhooks.columns.toggle(at: cursor)
+            case .tokens: state.tokens.columns.toggle(at: cursor)
+            case .general, .extensions: break
+            }
+        case .close?, .choose?:
+            state.closeTopModal()
+            return []
+        case .enable?, .disable?, .rotate?, .delete?, .trigger?, nil:
+            return []
+        }
+        state.modals[state.modals.count - 1] = .columns(pane, cursor: cursor)
+        return []
+    }
+}

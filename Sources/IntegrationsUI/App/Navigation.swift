@@ -1,0 +1,170 @@
+import ConnectCore
+import TerminalKit
+import TokenWizard
+
+/// Where the user is, under whatever is open over it: a pane, and the screen within it.
+public enum Route: Sendable, Hashable {
+    case general
+    case tokenList
+    case tokenDetails(TokenDetailsState)
+    case webhookList
+    case webhookDetails(WebhookDetailsState)
+    case extensionList
+    case extensionDetails(ExtensionDetailsState)
+
+    /// The pane the sidebar highlights.
+    public var pane: Pane {
+        switch self {
+        case .general: .general
+        case .tokenList, .tokenDetails: .tokens
+        case .webhookList, .webhookDetails: .webhooks
+        case .extensionList, .extensionDetails: .extensions
+        }
+    }
+
+    /// A pane's first screen.
+    public static func list(of pane: Pane) -> Route {
+        switch pane {
+        case .general: .general
+        case .tokens: .tokenList
+        case .webhooks: .webhookList
+        case .extensions: .extensionList
+        }
+    }
+
+    /// "Integrations › Tokens › Token details".
+    public var breadcrumb: String {
+        switch self {
+        case .general, .tokenList, .webhookList, .extensionList: "Integrations › \(pane.title)"
+        case .tokenDetails: "Integrations › Tokens › Token details"
+        case .webhookDetails: "Integrations › Webhooks › Webhook details"
+        case .extensionDetails(let details): "Integrations › Extensions › \(details.extension.name)"
+        }
+    }
+}
+
+/// One extension's details, and how many tokens use it.
+public struct ExtensionDetailsState: Sendable, Hashable {
+    public var `extension`: Extension
+    public var tokenCount: Loadable<Int> = .loading
+}
+
+/// What opens over the route, each with its own state. Keys and clicks go to the top one.
+public enum Modal: Sendable, Hashable {
+    case wizard(WizardUIState)
+    case editForm(EditFormUIState)
+    case webhookForm(WebhookForm)
+    /// A draft from an earlier run, offered back until the user answers.
+    case draftOffer(WizardDraft)
+    case switcher(AccountSwitcher)
+    case menu(ActionsMenu)
+    case confirm(ConfirmDialog)
+    case tokenFilter(FilterEditor)
+    case webhookFilter(WebhookFilterEditor)
+    /// The column chooser of the Tokens or Webhooks table, and its cursor.
+    case columns(Pane, cursor: Int)
+    /// Typing the PERMISSIONS tab's filter (the text lives in the details, which it filters).
+    case permissionFilter(TextField)
+    case help(HelpState)
+}
+
+/// The `?` overlay: how far it is scrolled, and what it is narrowed to.
+public struct HelpState: Sendable, Hashable {
+    public var scroll = 0
+    /// The search being typed (after `/`), or nil.
+    public var search: TextField?
+
+    public init() {}
+
+    public var needle: String { search?.text.trimmingCharacters(in: .whitespaces).lowercased() ?? "" }
+}
+
+extension AppState {
+    /// The pane of the route (the sidebar's highlight).
+    public var pane: Pane { route.pane }
+
+    /// The modal on top, which every key and click goes to.
+    public var topModal: Modal? { modals.last }
+
+    /// Token details, when they are the route.
+    public var details: TokenDetailsState? {
+        get { if case .tokenDetails(let details) = route { details } else { nil } }
+        set {
+            if let newValue { route = .tokenDetails(newValue) } else if case .tokenDetails = route { route = .tokenList }
+        }
+    }
+
+    /// Webhook details, when they are the route.
+    public var webhookDetails: WebhookDetailsState? {
+        get { if case .webhookDetails(let details) = route { details } else { nil } }
+        set {
+            if let newValue { route = .webhookDetails(newValue) } else if case .webhookDetails = route { route = .webhookList }
+        }
+    }
+
+    /// An extension's details, when they are the route.
+    public var openExtension: ExtensionDetailsState? {
+        get { if case .extensionDetails(let details) = route { details } else { nil } }
+        set {
+            if let newValue { route = .extensionDetails(newValue) } else if case .extensionDetails = route { route = .extensionList }
+        }
+    }
+
+    public var wizard: WizardUIState? {
+        get { modal { if case .wizard(let value) = $0 { value } else { nil } } }
+        set { setModal(newValue, Modal.wizard) { if case .wizard = $0 { true } else { false } } }
+    }
+
+    public var editForm: EditFormUIState? {
+        get { modal { if case .editForm(let value) = $0 { value } else { nil } } }
+        set { setModal(newValue, Modal.editForm) { if case .editForm = $0 { true } else { false } } }
+    }
+
+    public var webhookForm: WebhookForm? {
+        get { modal { if case .webhookForm(let value) = $0 { value } else { nil } } }
+        set { setModal(newValue, Modal.webhookForm) { if case .webhookForm = $0 { true } else { false } } }
+    }
+
+    public var offeredDraft: WizardDraft? {
+        get { modal { if case .draftOffer(let value) = $0 { value } else { nil } } }
+        set { setModal(newValue, Modal.draftOffer) { if case .draftOffer = $0 { true } else { false } } }
+    }
+
+    public var switcher: AccountSwitcher? {
+        get { modal { if case .switcher(let value) = $0 { value } else { nil } } }
+        set { setModal(newValue, Modal.switcher) { if case .switcher = $0 { true } else { false } } }
+    }
+
+    public var menu: ActionsMenu? {
+        get { modal { if case .menu(let value) = $0 { value } else { nil } } }
+        set { setModal(newValue, Modal.menu) { if case .menu = $0 { true } else { false } } }
+    }
+
+    public var confirm: ConfirmDialog? {
+        get { modal { if case .confirm(let value) = $0 { value } else { nil } } }
+        set { setModal(newValue, Modal.confirm) { if case .confirm = $0 { true } else { false } } }
+    }
+
+    /// The newest open modal of one kind.
+    func modal<Value>(_ extract: (Modal) -> Value?) -> Value? {
+        modals.lazy.reversed().compactMap(extract).first
+    }
+
+    /// Replaces the newest modal of one kind, opens one on top, or (nil) closes all of that kind.
+    mutating func setModal<Value>(_ value: Value?, _ embed: (Value) -> Modal, _ matches: (Modal) -> Bool) {
+        guard let value else {
+            modals.removeAll(where: matches)
+            return
+        }
+        if let index = modals.lastIndex(where: matches) {
+            modals[index] = embed(value)
+        } else {
+            modals.append(embed(value))
+        }
+    }
+
+    /// Closes the top modal.
+    mutating func closeTopModal() {
+        _ = modals.popLast()
+    }
+}

@@ -1,0 +1,330 @@
+import TerminalKit
+
+/// Every context's bindings; the state holds one, so the config can change them. Each
+/// context has a name (`[keys.NAME]` in config.toml) and a title (in help).
+public struct KeymapSet: Sendable, Hashable {
+    public var global = Keymaps.global
+    public var general = Keymaps.general
+    public var tokenList = Keymaps.tokenList
+    public var details = Keymaps.details
+    public var webhookList = Keymaps.webhookList
+    public var webhookDetails = Keymaps.webhookDetails
+    public var extensions = Keymaps.extensions
+    public var wizardGeneral = Keymaps.wizardGeneral
+    public var wizardExtension = Keymaps.wizardExtension
+    public var wizardPermissions = Keymaps.wizardPermissions
+    public var wizardSummary = Keymaps.wizardSummary
+    public var waiting = Keymaps.waiting
+    public var editForm = Keymaps.editForm
+    public var editPermissions = Keymaps.editPermissions
+    public var webhookForm = Keymaps.webhookForm
+    public var discard = Keymaps.discard
+    public var confirm = Keymaps.confirm
+    public var draftOffer = Keymaps.draftOffer
+    public var menu = Keymaps.menu
+    public var switcher = Keymaps.switcher
+    public var columns = Keymaps.columns
+    public var filter = Keymaps.filter
+    public var permissionFilter = Keymaps.permissionFilter
+    public var help = Keymaps.help
+    public var text = TextEdit.keymap
+
+    public static let defaults = KeymapSet()
+
+    /// Every context, in help order.
+    public var all: [KeymapSummary] {
+        [global.summary, general.summary, tokenList.summary, details.summary, webhookList.summary, webhookDetails.summary,
+         extensions.summary, wizardGeneral.summary, wizardExtension.summary, wizardPermissions.summary,
+         wizardSummary.summary, waiting.summary, editForm.summary, editPermissions.summary, webhookForm.summary,
+         discard.summary, confirm.summary, draftOffer.summary, menu.summary, switcher.summary, columns.summary,
+         filter.summary, permissionFilter.summary, help.summary, text.summary]
+    }
+
+    /// The bindings with a config's `[keys]` applied. `keys` maps `command` (every context
+    /// that has it) or `context.command` (that context only) to the keys it gets instead of
+    /// its defaults. A name that is no command, a key that is no key, or a key another command
+    /// of the same context already uses is left out with a message (`where` names the file
+    /// and line of an entry).
+    public func rebinding(_ keys: [String: [String]], where location: (String) -> String) -> (KeymapSet, [String]) {
+        var result = self
+        var problems: [String] = []
+        // Entries for every context first, so one for a single context wins over them.
+        let entries = keys.sorted { ($0.key.contains(".") ? 1 : 0, $0.key) < ($1.key.contains(".") ? 1 : 0, $1.key) }
+        for (entry, keyNames) in entries {
+            let parts = entry.split(separator: ".", maxSplits: 1).map(String.init)
+            let (context, name) = parts.count == 2 ? (parts[0], parts[1]) : (nil, entry)
+            var parsed: [Key] = []
+            for keyName in keyNames {
+                guard let key = Key(configName: keyName) else {
+                    problems.append("\(location(entry)): keys.\(entry): \"\(keyName)\" is not a key (try \"x\", \"ctrl-r\", \"f5\", \"pgdn\")")
+                    continue
+                }
+                parsed.append(key)
+            }
+            var found = false
+            var contextFound = context == nil
+            result.forEachContext { keymapName, commands, rebind in
+                guard context == nil || context == keymapName else { return }
+                contextFound = true
+                guard commands.contains(name) else { return }
+                found = true
+                guard !parsed.isEmpty else { return }
+                problems += rebind([name: parsed]).map { "\(location(entry)): keys.\($0)" }
+            }
+            if !contextFound {
+                problems.append("\(location(entry)): keys.\(entry): no context is named \(context ?? ""); see the names in the README")
+            } else if !found {
+                problems.append("\(location(entry)): keys.\(entry): not a command\(context.map { " of \($0)" } ?? ""); see the names in the README")
+            }
+        }
+        return (result, problems)
+    }
+
+    /// Calls `body` with each context's name, its commands' names, and a function that
+    /// rebinds it (returning the problems).
+    private mutating func forEachContext(_ body: (String, Set<String>, ([String: [Key]]) -> [String]) -> Void) {
+        func visit<C>(_ path: WritableKeyPath<KeymapSet, Keymap<C>>) {
+            let keymap = self[keyPath: path]
+            body(keymap.name, Set(keymap.bindings.map(\.command.configName))) { changes in
+                let (changed, problems) = self[keyPath: path].rebinding(changes)
+                self[keyPath: path] = changed
+                return problems
+            }
+        }
+        visit(\.global); visit(\.general); visit(\.tokenList); visit(\.details); visit(\.webhookList)
+        visit(\.webhookDetails); visit(\.extensions); visit(\.wizardGeneral); visit(\.wizardExtension)
+        visit(\.wizardPermissions); visit(\.wizardSummary); visit(\.waiting); visit(\.editForm); visit(\.editPermissions)
+        visit(\.webhookForm); visit(\.discard); visit(\.confirm); visit(\.draftOffer); visit(\.menu); visit(\.switcher)
+        visit(\.columns); visit(\.filter); visit(\.permissionFilter); visit(\.help); visit(\.text)
+    }
+}
+
+/// The default bindings of DESIGN.md, by context. No key is written anywhere else.
+public enum Keymaps {
+    public static let global = Keymap<Command>("global", "Everywhere", [
+        KeyBinding([.character("1")], .showPane(.general), help: "General pane"),
+        KeyBinding([.character("2")], .showPane(.tokens), help: "Tokens pane"),
+        KeyBinding([.character("3")], .showPane(.webhooks), help: "Webhooks pane"),
+        KeyBinding([.character("4")], .showPane(.extensions), help: "Extensions pane"),
+        KeyBinding([.tab], .nextPane, help: "next pane"),
+        KeyBinding([.backTab], .previousPane, help: "previous pane"),
+        KeyBinding([.character("r")], .refresh, hint: "refresh", help: "refresh"),
+        KeyBinding([.character("R")], .retryFailed, help: "retry what failed (shown on the status line)"),
+        KeyBinding([.escape], .dismiss, help: "dismiss the error on the status line"),
+        KeyBinding([.character("a")], .switchAccount, help: "switch account"),
+        KeyBinding([.character("?"), .function(1)], .help, hint: "help", help: "this help (F1 where ? would be typed)"),
+        KeyBinding([.character("q")], .quit, hint: "quit", help: "quit"),
+        KeyBinding([.control("c")], .interrupt, help: "quit from anywhere, even a form (a draft is kept)"),
+    ])
+
+    /// Moving in a server-paged table: what Tokens and Webhooks share.
+    static let pagedListMoves: [KeyBinding<Command>] = [
+        KeyBinding([.down, .character("j")], .down, help: "next row"),
+        KeyBinding([.up, .character("k")], .up, help: "previous row"),
+        KeyBinding([.pageDown], .pageDown, help: "screen down"),
+        KeyBinding([.pageUp], .pageUp, help: "screen up"),
+        KeyBinding([.character("g"), .home], .first, help: "first row"),
+        KeyBinding([.character("G"), .end], .last, help: "last row"),
+        KeyBinding([.character("]")], .nextPage, hint: "next page", help: "next page"),
+        KeyBinding([.character("[")], .previousPage, hint: "prev page", help: "previous page"),
+        KeyBinding([.character("p")], .rowsPerPage, help: "rows per page: 10, 25, 50, 100"),
+        KeyBinding([.character("C")], .columns, help: "choose the columns"),
+        KeyBinding([.escape], .back, help: "stop a slow load"),
+    ]
+
+    public static let general = Keymap<Command>("general", "General", [
+        KeyBinding([.character("y")], .copy, hint: "copy endpoint", help: "copy the API endpoint"),
+    ])
+
+    public static let tokenList = Keymap<Command>("tokens", "Tokens", pagedListMoves + [
+        KeyBinding([.enter], .open, hint: "details", help: "open the token's details"),
+        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, rotate, delete"),
+        KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the token's API key"),
+        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by name, status, extension"),
+        KeyBinding([.character("c")], .create, hint: "create", help: "create a token"),
+    ])
+
+    public static let details = Keymap<Command>("token-details", "Token details", [
+        KeyBinding([.left, .character("h")], .previousTab, help: "previous tab"),
+        KeyBinding([.right, .character("l")], .nextTab, help: "next tab"),
+        KeyBinding([.character("v")], .reveal, hint: "reveal", help: "reveal or mask the API key"),
+        KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the API key"),
+        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, rotate, delete"),
+        KeyBinding([.character("e")], .edit, hint: "edit", help: "edit the token"),
+        KeyBinding([.down, .character("j")], .down, help: "next module (PERMISSIONS)"),
+        KeyBinding([.up, .character("k")], .up, help: "previous module (PERMISSIONS)"),
+        KeyBinding([.character("/")], .filter, help: "filter the modules (PERMISSIONS)"),
+        KeyBinding([.escape], .back, hint: "back", help: "back to the list"),
+    ])
+
+    public static let webhookList = Keymap<Command>("webhooks", "Webhooks", pagedListMoves + [
+        KeyBinding([.enter], .open, hint: "details", help: "open the webhook's details"),
+        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, trigger, delete"),
+        KeyBinding([.character("c")], .create, hint: "create", help: "create a webhook"),
+        KeyBinding([.character("e")], .edit, hint: "edit", help: "edit the webhook"),
+        KeyBinding([.character("t")], .trigger, help: "trigger the webhook now (asks first)"),
+        KeyBinding([.character("y")], .copy, help: "copy the webhook's URL"),
+        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by text, status, object class"),
+    ])
+
+    public static let webhookDetails = Keymap<Command>("webhook-details", "Webhook details", [
+        KeyBinding([.left, .character("h")], .previousTab, help: "previous tab"),
+        KeyBinding([.right, .character("l")], .nextTab, help: "next tab"),
+        KeyBinding([.character("v")], .reveal, hint: "reveal", help: "reveal or mask the JWT secret"),
+        KeyBinding([.character("y")], .copy, hint: "copy secret", help: "copy the JWT secret"),
+        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, trigger, delete"),
+        KeyBinding([.character("e")], .edit, hint: "edit", help: "edit the webhook"),
+        KeyBinding([.character("t")], .trigger, hint: "trigger", help: "trigger the webhook now (asks first)"),
+        KeyBinding([.escape], .back, hint: "back", help: "back to the list"),
+    ])
+
+    public static let extensions = Keymap<Command>("extensions", "Extensions", [
+        KeyBinding([.down, .character("j")], .down, help: "next extension"),
+        KeyBinding([.up, .character("k")], .up, help: "previous extension"),
+        KeyBinding([.character("g"), .home], .first, help: "first extension"),
+        KeyBinding([.character("G"), .end], .last, help: "last extension"),
+        KeyBinding([.enter], .open, hint: "details", help: "the extension's details"),
+        KeyBinding([.character("c")], .create, hint: "create a token for it", help: "create a token for this extension"),
+        KeyBinding([.character("t")], .tokensOfExtension, hint: "its tokens", help: "the Tokens pane, filtered by this extension"),
+        KeyBinding([.escape], .back, hint: "back", help: "back to the list (from details)"),
+    ])
+
+    public static let wizardGeneral = Keymap<FormCommand>("wizard-general", "Create token: General", [
+        KeyBinding([.tab, .down], .nextField, hint: "next field", help: "next field"),
+        KeyBinding([.backTab, .up], .previousField, help: "previous field"),
+        KeyBinding([.enter], .submit, hint: "NEXT", help: "NEXT: on to the extension"),
+        KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL (asks before discarding what you typed)"),
+    ])
+
+    public static let wizardExtension = Keymap<FormCommand>("wizard-extension", "Create token: Extension", [
+        KeyBinding([.down, .character("j")], .down, help: "next extension"),
+        KeyBinding([.up, .character("k")], .up, help: "previous extension"),
+        KeyBinding([.character(" ")], .toggle, hint: "choose", help: "choose the extension under the cursor"),
+        KeyBinding([.enter], .submit, hint: "NEXT", help: "NEXT (chooses the row under the cursor if none is chosen)"),
+        KeyBinding([.character("]")], .nextPage, help: "next page of extensions"),
+        KeyBinding([.character("[")], .previousPage, help: "previous page of extensions"),
+        KeyBinding([.character("r")], .retry, help: "load again after a failure"),
+        KeyBinding([.control("b")], .back, hint: "back", help: "BACK to General (keeps your input)"),
+        KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL"),
+    ])
+
+    public static let wizardPermissions = Keymap<FormCommand>("wizard-permissions", "Create token: Permissions", [
+        KeyBinding([.down, .character("j")], .down, help: "next module"),
+        KeyBinding([.up, .character("k")], .up, help: "previous module"),
+        KeyBinding([.character(" ")], .toggle, hint: "check", help: "check or uncheck the module (All modules first)"),
+        KeyBinding([.enter], .submit, hint: "CREATE", help: "CREATE the token"),
+        KeyBinding([.character("r")], .retry, help: "load again after a failure"),
+        KeyBinding([.control("b")], .back, hint: "back", help: "BACK to the extension (keeps your input)"),
+        KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL"),
+    ])
+
+    public static let wizardSummary = Keymap<FormCommand>("wizard-summary", "Create token: Summary", [
+        KeyBinding([.character("v")], .reveal, hint: "reveal", help: "reveal or mask the API key"),
+        KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the API key"),
+        KeyBinding([.enter], .submit, hint: "GO TO DETAILS", help: "GO TO DETAILS of the new token"),
+        KeyBinding([.character("r")], .retry, help: "grant the permissions again after a failure"),
+        KeyBinding([.escape], .cancel, hint: "close", help: "CLOSE"),
+    ])
+
+    public static let waiting = Keymap<FormCommand>("waiting", "Waiting for the server", [
+        KeyBinding([.escape], .cancel, hint: "stop waiting", help: "stop waiting (nothing more is sent; the next try looks first)"),
+    ])
+
+    public static let editForm = Keymap<FormCommand>("edit-form", "Edit token", [
+        KeyBinding([.tab, .down], .nextField, hint: "next field", help: "next field"),
+        KeyBinding([.backTab, .up], .previousField, help: "previous field"),
+        KeyBinding([.enter], .submit, hint: "SAVE", help: "SAVE"),
+        KeyBinding([.control("s")], .save, help: "SAVE from anywhere in the form"),
+        KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL (asks before discarding changes)"),
+    ])
+
+    public static let editPermissions = Keymap<FormCommand>("edit-permissions", "Edit token: permissions", [
+        KeyBinding([.tab], .nextField, hint: "next field", help: "next field"),
+        KeyBinding([.backTab], .previousField, help: "previous field"),
+        KeyBinding([.down, .character("j")], .down, help: "next module"),
+        KeyBinding([.up, .character("k")], .up, help: "previous module"),
+        KeyBinding([.character(" ")], .toggle, hint: "check", help: "check or uncheck the module"),
+        KeyBinding([.character("r")], .retry, help: "load the modules again after a failure"),
+        KeyBinding([.enter, .control("s")], .submit, hint: "SAVE", help: "SAVE"),
+        KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL (asks before discarding changes)"),
+    ])
+
+    public static let webhookForm = Keymap<FormCommand>("webhook-form", "Webhook form", [
+        KeyBinding([.tab, .down], .nextField, hint: "next field", help: "next field"),
+        KeyBinding([.backTab, .up], .previousField, help: "previous field"),
+        KeyBinding([.character(" ")], .toggle, hint: "toggle", help: "toggle Active; on \"+ add header\", add one"),
+        KeyBinding([.right], .changeNext, help: "next object class"),
+        KeyBinding([.left], .changePrevious, help: "previous object class"),
+        KeyBinding([.control("r")], .reveal, hint: "secret", help: "show or hide the JWT secret and credentials"),
+        KeyBinding([.control("d")], .removeHeader, hint: "drop header", help: "remove the focused header"),
+        KeyBinding([.enter], .submit, hint: "SAVE", help: "SAVE (on \"+ add header\": add one)"),
+        KeyBinding([.control("s")], .save, help: "SAVE from anywhere in the form"),
+        KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL (asks before discarding changes)"),
+    ])
+
+    public static let discard = Keymap<DialogCommand>("discard", "Discard changes?", [
+        KeyBinding([.character("y"), .character("d")], .confirm, hint: "discard", help: "discard what you typed"),
+        KeyBinding([.character("n"), .escape, .enter], .cancel, hint: "keep editing", help: "keep editing"),
+    ])
+
+    public static let confirm = Keymap<DialogCommand>("dialog", "Confirmation", [
+        KeyBinding([.character("y")], .confirm, hint: "confirms", help: "confirm"),
+        KeyBinding([.character("n"), .escape], .cancel, hint: "cancels", help: "cancel"),
+        KeyBinding([.tab, .backTab, .left, .right], .moveFocus, hint: "moves", help: "move between CANCEL and the action"),
+        KeyBinding([.enter], .press, help: "press the focused button (CANCEL at first)"),
+    ])
+
+    public static let draftOffer = Keymap<DialogCommand>("draft-offer", "Unfinished token", [
+        KeyBinding([.character("y"), .enter], .confirm, hint: "resume", help: "resume the unfinished token"),
+        KeyBinding([.character("n"), .escape], .cancel, hint: "discard", help: "discard it"),
+    ])
+
+    public static let menu = Keymap<PickCommand>("menu", "Actions menu", [
+        KeyBinding([.down, .character("j")], .down, help: "next item"),
+        KeyBinding([.up, .character("k")], .up, help: "previous item"),
+        KeyBinding([.enter], .choose, hint: "choose", help: "do the item under the cursor"),
+        KeyBinding([.character("e")], .enable, help: "Enable"),
+        KeyBinding([.character("d")], .disable, help: "Disable"),
+        KeyBinding([.character("r")], .rotate, help: "Rotate secret (tokens)"),
+        KeyBinding([.character("t")], .trigger, help: "Trigger now (webhooks)"),
+        KeyBinding([.character("x")], .delete, help: "Delete"),
+        KeyBinding([.escape, .character("q")], .close, hint: "close", help: "close the menu"),
+    ])
+
+    public static let switcher = Keymap<PickCommand>("switcher", "Switch account", [
+        KeyBinding([.down, .character("j")], .down, help: "next account"),
+        KeyBinding([.up, .character("k")], .up, help: "previous account"),
+        KeyBinding([.enter], .choose, hint: "switches", help: "switch to the account (every pane reloads)"),
+        KeyBinding([.escape, .character("a"), .character("q")], .close, hint: "closes", help: "close"),
+    ])
+
+    public static let columns = Keymap<PickCommand>("columns", "Columns", [
+        KeyBinding([.down, .character("j")], .down, help: "next column"),
+        KeyBinding([.up, .character("k")], .up, help: "previous column"),
+        KeyBinding([.character(" ")], .toggle, hint: "shows/hides", help: "show or hide the column (one always stays)"),
+        KeyBinding([.enter, .escape, .character("C")], .close, hint: "done", help: "done"),
+    ])
+
+    public static let filter = Keymap<FilterCommand>("filter", "Filter", [
+        KeyBinding([.enter], .apply, hint: "applies", help: "apply the filter"),
+        KeyBinding([.escape], .clear, hint: "clears", help: "clear the filter and close"),
+        KeyBinding([.tab, .down], .nextField, hint: "next", help: "next field"),
+        KeyBinding([.backTab, .up], .previousField, help: "previous field"),
+        KeyBinding([.right, .character(" ")], .changeNext, hint: "change", help: "next choice (status, extension, class)"),
+        KeyBinding([.left], .changePrevious, help: "previous choice"),
+    ])
+
+    public static let permissionFilter = Keymap<FilterCommand>("permission-filter", "Filter modules", [
+        KeyBinding([.enter], .apply, hint: "keeps", help: "keep the filter"),
+        KeyBinding([.escape], .clear, hint: "clears", help: "clear the filter"),
+    ])
+
+    public static let help = Keymap<HelpCommand>("help", "Help", [
+        KeyBinding([.down, .character("j")], .down, hint: "scroll", help: "scroll down"),
+        KeyBinding([.up, .character("k")], .up, help: "scroll up"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, help: "screen down"),
+        KeyBinding([.pageUp], .pageUp, help: "screen up"),
+        KeyBinding([.character("/")], .search, hint: "search", help: "search the keys (Esc clears)"),
+        KeyBinding([.character("?"), .escape, .character("q")], .close, hint: "close", help: "close help"),
+    ])
+}

@@ -1,0 +1,52 @@
+import TerminalKit
+
+/// What the wizard and the forms share on screen: the row of buttons, each with its key from
+/// the keymap, and the "discard?" question.
+enum FormChrome {
+    struct Button {
+        var title: String
+        var key: String
+        var primary = false
+        var enabled = true
+    }
+
+    /// `[ CANCEL ] Esc  [ SAVE ] Enter`, ending at `rightEdge`.
+    static func renderButtons(_ buttons: [Button], rightEdge: Int, y: Int, _ screen: inout Screen) {
+        let width = buttons.reduce(0) { $0 + "[ \($1.title) ] \($1.key)".displayWidth + 2 } - 2
+        var x = rightEdge - width
+        for (index, button) in buttons.enumerated() {
+            if button.enabled {
+                x += screen.drawButton(button.title, x: x, y: y, focused: false, primary: button.primary)
+            } else {
+                x += screen.put("[ \(button.title) ]", x: x, y: y, style: Style(.muted))
+            }
+            x += screen.put(" \(button.key)" + (index < buttons.count - 1 ? "  " : ""), x: x, y: y, style: Style(.keyHint))
+        }
+    }
+
+    /// "Discard …?" over a form: what is lost, an optional warning, the keys.
+    static func renderDiscard(title: String, warning: String?, _ state: AppState, in outer: Rect, _ screen: inout Screen) {
+        let width = min(54, outer.width)
+        let warningLines = warning.map { Screen.wrap($0, width: width - 4, maxLines: 3) } ?? []
+        let box = outer.centered(width: width, height: 5 + warningLines.count + (warningLines.isEmpty ? 0 : 1))
+        screen.fill(box)
+        screen.drawBox(box, title: title, focused: true)
+        screen.put("What you entered will be lost.", x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4)
+        for (index, line) in warningLines.enumerated() {
+            screen.put(line, x: box.x + 2, y: box.y + 2 + index, style: Style(.warning), maxWidth: box.width - 4)
+        }
+        screen.put(hintLine(state.keymaps.discard.hints), x: box.x + 2, y: box.maxY - 2, style: Style(.keyHint), maxWidth: box.width - 4)
+    }
+
+    /// "y discard  ·  n keep editing".
+    static func hintLine(_ hints: [KeyHint]) -> String {
+        hints.map { "\($0.key) \($0.hint)" }.joined(separator: "  ·  ")
+    }
+}
+
+/// "v reveal  ·  y copy" beside a secret, with the keys the keymap binds.
+enum SecretHint {
+    static func text(revealed: Bool, reveal: String, copy: String) -> String {
+        "\(reveal) \(revealed ? "mask" : "reveal")  ·  \(copy) copy"
+    }
+}
