@@ -98,7 +98,7 @@ import TokenWizard
         let offer = AppView.render(state).text
         #expect(offer.contains("Unfinished token"))
         #expect(offer.contains("“Resumed”"))
-        #expect(offer.contains("y resume  ·  n discard"))
+        #expect(offer.contains("y resume · n discard"))
         #expect(UISample.press(&state, .character("j")).isEmpty, "other keys wait for an answer")
         let effects = UISample.press(&state, .character("y"))
         #expect(effects == [.wizard(.loadExtensions(PageRequest(limit: 10))), .deleteDraft])

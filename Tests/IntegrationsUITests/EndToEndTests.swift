@@ -35,9 +35,11 @@ struct EndToEndTests {
 
         func appCommand(extraEnvironment: String = "") -> String {
             let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-            return "cd \(quote(home.path)) && stty -a > before.txt; "
+            // Everything runs inside the braces, after a cd that worked: nothing is ever
+            // written into the folder the tests were started from.
+            return "cd \(quote(home.path)) && { stty -a > before.txt; "
                 + "env \(extraEnvironment) HOME=\(quote(home.path)) CONNECT_API_KEY=\(quote(key.unmaskedValue)) CONNECT_ENDPOINT=\(quote(endpoint)) TZ=UTC "
-                + "\(quote(BuiltBinary.url.path)); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 20"
+                + "\(quote(BuiltBinary.url.path)); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 20; }"
         }
 
         func stop() async {

@@ -59,8 +59,8 @@ struct TerminalEdgeTests {
         let keyFile = world.home.appendingPathComponent("key.txt")
         try world.key.unmaskedValue.write(to: keyFile, atomically: true, encoding: .utf8)
         let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let command = "cd \(quote(world.home.path)) && stty -a > before.txt; env HOME=\(quote(world.home.path)) CONNECT_TUI_TEST_CRASH_AFTER_MS=1500 "
-            + "\(quote(BuiltBinary.url.path)) --api-key-file key.txt --endpoint \(quote(world.endpoint)); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 20"
+        let command = "cd \(quote(world.home.path)) && { stty -a > before.txt; env HOME=\(quote(world.home.path)) CONNECT_TUI_TEST_CRASH_AFTER_MS=1500 "
+            + "\(quote(BuiltBinary.url.path)) --api-key-file key.txt --endpoint \(quote(world.endpoint)); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 20; }"
         let tui = try TmuxSession(command: command)
         try await tui.waitFor("Tutorial API Token")
         try await tui.waitFor("the terminal was restored")

@@ -82,6 +82,10 @@ public enum AppReducer {
         if case .mouse(let event) = key { return click(event, now: now, &state) }
         if case .paste(let text) = key, let refused = refusePaste(text, now: now, &state) { return refused }
         guard let top = state.topModal else { return handleRoute(key, global, now: now, &state) }
+        if global == .help, state.helpKey != nil, !(state.focus.typesText && key.isPrintable) {
+            state.modals.append(.help(HelpState()))
+            return []
+        }
         switch top {
         case .help(let help): return handleHelp(help, key, &state)
         case .draftOffer(let draft): return answerDraftOffer(draft, key, &state)
@@ -121,8 +125,10 @@ public enum AppReducer {
             handled = state.keymaps.webhookList.command(for: key).flatMap { handleWebhookList($0, now: now, &state) }
         case .webhookDetails(let details):
             handled = state.keymaps.webhookDetails.command(for: key).flatMap { handleWebhookDetails(details, $0, now: now, &state) }
-        case .extensionList, .extensionDetails:
+        case .extensionList:
             handled = state.keymaps.extensions.command(for: key).flatMap { handleExtensions($0, &state) }
+        case .extensionDetails:
+            handled = state.keymaps.extensionDetails.command(for: key).flatMap { handleExtensions($0, &state) }
         }
         if let handled { return handled }
         return global.map { handleGlobal($0, now: now, &state) } ?? []

@@ -38,7 +38,7 @@ public enum Route: Sendable, Hashable {
         case .general, .tokenList, .webhookList, .extensionList: "Integrations › \(pane.title)"
         case .tokenDetails: "Integrations › Tokens › Token details"
         case .webhookDetails: "Integrations › Webhooks › Webhook details"
-        case .extensionDetails(let details): "Integrations › Extensions › \(details.extension.name)"
+        case .extensionDetails(let details): "Integrations › Extensions › \(details.extension.subtitle ?? details.extension.name)"
         }
     }
 }

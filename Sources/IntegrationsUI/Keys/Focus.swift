@@ -54,7 +54,8 @@ extension AppState {
             case .tokenDetails: return on(keymaps.details)
             case .webhookList: return on(keymaps.webhookList)
             case .webhookDetails: return on(keymaps.webhookDetails)
-            case .extensionList, .extensionDetails: return on(keymaps.extensions)
+            case .extensionList: return on(keymaps.extensions)
+            case .extensionDetails: return on(keymaps.extensionDetails)
             }
         }
     }

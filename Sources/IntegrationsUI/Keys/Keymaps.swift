@@ -10,6 +10,7 @@ public struct KeymapSet: Sendable, Hashable {
     public var webhookList = Keymaps.webhookList
     public var webhookDetails = Keymaps.webhookDetails
     public var extensions = Keymaps.extensions
+    public var extensionDetails = Keymaps.extensionDetails
     public var wizardGeneral = Keymaps.wizardGeneral
     public var wizardExtension = Keymaps.wizardExtension
     public var wizardPermissions = Keymaps.wizardPermissions
@@ -34,7 +35,7 @@ public struct KeymapSet: Sendable, Hashable {
     /// Every context, in help order.
     public var all: [KeymapSummary] {
         [global.summary, general.summary, tokenList.summary, details.summary, webhookList.summary, webhookDetails.summary,
-         extensions.summary, wizardGeneral.summary, wizardExtension.summary, wizardPermissions.summary,
+         extensions.summary, extensionDetails.summary, wizardGeneral.summary, wizardExtension.summary, wizardPermissions.summary,
          wizardSummary.summary, waiting.summary, editForm.summary, editPermissions.summary, webhookForm.summary,
          discard.summary, confirm.summary, draftOffer.summary, menu.summary, switcher.summary, columns.summary,
          filter.summary, permissionFilter.summary, help.summary, text.summary]
@@ -80,6 +81,14 @@ public struct KeymapSet: Sendable, Hashable {
         return (result, problems)
     }
 
+    /// Each context's name and the names of its commands (what `[keys.CONTEXT]` accepts).
+    public var commandNames: [String: Set<String>] {
+        var copy = self
+        var names: [String: Set<String>] = [:]
+        copy.forEachContext { name, commands, _ in names[name] = commands }
+        return names
+    }
+
     /// Calls `body` with each context's name, its commands' names, and a function that
     /// rebinds it (returning the problems).
     private mutating func forEachContext(_ body: (String, Set<String>, ([String: [Key]]) -> [String]) -> Void) {
@@ -92,7 +101,7 @@ public struct KeymapSet: Sendable, Hashable {
             }
         }
         visit(\.global); visit(\.general); visit(\.tokenList); visit(\.details); visit(\.webhookList)
-        visit(\.webhookDetails); visit(\.extensions); visit(\.wizardGeneral); visit(\.wizardExtension)
+        visit(\.webhookDetails); visit(\.extensions); visit(\.extensionDetails); visit(\.wizardGeneral); visit(\.wizardExtension)
         visit(\.wizardPermissions); visit(\.wizardSummary); visit(\.waiting); visit(\.editForm); visit(\.editPermissions)
         visit(\.webhookForm); visit(\.discard); visit(\.confirm); visit(\.draftOffer); visit(\.menu); visit(\.switcher)
         visit(\.columns); visit(\.filter); visit(\.permissionFilter); visit(\.help); visit(\.text)
@@ -186,7 +195,12 @@ public enum Keymaps {
         KeyBinding([.enter], .open, hint: "details", help: "the extension's details"),
         KeyBinding([.character("c")], .create, hint: "create a token for it", help: "create a token for this extension"),
         KeyBinding([.character("t")], .tokensOfExtension, hint: "its tokens", help: "the Tokens pane, filtered by this extension"),
-        KeyBinding([.escape], .back, hint: "back", help: "back to the list (from details)"),
+    ])
+
+    public static let extensionDetails = Keymap<Command>("extension-details", "Extension details", [
+        KeyBinding([.character("c")], .create, hint: "create a token for it", help: "create a token for this extension"),
+        KeyBinding([.character("t")], .tokensOfExtension, hint: "its tokens", help: "the Tokens pane, filtered by this extension"),
+        KeyBinding([.escape], .back, hint: "back", help: "back to the list"),
     ])
 
     public static let wizardGeneral = Keymap<FormCommand>("wizard-general", "Create token: General", [

@@ -52,6 +52,6 @@ enum ExtensionListView {
             screen.put(label, x: rect.x, y: y, style: Style(.muted, bold: true))
             y += max(1, screen.putWrapped(value.isEmpty ? "—" : value, in: Rect(x: rect.x + 14, y: y, width: rect.width - 14, height: 2)))
         }
-        screen.put(FormChrome.hintLine(state.keymaps.extensions.hints.filter { $0.hint != "details" }), x: rect.x, y: min(y + 1, rect.maxY - 1), style: Style(.keyHint), maxWidth: rect.width)
+        screen.put(FormChrome.hintLine(state.keymaps.extensionDetails.hints), x: rect.x, y: min(y + 1, rect.maxY - 1), style: Style(.keyHint), maxWidth: rect.width)
     }
 }

@@ -38,9 +38,15 @@ enum FormChrome {
         screen.put(hintLine(state.keymaps.discard.hints), x: box.x + 2, y: box.maxY - 2, style: Style(.keyHint), maxWidth: box.width - 4)
     }
 
-    /// "y discard  ·  n keep editing".
+    /// "Tab/↓ next field · Shift-Tab/↑ previous field · Enter NEXT": every binding of a
+    /// keymap, with all its keys.
+    static func bindingLine<C>(_ keymap: Keymap<C>) -> String {
+        keymap.bindings.map { "\($0.keyLabel) \($0.hint.isEmpty ? $0.help : $0.hint)" }.joined(separator: " · ")
+    }
+
+    /// "y discard · n keep editing".
     static func hintLine(_ hints: [KeyHint]) -> String {
-        hints.map { "\($0.key) \($0.hint)" }.joined(separator: "  ·  ")
+        hints.map { "\($0.key) \($0.hint)" }.joined(separator: " · ")
     }
 }
 

@@ -11,6 +11,8 @@ enum HelpView {
         let first = min(help.scroll, max(0, lines.count - area.height))
         for (row, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
             let y = area.y + row
+            // A section's title never sits alone on the last row.
+            if row == area.height - 1, case .title = line { break }
             switch line {
             case .title(let title): screen.put(title, x: area.x, y: y, style: Style(.title, bold: true), maxWidth: area.width)
             case .binding(let keys, let text):

@@ -11,7 +11,7 @@ enum WizardView {
         let body = Rect(x: inner.x + 1, y: inner.y + 2, width: inner.width - 2, height: inner.height - 4)
         switch ui.machine.state {
         case .editing(.general(let step)), .confirmingCancel(.general(let step)):
-            renderGeneral(step, ui, body, &screen)
+            renderGeneral(step, ui, state.keymaps.wizardGeneral, body, &screen)
         case .editing(.extension(let step)), .confirmingCancel(.extension(let step)):
             renderExtension(step, ui, state, body, &screen)
         case .editing(.permissions(let step)), .confirmingCancel(.permissions(let step)):
@@ -56,9 +56,11 @@ enum WizardView {
         }
     }
 
-    static func renderGeneral(_ step: CreateTokenWizard.GeneralStep, _ ui: WizardUIState, _ rect: Rect, _ screen: inout Screen) {
+    static func renderGeneral(
+        _ step: CreateTokenWizard.GeneralStep, _ ui: WizardUIState, _ keys: Keymap<FormCommand>, _ rect: Rect, _ screen: inout Screen
+    ) {
         let y = FormFields.render(ui.fields, focus: ui.focus, problems: step.problems, rect, &screen)
-        screen.put("Tab/↓ next field · Shift-Tab/↑ previous · Enter NEXT · Esc CANCEL", x: rect.x, y: min(y, rect.maxY - 1), style: Style(.muted), maxWidth: rect.width)
+        screen.put(FormChrome.bindingLine(keys), x: rect.x, y: min(y, rect.maxY - 1), style: Style(.muted), maxWidth: rect.width)
     }
 
     static func renderExtension(_ step: CreateTokenWizard.ExtensionStep, _ ui: WizardUIState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {

@@ -1,0 +1,148 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import Testing
+import TokenWizard
+
+@testable import IntegrationsUI
+
+/// Every screen, whole, at 80×24 and 120×40, against its committed golden text (see
+/// `Golden`). Each scenario first checks it reached the screen it names.
+@Suite struct GoldenScreenTests {
+    typealias Scenario = (name: String, reached: String, build: @Sendable (TerminalSize) -> AppState)
+
+    static func press(_ state: AppState, _ keys: Key...) -> AppState {
+        var state = state
+        for key in keys { _ = AppReducer.reduce(&state, .key(key, now: UISample.now)) }
+        return state
+    }
+
+    static func typed(_ state: AppState, _ text: String) -> AppState {
+        var state = state
+        for character in text { _ = AppReducer.reduce(&state, .key(.character(character), now: UISample.now)) }
+        return state
+    }
+
+    static func details(_ size: TerminalSize) -> AppState {
+        var state = press(UISample.state(size), .enter)
+        _ = AppReducer.reduce(&state, .tokenLoaded(.success(UISample.tutorial)))
+        return state
+    }
+
+    static func extensions(_ size: TerminalSize) -> AppState {
+        var state = press(UISample.state(size), .character("4"))
+        _ = AppReducer.reduce(&state, .extensionsLoaded(.success(WizardScreenTests.extensions.items)))
+        return state
+    }
+
+    static func wizardGeneral(_ size: TerminalSize) -> AppState {
+        typed(press(UISample.state(size), .character("c")), "CI token")
+    }
+
+    static func wizardExtension(_ size: TerminalSize) -> AppState {
+        var state = typed(press(wizardGeneral(size), .tab, .tab), "For CI")
+        _ = AppReducer.reduce(&state, .key(.enter, now: UISample.now))
+        _ = AppReducer.reduce(&state, .wizard(.extensionsLoaded(PageRequest(limit: 10), .success(WizardScreenTests.extensions))))
+        return state
+    }
+
+    static func wizardPermissions(_ size: TerminalSize) -> AppState {
+        var state = press(wizardExtension(size), .down, .enter)
+        _ = AppReducer.reduce(&state, .wizard(.modulesLoaded(.success(UISample.modules))))
+        return press(state, .character(" "))
+    }
+
+    static func wizardSummary(_ size: TerminalSize) -> AppState {
+        var state = press(wizardPermissions(size), .enter)
+        WizardScreenTests.prepare(&state)
+        _ = AppReducer.reduce(&state, .wizard(.tokenCreated(.success(UISample.token("SU-123-456-789", "CI token")))))
+        for module in UISample.modules {
+            _ = AppReducer.reduce(&state, .wizard(.permissionGranted(moduleID: module.id, .succeeded)))
+        }
+        return state
+    }
+
+    static let scenarios: [Scenario] = [
+        ("general", "Integrations › General", { press(UISample.state($0), .character("1")) }),
+        ("tokens", "Tutorial API Token", { UISample.state($0) }),
+        ("tokens-loading", "Loading tokens", { size in
+            var state = AppState(size: size, connection: UISample.connection, timeZone: TimeZone(identifier: "UTC")!)
+            _ = AppReducer.start(&state)
+            return state
+        }),
+        ("tokens-empty", "No data available", { UISample.state($0, tokens: []) }),
+        ("tokens-error", "Press r to try again", { size in
+            var state = UISample.state(size)
+            _ = AppReducer.reduce(&state, .key(.character("r"), now: UISample.now))
+            let error = ConnectError(operation: .listTokens, method: .get, kind: .http(status: 503, code: nil, messages: []))
+            _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .failure(error), now: UISample.now))
+            return state
+        }),
+        ("token-details", "API Key/Handle", { details($0) }),
+        ("token-details-permissions", "MODULE", { press(details($0), .character("l")) }),
+        ("token-actions-menu", "Rotate secret", { press(UISample.state($0), .character(".")) }),
+        ("token-delete-confirm", "be undone.", { press(UISample.state($0), .character("."), .character("x")) }),
+        ("token-filter", "Filter tokens", { press(UISample.state($0), .character("/")) }),
+        ("token-columns", "Columns", { press(UISample.state($0), .character("C")) }),
+        ("token-edit-form", "Edit token SU-431-800-699", { size in
+            var state = press(details(size), .character("e"))
+            _ = AppReducer.reduce(&state, .editForm(.modulesLoaded(.success(UISample.modules)), now: UISample.now))
+            return state
+        }),
+        ("webhooks", "Fulfillment to ERP", { UISample.webhookState($0) }),
+        ("webhook-details", "Webhook details", { press(UISample.webhookState($0), .enter) }),
+        ("webhook-deliveries", "DELIVERIES", { press(UISample.webhookState($0), .enter, .character("l")) }),
+        ("webhook-form", "Create webhook", { press(UISample.webhookState($0), .character("c")) }),
+        ("webhook-form-discard", "Discard your changes?", { press(typed(press(UISample.webhookState($0), .character("c"), .tab), "ERP"), .escape) }),
+        ("webhook-filter", "Filter webhooks", { press(UISample.webhookState($0), .character("/")) }),
+        ("webhook-actions-menu", "Trigger now", { press(UISample.webhookState($0), .character(".")) }),
+        ("webhook-trigger-confirm", "Trigger webhook", { press(UISample.webhookState($0), .character("t")) }),
+        ("webhook-columns", "LAST RESULT", { press(UISample.webhookState($0), .character("C")) }),
+        ("webhooks-empty", "No data available", { UISample.webhookState($0, hooks: []) }),
+        ("webhooks-loading", "Loading webhooks", { press(UISample.state($0), .character("3")) }),
+        ("token-edit-discard", "Discard your changes?", { size in
+            var state = press(details(size), .character("e"))
+            _ = AppReducer.reduce(&state, .editForm(.modulesLoaded(.success(UISample.modules)), now: UISample.now))
+            return press(typed(state, "!"), .escape)
+        }),
+        ("extensions-loading", "Loading extensions", { press(UISample.state($0), .character("4")) }),
+        ("extensions", "Connect Reports", { extensions($0) }),
+        ("extension-details", "Extension details", { press(extensions($0), .enter) }),
+        ("wizard-general", "Create token – Step 1", { wizardGeneral($0) }),
+        ("wizard-discard", "Discard the new token?", { press(wizardGeneral($0), .escape) }),
+        ("wizard-extension", "Create token – Step 2", { wizardExtension($0) }),
+        ("wizard-permissions", "Create token – Step 3", { wizardPermissions($0) }),
+        ("wizard-summary", "Create token – Step 4", { wizardSummary($0) }),
+        ("help", "Tokens (here)", { press(UISample.state($0), .character("?")) }),
+        ("help-search", "copy", { typed(press(UISample.state($0), .character("?"), .character("/")), "copy") }),
+        ("switcher", "Switch account", { press(AccountSwitcherTests.state($0), .character("a")) }),
+        ("draft-offer", "Unfinished token", { size in
+            var state = UISample.state(size)
+            let draft = WizardDraft(step: .general, input: WizardInput(general: GeneralInput(name: "Half done")))
+            _ = AppReducer.reduce(&state, .draftFound(draft))
+            return state
+        }),
+        ("status-error", "R retries", { size in
+            var state = UISample.state(size)
+            let error = ConnectError(operation: .deactivateToken, method: .post, kind: .http(status: 503, code: nil, messages: []))
+            _ = AppReducer.reduce(&state, .tokenActionFinished(.disable, tokenID: "SU-431-800-699", .failure(error), now: UISample.now))
+            return state
+        }),
+    ]
+
+    @Test(arguments: scenarios.map(\.name))
+    func screen(name: String) throws {
+        let scenario = try #require(Self.scenarios.first { $0.name == name })
+        for size in Golden.sizes {
+            let state = scenario.build(size)
+            #expect(Golden.text(state).contains(scenario.reached), "\(name) at \(size) did not reach its screen")
+            Golden.check(name, state)
+        }
+    }
+
+    @Test func tooSmall() {
+        let state = UISample.state(TerminalSize(columns: 50, rows: 12))
+        #expect(Golden.text(state).contains("Enlarge the terminal"))
+        Golden.check("too-small", state)
+    }
+}

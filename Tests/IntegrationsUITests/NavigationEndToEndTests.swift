@@ -1,0 +1,152 @@
+import ConnectCore
+import ConnectTestSupport
+import Foundation
+import Testing
+
+/// The navigation model as a user meets it: what is highlighted, where keys and clicks go,
+/// what the footer and help say, and keys rebound in config.toml. Each scenario is one that
+/// the app got wrong before the route-and-modals model.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct NavigationEndToEndTests {
+    typealias World = EndToEndTests.World
+
+    /// The sidebar's highlighted pane number, read from the colours tmux keeps.
+    static func highlightedPane(_ tui: TmuxSession) throws -> String? {
+        let lines = try tui.tmux(["capture-pane", "-p", "-e", "-t", tui.name]).split(separator: "\n")
+        for line in lines.dropFirst(2).prefix(6) {
+            guard let bar = line.firstIndex(of: "│") else { continue }
+            let sidebar = line[..<bar]
+            // Bold, reverse or a background colour marks the selected row (whatever the theme
+            // and the colours tmux offers); plain rows carry at most resets.
+            let marks = sidebar.matches(of: /\x1b\[([0-9;]*)m/).map { String($0.1) }
+            guard marks.contains(where: { code in code.split(separator: ";").contains { ["1", "7"].contains($0) || $0.hasPrefix("4") && $0 != "49" } })
+            else { continue }
+            let plain = sidebar.replacingOccurrences(of: "\u{1b}\\[[0-9;]*m", with: "", options: .regularExpression)
+            return plain.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init)
+        }
+        return nil
+    }
+
+    /// A left click at a cell, as the terminal sends it (X10 mouse: ESC [ M, button, x, y).
+    static func click(_ tui: TmuxSession, x: Int, y: Int) throws {
+        let at = String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+        try tui.type("\u{1b}[M " + at)
+        try tui.type("\u{1b}[M#" + at)
+    }
+
+    @Test func aTokenMadeFromExtensionsOpensOnTheTokensPane() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("4")
+        try await tui.waitFor("Flowgear")
+        #expect(try Self.highlightedPane(tui) == "4")
+        try tui.press("G", "c")
+        try await tui.waitFor("Create token – Step 1")
+        try tui.type("From extensions")
+        try tui.press("Tab", "Tab")
+        try tui.type("e2e")
+        try tui.press("Enter")
+        try await tui.waitFor("(•) Flowgear")
+        try tui.press("Enter")
+        try await tui.waitFor("nothing to choose here")
+        try tui.press("Enter")
+        try await tui.waitFor("The token was created.")
+        try tui.press("Enter")
+        try await tui.waitFor("Integrations › Tokens › Token details")
+        #expect(try Self.highlightedPane(tui) == "2", "the sidebar follows the route to Tokens")
+        try tui.press("Escape")
+        let list = try await tui.waitFor("+ CREATE TOKEN")
+        #expect(list.contains("From extensions"), "back goes to the Tokens list, where the new token is")
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+
+    @Test func aClickBesideTheDeleteDialogNeverReachesTheSidebar() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("G", ".", "x")
+        let dialog = try await tui.waitFor("Delete token")
+        #expect(dialog.contains("This cannot") && dialog.contains("be undone."), "the message is whole")
+        // The sidebar's "3" (Webhooks) is on row 5 at 80×24.
+        try Self.click(tui, x: 1, y: 5)
+        try tui.press("F1")
+        try await tui.waitFor("Confirmation (here)")
+        try tui.press("Escape")
+        let after = try await tui.waitFor("y confirms")
+        #expect(after.contains("Integrations › Tokens"), "still on Tokens under the dialog")
+        try tui.press("n")
+        try await tui.waitUntil("the dialog closed") { !$0.contains("Delete token") }
+        #expect(try await world.client.token(id: "SU-431-800-699").status == .active, "nothing was deleted")
+        // With nothing open, the same click does switch panes.
+        try Self.click(tui, x: 1, y: 5)
+        try await tui.waitFor("Integrations › Webhooks")
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+
+    @Test func theWizardsFooterShowsTheWizardsKeys() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("c")
+        let wizard = try await tui.waitFor("Create token – Step 1")
+        let footer = String(wizard.split(separator: "\n", omittingEmptySubsequences: false).last { !$0.isEmpty } ?? "")
+        #expect(footer.contains("Enter NEXT") && footer.contains("Esc cancel") && footer.contains("F1 help"), "\(footer)")
+        #expect(!footer.contains("next page") && !footer.contains("copy key"), "none of the list's keys")
+        try tui.press("Escape")
+        try await tui.waitUntil("the wizard closed") { !$0.contains("Create token") }
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+
+    @Test func helpFitsScrollsAndClosesOnlyWithItsKeys() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"), columns: 120, rows: 40)
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("?")
+        let help = try await tui.waitFor("Tokens (here)")
+        #expect(help.contains("retry what failed (shown on the status line)"), "descriptions are whole")
+        #expect(help.contains("actions: enable or disable, rotate, delete"))
+        try tui.press("x")
+        try await tui.waitFor("1–37 of")
+        try tui.press("j", "j")
+        try await tui.waitFor("3–39 of")
+        try tui.press("/")
+        try tui.type("JWT")
+        try await tui.waitFor("reveal or mask the JWT secret")
+        try tui.press("Escape", "Escape")
+        try await tui.waitUntil("help closed") { !$0.contains("┌─ Keys") }
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+
+    @Test func aRetryKeyRemappedInConfigRetriesAndEveryHintSaysSo() async throws {
+        let world = try await World.start(faults: ["status=503,method=POST,path=/auth/tokens,times=1"])
+        defer { Task { await world.stop() } }
+        let folder = world.home.appendingPathComponent(".config/connect-tui")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "[keys]\nretry = \"f6\"\n\n[keys.dialog]\nconfirm = \"o\"\n".write(
+            to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await tui.waitFor("Tutorial API Token")
+        try tui.press("G", ".", "d")
+        let dialog = try await tui.waitFor("Disable token")
+        #expect(dialog.contains("o confirms"), "the dialog's hint names the rebound key")
+        try tui.press("y")
+        try tui.press("o")
+        let failed = try await tui.waitFor("F6 retries")
+        #expect(!failed.contains("R retries"))
+        try tui.press("R")
+        try tui.press("F6")
+        try await tui.waitFor("disabled")
+        #expect(try await world.client.token(id: "SU-431-800-699").status == .inactive)
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+}

@@ -1,0 +1,157 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import Testing
+import TokenWizard
+
+@testable import IntegrationsUI
+
+/// The navigation model, states compared whole: where the user is after each key or click,
+/// and that what is beneath a modal never changes while it is open.
+@Suite struct NavigationStateTests {
+    static func press(_ state: inout AppState, _ keys: Key...) {
+        for key in keys { _ = AppReducer.reduce(&state, .key(key, now: UISample.now)) }
+    }
+
+    @Test func aClickOutsideAQuestionChangesNothing() {
+        var state = UISample.state(UISample.small)
+        Self.press(&state, .character("."), .character("x"))
+        guard case .confirm? = state.topModal else {
+            Issue.record("the delete dialog did not open")
+            return
+        }
+        let before = state
+        let layout = Layout(state.size)
+        Self.press(&state, .mouse(MouseEvent(x: 1, y: layout.paneRow(.webhooks))))
+        StateDiff.expectEqual(state, before)
+    }
+
+    @Test func aClickOutsideTheMenuClosesItAndNothingElse() {
+        var state = UISample.state(UISample.small)
+        var before = state
+        before.now = UISample.now  // what any key sets
+        Self.press(&state, .character("."))
+        #expect(state.menu != nil)
+        Self.press(&state, .mouse(MouseEvent(x: 1, y: Layout(state.size).paneRow(.webhooks))))
+        StateDiff.expectEqual(state, before)
+    }
+
+    @Test func helpOpensOverAnythingAndClosesBackToExactlyIt() {
+        var state = UISample.state(UISample.large)
+        Self.press(&state, .character("."), .character("d"))
+        let before = state
+        Self.press(&state, .character("?"))
+        #expect(state.modals.count == before.modals.count + 1)
+        Self.press(&state, .character("j"), .character("x"), .escape)
+        StateDiff.expectEqual(state, before)
+    }
+
+    @Test func aTokenMadeFromExtensionsLeadsToTokenDetails() {
+        var state = GoldenScreenTests.extensions(UISample.large)
+        Self.press(&state, .character("c"))
+        var expected = GoldenScreenTests.extensions(UISample.large)
+        expected.modals = [.wizard(WizardUIState(machine: CreateTokenWizard(
+            extensionsPageSize: 10, preselected: WizardScreenTests.extensions.items[0])))]
+        StateDiff.expectEqual(state, expected)
+
+        // GO TO DETAILS of a token made there: the route (and so the sidebar) is Tokens.
+        var summary = GoldenScreenTests.wizardSummary(UISample.large)
+        summary.route = .extensionList
+        let effects = AppReducer.reduce(&summary, .key(.enter, now: UISample.now))
+        #expect(summary.route.pane == .tokens)
+        #expect(summary.modals.isEmpty)
+        #expect(effects.contains(.loadToken(id: "SU-123-456-789")))
+        guard case .tokenDetails(let details) = summary.route else {
+            Issue.record("not on token details: \(summary.route)")
+            return
+        }
+        #expect(details.tokenID == "SU-123-456-789")
+    }
+
+    @Test func escapeUnwindsOneLayerAtATime() {
+        var state = GoldenScreenTests.details(UISample.large)
+        let details = state
+        Self.press(&state, .character("l"), .character("/"))
+        Self.press(&state, .character("h"), .character("e"), .character("l"))
+        #expect(AppView.render(state).text.contains("Helpdesk"))
+        Self.press(&state, .enter)  // keeps the filter
+        #expect(state.modals.isEmpty)
+        #expect(state.details?.permissionFilter == "hel")
+        Self.press(&state, .character("/"), .escape)  // clears it
+        var expected = details
+        expected.details?.tab = .permissions
+        StateDiff.expectEqual(state, expected)
+        Self.press(&state, .escape)
+        var list = details
+        list.route = .tokenList
+        StateDiff.expectEqual(state, list)
+    }
+
+    @Test func reboundKeysWorkPerContextAndTheOldOnesDoNot() {
+        let (keymaps, problems) = KeymapSet.defaults.rebinding(
+            ["dialog.confirm": ["o"], "wizard-general.submit": ["ctrl-n"], "retry": ["f6"]], where: { $0 })
+        #expect(problems.isEmpty)
+        var state = UISample.state(UISample.large)
+        state.keymaps = keymaps
+        Self.press(&state, .character("."), .character("d"))
+        let asking = state
+        Self.press(&state, .character("y"))
+        StateDiff.expectEqual(state, asking)
+        let effects = AppReducer.reduce(&state, .key(.character("o"), now: UISample.now))
+        #expect(effects == [.perform(.disable, tokenID: "SU-431-800-699")])
+        #expect(AppView.render(state).text.contains("Disable…"))
+
+        // The discard question keeps its own y: only the dialog context changed.
+        #expect(state.keymaps.discard.command(for: .character("y")) == .confirm)
+        Self.press(&state, .character("c"))
+        #expect(AppView.render(state).text.contains("[ NEXT ] Ctrl-N"))
+    }
+
+    @Test func aConflictIsRefusedInItsContextOnly() {
+        let (keymaps, problems) = KeymapSet.defaults.rebinding(["menu.delete": ["e"], "columns.toggle": ["x"]], where: { _ in "c.toml:1" })
+        #expect(problems == ["c.toml:1: keys.delete: e already does enable in Actions menu ([keys.menu]); unchanged there"])
+        #expect(keymaps.menu.command(for: .character("x")) == .delete)
+        #expect(keymaps.columns.command(for: .character("x")) == .toggle)
+        let (_, unknown) = KeymapSet.defaults.rebinding(["nowhere.quit": ["x"], "menu.frobnicate": ["x"]], where: { _ in "c.toml:2" })
+        #expect(unknown == [
+            "c.toml:2: keys.menu.frobnicate: not a command of menu; see the names in the README",
+            "c.toml:2: keys.nowhere.quit: no context is named nowhere; see the names in the README",
+        ])
+    }
+
+    @Test func everyModalHasAFrameInsideTheScreen() {
+        for size in Golden.sizes {
+            for scenario in GoldenScreenTests.scenarios {
+                let state = scenario.build(size)
+                let layout = Layout(size)
+                for modal in state.modals {
+                    let frame = Overlays.frame(of: modal, state, layout)
+                    #expect(frame.x >= 0 && frame.y >= 0 && frame.maxX <= size.columns && frame.maxY <= size.rows, "\(scenario.name) \(size)")
+                }
+            }
+        }
+    }
+}
+
+/// The README's table of `[keys]` contexts names every context and exactly its commands.
+@Suite struct KeyNamesDocumentationTests {
+    static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("README.md")
+
+    @Test func theREADMEListsEveryContextWithItsCommands() throws {
+        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+        var documented: [String: Set<String>] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 3 else { continue }
+            let names = cells[2].matches(of: /`([a-z-]+)`/).map { String($0.1) }
+            documented[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = Set(names)
+        }
+        let keymaps = KeymapSet.defaults
+        let contexts = keymaps.commandNames
+        #expect(contexts.count == keymaps.all.count, "every context is listed here")
+        for (name, commands) in contexts {
+            #expect(documented[name] == commands, "README row for \(name)")
+        }
+    }
+}
