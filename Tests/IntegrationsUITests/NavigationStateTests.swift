@@ -155,3 +155,41 @@ import TokenWizard
         }
     }
 }
+
+/// Copying a secret and clearing it later, in the reducer, with time passed in.
+@Suite struct CopyThenClearTests {
+    @Test func aCopiedSecretIsClearedWhenItsTimeComesAndNotBefore() {
+        var state = UISample.state(UISample.large)
+        state.clipboardClearAfter = 30
+        #expect(AppReducer.reduce(&state, .key(.character("y"), now: UISample.now)) == [.copyAPIKey(tokenID: "SU-431-800-699")])
+        _ = AppReducer.reduce(&state, .copied(what: "The API key of SU-431-800-699", .copied(osc52: true, tool: "xclip", secret: true), now: UISample.now))
+        #expect(state.clipboardClearAt == UISample.now.addingTimeInterval(30))
+        #expect(state.status?.text == "The API key of SU-431-800-699 copied to the clipboard (OSC 52 and xclip).")
+        #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(29))).isEmpty, "not before its time")
+        #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(30))) == [.clearCopiedSecret])
+        #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(31))).isEmpty, "asked once")
+        _ = AppReducer.reduce(&state, .clipboardCleared(now: UISample.now.addingTimeInterval(31)))
+        #expect(state.status?.text == "The copied secret was cleared from the clipboard.")
+    }
+
+    @Test func textThatIsNoSecretIsNeverCleared() {
+        var state = UISample.state(UISample.large)
+        state.clipboardClearAfter = 30
+        _ = AppReducer.reduce(&state, .copied(what: "The API endpoint", .copied(osc52: true, tool: nil, secret: false), now: UISample.now))
+        #expect(state.clipboardClearAt == nil)
+        #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(3600))).isEmpty)
+    }
+
+    @Test func failedCopiesSayWhy() {
+        var state = UISample.state(UISample.large)
+        for (outcome, reason) in [
+            (CopyOutcome.copyingOff, "copying is off in config.toml ([clipboard] mode)"),
+            (.tooLong, "it is too long for the terminal and no clipboard tool is available"),
+            (.noSecret, "the server did not send the secret"),
+        ] {
+            _ = AppReducer.reduce(&state, .copied(what: "The API key of SU-1", outcome, now: UISample.now))
+            #expect(state.status == .error("The API key of SU-1 could not be copied: " + reason))
+            #expect(state.clipboardClearAt == nil)
+        }
+    }
+}

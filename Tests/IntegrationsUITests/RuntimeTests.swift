@@ -94,10 +94,10 @@ import Testing
         let (desktop, terminal, app) = await copiedKey()
         let key = try #require(try JSONDecoder().decode(Token.self, from: Data(Fixtures.token.utf8)).apiKey).unmaskedValue
         #expect(desktop.held == key)
-        app.clearClipboardIfDue(now: Date().addingTimeInterval(20))
+        app.dispatch(.tick(Date().addingTimeInterval(20)))
         #expect(await app.settle())
         #expect(desktop.held == key, "not before its time")
-        app.clearClipboardIfDue(now: Date().addingTimeInterval(31))
+        app.dispatch(.tick(Date().addingTimeInterval(31)))
         #expect(await app.settle())
         #expect(desktop.held == "")
         #expect(app.state.status?.text == "The copied secret was cleared from the clipboard.")
@@ -120,7 +120,7 @@ import Testing
         app.dispatch(.key(.character("1"), now: UISample.now))
         app.dispatch(.key(.character("y"), now: UISample.now))
         #expect(await app.settle())
-        app.clearClipboardIfDue(now: Date().addingTimeInterval(3600))
+        app.dispatch(.tick(Date().addingTimeInterval(3600)))
         #expect(await app.settle())
         #expect(desktop.held == "http://127.0.0.1:5555/public/v1")
     }

@@ -17,7 +17,7 @@ public enum AppAction: Sendable {
     case tokenLoaded(Result<Token, ConnectError>)
     case extensionLoaded(Extension)
     case tokenActionFinished(TokenAction, tokenID: String, Result<Token?, ConnectError>, now: Date)
-    case copied(what: String, Result<String, ClipboardError>, now: Date)
+    case copied(what: String, CopyOutcome, now: Date)
     /// A copied secret was cleared from the clipboard after its time.
     case clipboardCleared(now: Date)
     /// An answer to one of the wizard's effects.
@@ -70,14 +70,24 @@ public enum AppEffect: Sendable, Hashable {
     case switchAccount(AccountChoice)
     /// The saved draft is answered for (resumed, discarded, or the wizard finished).
     case deleteDraft
+    /// A copied secret's time is up: clear it from the clipboard if it is still there.
+    case clearCopiedSecret
     /// A question just appeared: input typed before it was drawn must not answer it.
     case discardPendingInput
     case quit
 }
 
-/// Why something could not be copied.
-public struct ClipboardError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let description: String
-
-    public init(_ description: String) { self.description = description }
+/// How a copy went; the reducer words it.
+public enum CopyOutcome: Sendable, Hashable {
+    /// Copied through OSC 52, the desktop tool named, or both; `secret` when it was one (a
+    /// key or JWT secret, which `clear_after` clears).
+    case copied(osc52: Bool, tool: String?, secret: Bool)
+    /// `[clipboard] mode = "off"`.
+    case copyingOff
+    /// Too long for OSC 52, and no desktop tool.
+    case tooLong
+    /// The server did not send the secret.
+    case noSecret
+    /// Reading what was to be copied failed.
+    case failed(ConnectError)
 }

@@ -70,10 +70,17 @@ extension AppReducer {
             }
             return []
 
-        case .copied(let what, let result, let now):
-            switch result {
-            case .success(let how): state.status = .info("\(what) copied to the clipboard (\(how)).", now: now)
-            case .failure(let error): state.status = .error("\(what) could not be copied: \(error.description)")
+        case .copied(let what, let outcome, let now):
+            switch outcome {
+            case .copied(let osc52, let tool, let secret):
+                let how = ((osc52 ? ["OSC 52"] : []) + (tool.map { [$0] } ?? [])).joined(separator: " and ")
+                state.status = .info("\(what) copied to the clipboard (\(how)).", now: now)
+                // A secret leaves the clipboard after `clear_after` (if it is still there then).
+                if secret, let seconds = state.clipboardClearAfter { state.clipboardClearAt = now.addingTimeInterval(TimeInterval(seconds)) }
+            case .copyingOff: state.status = .error("\(what) could not be copied: copying is off in config.toml ([clipboard] mode)")
+            case .tooLong: state.status = .error("\(what) could not be copied: it is too long for the terminal and no clipboard tool is available")
+            case .noSecret: state.status = .error("\(what) could not be copied: the server did not send the secret")
+            case .failed(let error): state.status = .error("\(what) could not be copied: \(error.description)")
             }
             return []
 

@@ -36,6 +36,10 @@ public enum AppReducer {
             state.now = now
             noteWaiting(now: now, &state)
             if let expires = state.status?.expires, expires <= now { state.status = nil }
+            if let due = state.clipboardClearAt, due <= now {
+                state.clipboardClearAt = nil
+                return [.clearCopiedSecret]
+            }
             return []
         case .stopSignal:
             state.quitting = true

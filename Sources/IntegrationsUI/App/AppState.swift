@@ -101,6 +101,10 @@ public struct AppState: Sendable, Hashable {
     /// The key bindings: the defaults with the config's changes.
     public var keymaps = KeymapSet.defaults
     public var status: StatusMessage?
+    /// Seconds after which a copied secret is cleared (`[clipboard] clear_after`), and when the
+    /// one copied last is due.
+    public var clipboardClearAfter: Int?
+    public var clipboardClearAt: Date?
     /// The extensions: the Extensions pane's rows and the token filter's choices.
     public var extensions: Loadable<[Extension]> = .loading
     public var extensionsCursor = 0

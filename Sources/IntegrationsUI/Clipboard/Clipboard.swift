@@ -131,8 +131,8 @@ public struct Clipboard: Sendable {
             process.waitUntilExit()
             return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
         }
-        let deadline = Date().addingTimeInterval(2)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
+        let deadline = ContinuousClock.now + .seconds(2)
+        while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }
         if process.isRunning { return "" }
         return process.terminationStatus == 0 ? "" : nil
     }

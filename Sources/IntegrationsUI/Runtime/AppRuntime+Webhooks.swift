@@ -6,6 +6,7 @@ extension AppRuntime {
     /// The Webhooks pane's I/O; each answer comes back as an action.
     func performWebhookEffect(_ effect: AppEffect) {
         let client = self.client
+        let clock = self.clock
         switch effect {
         case .loadWebhooks(let loadID, let query, let page):
             webhookLoad?.cancel()
@@ -19,26 +20,14 @@ extension AppRuntime {
         case .performWebhook(let action, let id):
             spawn {
                 let result = await attempt { () async throws(ConnectError) in try await Self.perform(action, id, client) }
-                return .action(.webhookActionFinished(action, webhookID: id, result, now: Date()))
-            }
-        case .copyJWTSecret(let id):
-            let clipboard = self.clipboard
-            spawn {
-                let what = "The JWT secret of \(id)"
-                switch await attempt({ () async throws(ConnectError) in try await client.webhook(id: id) }) {
-                case .success(let hook):
-                    guard let secret = hook.jwtSecret, !secret.unmaskedValue.isEmpty else {
-                        return .action(.copied(what: what, .failure(ClipboardError("the server did not send the secret")), now: Date()))
-                    }
-                    return .copy(secret, what: what, native: clipboard.copyNatively(secret.unmaskedValue), isSecret: true)
-                case .failure(let error):
-                    return .action(.copied(what: what, .failure(ClipboardError(error.description)), now: Date()))
-                }
+                return .action(.webhookActionFinished(action, webhookID: id, result, now: clock()))
             }
         case .webhookForm(let effect):
             performWebhookForm(effect)
-        default:
-            break
+        case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadToken, .loadExtension, .perform,
+            .countTokens, .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret, .wizard, .editForm, .switchAccount,
+            .deleteDraft, .discardPendingInput, .quit:
+            assertionFailure("not a webhook effect: \(effect)")
         }
     }
 
@@ -66,19 +55,20 @@ extension AppRuntime {
     /// The webhook form's writes; each answer goes back to the form as an event.
     private func performWebhookForm(_ effect: WebhookForm.Effect) {
         let client = self.client
+        let clock = self.clock
         switch effect {
         case .prepareCreate(let body):
-            spawn { .action(.webhookForm(.createPrepared(await attempt { () async throws(ConnectError) in try await client.claimWebhookCreate(body) }), now: Date())) }
+            spawn { .action(.webhookForm(.createPrepared(await attempt { () async throws(ConnectError) in try await client.claimWebhookCreate(body) }), now: clock())) }
         case .create(let body):
-            spawn { .action(.webhookForm(.saved(await attempt { () async throws(ConnectError) in try await client.createWebhook(body) }), now: Date())) }
+            spawn { .action(.webhookForm(.saved(await attempt { () async throws(ConnectError) in try await client.createWebhook(body) }), now: clock())) }
         case .update(let id, let base, let edited, let overwrite):
             spawn {
                 .action(.webhookForm(.edited(await attempt { () async throws(ConnectError) in
                     try await client.saveWebhookEdit(id: id, base: base, edited: edited, overwrite: overwrite)
-                }), now: Date()))
+                }), now: clock()))
             }
         case .findLostCreate(let claim):
-            spawn { .action(.webhookForm(.lostCreateSearched(await attempt { () async throws(ConnectError) in try await client.findLostCreate(claim) }), now: Date())) }
+            spawn { .action(.webhookForm(.lostCreateSearched(await attempt { () async throws(ConnectError) in try await client.findLostCreate(claim) }), now: clock())) }
         case .close:
             break  // the reducer handles it
         }

@@ -36,20 +36,21 @@ extension AppRuntime {
     /// The edit form's writes; each answer goes back to the form as an event.
     func performEdit(_ effect: TokenEditForm.Effect) {
         let client = self.client
+        let clock = self.clock
         switch effect {
         case .loadModules:
-            spawn { .action(.editForm(.modulesLoaded(await attempt { () async throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }), now: Date())) }
+            spawn { .action(.editForm(.modulesLoaded(await attempt { () async throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }), now: clock())) }
         case .updateToken(let id, let update):
-            spawn { .action(.editForm(.tokenUpdated(await attempt { () async throws(ConnectError) in try await client.updateToken(id: id, update) }), now: Date())) }
+            spawn { .action(.editForm(.tokenUpdated(await attempt { () async throws(ConnectError) in try await client.updateToken(id: id, update) }), now: clock())) }
         case .grantPermission(let tokenID, let moduleID):
             spawn {
                 let result = await attempt { () async throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }
-                return .action(.editForm(.permissionGranted(moduleID: moduleID, WriteOutcome(result)), now: Date()))
+                return .action(.editForm(.permissionGranted(moduleID: moduleID, WriteOutcome(result)), now: clock()))
             }
         case .revokePermission(let tokenID, let moduleID):
             spawn {
                 let result = await attempt { () async throws(ConnectError) in try await client.removeTokenPermission(tokenID: tokenID, moduleID: moduleID) }
-                return .action(.editForm(.permissionRevoked(moduleID: moduleID, WriteOutcome(result)), now: Date()))
+                return .action(.editForm(.permissionRevoked(moduleID: moduleID, WriteOutcome(result)), now: clock()))
             }
         case .close:
             break  // the reducer handles it

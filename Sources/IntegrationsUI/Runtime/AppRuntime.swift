@@ -8,7 +8,7 @@ import TokenWizard
 /// Connect client, and draws. The loop itself never waits on the network: effects run as
 /// tasks and their answers come back through the mailbox, so input always stays live.
 public final class AppRuntime {
-    private let terminal: any Terminal
+    let terminal: any Terminal
     /// The account's client; replaced when the user switches accounts.
     private(set) var client: ConnectClient
     /// Connects to another account (reads its key, or starts the sandbox).
@@ -24,9 +24,11 @@ public final class AppRuntime {
     private let takeSignal: () -> Int32?
     private let mailbox: Mailbox
     let makeUUID: @Sendable () -> UUID
-    private var tokenLoad: Task<Void, Never>?
-    /// A copied secret to clear from the clipboard at a time, if it is still there.
-    private var pendingClear: (deadline: Date, secret: Secret)?
+    let clock: @Sendable () -> Date
+    var tokenLoad: Task<Void, Never>?
+    /// The secret copied last, to compare with the clipboard before clearing it (the state
+    /// holds when; the secret itself never enters the state).
+    var copiedSecret: Secret?
     /// A question appeared; input that came before it is drawn is thrown away.
     private var discardInputAfterDraw = false
     var webhookLoad: Task<Void, Never>?
@@ -46,6 +48,8 @@ public final class AppRuntime {
         public var connect: Connector?
         /// Where the markers of creates come from (random ids; fixed in tests).
         public var makeUUID: @Sendable () -> UUID = { UUID() }
+        /// The time now (fixed or stepped in tests).
+        public var clock: @Sendable () -> Date = { Date() }
 
         public init() {}
     }
@@ -89,6 +93,7 @@ public final class AppRuntime {
         mailbox = Mailbox(wake: terminal.waker)
         connect = settings.connect
         makeUUID = settings.makeUUID
+        clock = settings.clock
         self.terminal = terminal
         self.client = client
         self.clipboard = clipboard
@@ -97,6 +102,7 @@ public final class AppRuntime {
         state.accountChoices = settings.accountChoices
         state.currentAccount = settings.currentAccount
         state.keymaps = settings.keymaps
+        state.clipboardClearAfter = clipboard.clearAfter
         if let rows = settings.rowsPerPage {
             state.tokens.rowsPerPage = rows
             state.webhooks.rowsPerPage = rows
@@ -135,27 +141,16 @@ public final class AppRuntime {
             }
             if let key = terminal.readKey(timeoutMilliseconds: 80) {
                 if key == .resize { dispatch(.resized(terminal.size)) }
-                dispatch(.key(key, now: Date()))
+                dispatch(.key(key, now: clock()))
             } else {
-                dispatch(.tick(Date()))
+                dispatch(.tick(clock()))
             }
             for message in mailbox.drain() { receive(message) }
-            clearClipboardIfDue(now: Date())
         }
         tokenLoad?.cancel()
         webhookLoad?.cancel()
         saveUnfinishedWizard()
         clearCopiedSecretBeforeExit()
-    }
-
-    /// A copied secret whose `clear_after` time has not come yet is cleared now: quitting must
-    /// not leave it on the clipboard for good (still only if the clipboard holds it).
-    func clearCopiedSecretBeforeExit() {
-        guard let pending = pendingClear else { return }
-        pendingClear = nil
-        if case .cleared(let sequence) = clipboard.clear(ifStillHolding: pending.secret), let sequence {
-            terminal.sendControlSequence(sequence)
-        }
     }
 
     /// Keeps an unfinished wizard for the next start on this account (quit, SIGTERM, SIGHUP
@@ -197,6 +192,8 @@ public final class AppRuntime {
         return false
     }
 
+    /// Takes an answer on the loop's thread: terminal writes happen here, everything else
+    /// is an action for the reducer.
     private func receive(_ message: Message) {
         switch message {
         case .action(let action):
@@ -205,37 +202,23 @@ public final class AppRuntime {
             tokenLoad?.cancel()
             webhookLoad?.cancel()
             self.client = client
-            dispatch(.accountSwitched(choice, .success(connection), now: Date()))
+            dispatch(.accountSwitched(choice, .success(connection), now: clock()))
         case .clipboardCleared(let outcome):
-            if case .cleared(let sequence) = outcome {
-                if let sequence { terminal.sendControlSequence(sequence) }
-                dispatch(.clipboardCleared(now: Date()))
-            }
+            guard case .cleared(let sequence) = outcome else { return }
+            if let sequence { terminal.sendControlSequence(sequence) }
+            dispatch(.clipboardCleared(now: clock()))
         case .copy(let secret, let what, let native, let isSecret):
-            var ways: [String] = []
-            if let sequence = clipboard.osc52(secret.unmaskedValue) {
-                terminal.sendControlSequence(sequence)
-                ways.append("OSC 52")
+            let sequence = clipboard.osc52(secret.unmaskedValue)
+            if let sequence { terminal.sendControlSequence(sequence) }
+            let outcome: CopyOutcome
+            if sequence == nil, native == nil {
+                outcome = clipboard.mode == .off ? .copyingOff : .tooLong
+            } else {
+                outcome = .copied(osc52: sequence != nil, tool: native, secret: isSecret)
+                if isSecret { copiedSecret = secret }
             }
-            if let native { ways.append(native) }
-            let result: Result<String, ClipboardError> =
-                ways.isEmpty
-                ? .failure(ClipboardError(clipboard.mode == .off ? "copying is off in config.toml ([clipboard] mode)" : "it is too long for the terminal and no clipboard tool is available"))
-                : .success(ways.joined(separator: " and "))
-            if isSecret, case .success = result, let seconds = clipboard.clearAfter {
-                pendingClear = (Date().addingTimeInterval(TimeInterval(seconds)), secret)
-            }
-            dispatch(.copied(what: what, result, now: Date()))
+            dispatch(.copied(what: what, outcome, now: clock()))
         }
-    }
-
-    /// Clears a copied secret once its time is up, only if the clipboard still holds it (the
-    /// check and the clearing run as a task; the answer comes back through the mailbox).
-    public func clearClipboardIfDue(now: Date) {
-        guard let pending = pendingClear, pending.deadline <= now else { return }
-        pendingClear = nil
-        let clipboard = self.clipboard
-        spawn { .clipboardCleared(clipboard.clear(ifStillHolding: pending.secret)) }
     }
 
     /// Starts a task whose answer comes back through the mailbox.
@@ -252,103 +235,24 @@ public final class AppRuntime {
     /// Performs effects as the reducer would have asked for them (tests).
     func perform(testing effects: [AppEffect]) { perform(effects) }
 
+    /// Interprets the reducer's effects, each by its feature; none of them changes the state
+    /// here: answers come back as actions.
     private func perform(_ effects: [AppEffect]) {
-        let client = self.client
-        let clipboard = self.clipboard
         for effect in effects {
             switch effect {
-            case .loadAccount:
-                spawn {
-                    .action(.accountLoaded(await attempt { () async throws(ConnectError) in
-                        async let account = attempt { () async throws(ConnectError) in try await client.myAccount() }
-                        async let context = attempt { () async throws(ConnectError) in try await client.authContext() }
-                        return AccountInfo(account: try await account.get(), userName: try await context.get().user?.name)
-                    }))
-                }
-            case .loadTokens(let loadID, let query, let page):
-                tokenLoad?.cancel()
-                tokenLoad = spawn {
-                    .action(.tokensLoaded(loadID: loadID, await attempt { () async throws(ConnectError) in try await client.listTokens(query, page: page) }, now: Date()))
-                }
-            case .cancelTokenLoad:
-                tokenLoad?.cancel()
-            case .loadModules:
-                spawn { .action(.modulesLoaded(await attempt { () async throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items })) }
-            case .loadExtensions:
-                spawn { .action(.extensionsLoaded(await attempt { () async throws(ConnectError) in try await client.listExtensions(page: PageRequest(limit: 1000)).items })) }
-            case .loadToken(let id):
-                spawn { .action(.tokenLoaded(await attempt { () async throws(ConnectError) in try await client.token(id: id) })) }
-            case .loadExtension(let id):
-                spawn { (try? await client.extensionDetails(id: id)).map { .action(.extensionLoaded($0)) } }
-            case .perform(let action, let tokenID):
-                spawn {
-                    // A lost answer is read back: an action that happened is shown as done.
-                    let result: Result<Token?, ConnectError> = await attempt { () async throws(ConnectError) -> Token? in
-                        let readBack = try await client.tokenAction(tokenID, { () async throws(ConnectError) -> Token? in
-                            switch action {
-                            case .enable: return try await client.activateToken(id: tokenID)
-                            case .disable: return try await client.deactivateToken(id: tokenID)
-                            case .rotate: return try await client.rotateToken(id: tokenID)
-                            case .delete:
-                                try await client.deleteToken(id: tokenID)
-                                return nil
-                            }
-                        }, isDone: { now in
-                            switch action {
-                            case .enable: now?.status == .active
-                            case .disable: now?.status == .inactive
-                            case .delete: now == nil
-                            case .rotate: false  // a new secret cannot be told from the old by reading
-                            }
-                        })
-                        switch readBack {
-                        case .answered(let token), .lostButDone(let token): return token
-                        }
-                    }
-                    return .action(.tokenActionFinished(action, tokenID: tokenID, result, now: Date()))
-                }
-            case .copyAPIKey(let tokenID):
-                spawn {
-                    let what = "The API key of \(tokenID)"
-                    switch await attempt({ () async throws(ConnectError) in try await client.token(id: tokenID) }) {
-                    case .success(let token):
-                        guard let key = token.apiKey else {
-                            return .action(.copied(what: what, .failure(ClipboardError("the server did not send the secret")), now: Date()))
-                        }
-                        let secret = Secret(key.unmaskedValue)
-                        return .copy(secret, what: what, native: clipboard.copyNatively(secret.unmaskedValue), isSecret: true)
-                    case .failure(let error):
-                        return .action(.copied(what: what, .failure(ClipboardError(error.description)), now: Date()))
-                    }
-                }
-            case .copyText(let text, let what):
-                spawn { .copy(Secret(text), what: what, native: clipboard.copyNatively(text), isSecret: false) }
+            case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadToken, .loadExtension,
+                .perform, .countTokens:
+                performTokens(effect)
+            case .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret:
+                performClipboard(effect)
             case .wizard(let effect):
                 performWizard(effect)
             case .editForm(let effect):
                 performEdit(effect)
-            case .loadWebhooks, .cancelWebhookLoad, .loadWebhook, .performWebhook, .copyJWTSecret, .webhookForm:
+            case .loadWebhooks, .cancelWebhookLoad, .loadWebhook, .performWebhook, .webhookForm:
                 performWebhookEffect(effect)
-            case .countTokens(let extensionID):
-                spawn {
-                    let total = await attempt { () async throws(ConnectError) in
-                        try await client.listTokens(ListQuery(filter: .eq("extension.id", .string(extensionID))), page: PageRequest(limit: 0)).total ?? 0
-                    }
-                    return .action(.extensionTokensCounted(extensionID: extensionID, total))
-                }
             case .switchAccount(let choice):
-                guard let connect else {
-                    dispatch(.accountSwitched(choice, .failure(ConfigurationMessage("switching is not available here")), now: Date()))
-                    continue
-                }
-                spawn {
-                    do throws(ConfigurationMessage) {
-                        let (client, connection) = try await connect(choice)
-                        return .switched(choice, client, connection)
-                    } catch {
-                        return .action(.accountSwitched(choice, .failure(error), now: Date()))
-                    }
-                }
+                switchAccount(choice)
             case .deleteDraft:
                 if let file = offeredDraftFile { draftFile?.delete(file) }
                 offeredDraftFile = nil
@@ -356,7 +260,24 @@ public final class AppRuntime {
             case .discardPendingInput:
                 discardInputAfterDraw = true
             case .quit:
-                state.quitting = true
+                break  // the reducer has set `quitting`; the loop ends
+            }
+        }
+    }
+
+    /// Connects to another account; the client is taken on the loop's thread.
+    private func switchAccount(_ choice: AccountChoice) {
+        let connect = self.connect
+        let clock = self.clock
+        spawn {
+            guard let connect else {
+                return .action(.accountSwitched(choice, .failure(ConfigurationMessage("switching is not available here")), now: clock()))
+            }
+            do throws(ConfigurationMessage) {
+                let (client, connection) = try await connect(choice)
+                return .switched(choice, client, connection)
+            } catch {
+                return .action(.accountSwitched(choice, .failure(error), now: clock()))
             }
         }
     }
