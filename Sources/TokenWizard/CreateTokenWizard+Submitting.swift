@@ -1,6 +1,11 @@
 import ConnectCore
 
 extension CreateTokenWizard {
+    /// How the wizard speaks of a CREATE whose answer was lost.
+    static let lostCreate = LostCreateWording(noun: "token", button: "CREATE", list: "Tokens")
+}
+
+extension CreateTokenWizard {
     // MARK: - After CREATE
 
     mutating func handle(_ event: Event, submitting: Submitting) -> [Effect] {
@@ -26,10 +31,8 @@ extension CreateTokenWizard {
         case (.lostTokenSearched(.success(.found(let token))), .checkingLostCreate):
             return created(token, submitting)
         case (.lostTokenSearched(.success(.several(let tokens))), .checkingLostCreate):
-            let ids = tokens.map(\.id).sorted().joined(separator: ", ")
             return backToPermissions(
-                submitting,
-                message: "\(tokens.count) tokens match this CREATE exactly (\(ids)); none was given modules. Check them on the Tokens list; CREATE will look again first.",
+                submitting, message: Self.lostCreate.several(tokens.map(\.id), note: "; none was given modules"),
                 pending: submitting.claim)
         case (.lostTokenSearched(.success(.absent)), .checkingLostCreate(let createIfMissing)):
             if createIfMissing, let claim = submitting.claim {
@@ -37,21 +40,12 @@ extension CreateTokenWizard {
                 state = .submitting(submitting)
                 return [.createToken(claim.body)]
             }
-            return backToPermissions(
-                submitting,
-                message: "The answer to CREATE was lost, and the token did not appear while connect-tui waited: it was not created. Press CREATE to try again.",
-                pending: nil)
+            return backToPermissions(submitting, message: Self.lostCreate.absent, pending: nil)
         case (.lostTokenSearched(.failure(let error)), .checkingLostCreate):
-            return backToPermissions(
-                submitting,
-                message: "It is not known whether the token was created (\(error.detail)). CREATE will look for it first.",
-                pending: submitting.claim)
+            return backToPermissions(submitting, message: Self.lostCreate.unknown(error.detail), pending: submitting.claim)
         case (.cancelTapped, .creating), (.cancelTapped, .checkingLostCreate):
             // Stop waiting: the request may still land, so the next CREATE looks first.
-            return backToPermissions(
-                submitting,
-                message: "Stopped waiting: it is not known yet whether the token was created. CREATE will look for it first.",
-                pending: submitting.claim)
+            return backToPermissions(submitting, message: Self.lostCreate.stoppedWaiting, pending: submitting.claim)
         case (.permissionGranted(let moduleID, let outcome), .granting(let token, var pending, var granted, var failures)):
             guard pending.remove(moduleID) != nil else { return [] }
             switch outcome {

@@ -183,10 +183,10 @@ struct WebhookEndToEndTests {
         try tui.press("Enter")
         try await tui.waitFor("Saving… 1 s  Esc stops waiting")
         try tui.press("Escape")
-        try await tui.waitFor("Stopped waiting; it may still be made.")
+        try await tui.waitFor("Stopped waiting: it is not known yet whether the webhook")
         // The create lands on its own while the form waits for the user; SAVE finds it.
         try tui.press("Enter")
-        try await tui.waitFor("created.")
+        try await tui.waitFor("Webhook WB-")  // "Webhook WB-… created." on the status line
         #expect(try await hooks(labelled: "Slow hook", world).count == 1, "made once")
         try tui.press("q")
         try await tui.waitFor("EXIT=0")

@@ -124,7 +124,7 @@ import Testing
         _ = Self.sent(&form)
         _ = form.handle(.saved(.failure(Self.lost)))
         #expect(form.handle(.lostCreateSearched(.success(.absent))).isEmpty)
-        #expect(form.message?.contains("no webhook was made") == true)
+        #expect(form.message == "The answer to SAVE was lost, and the webhook did not appear while connect-tui waited: it was not created. Press SAVE to try again.")
         guard case .prepareCreate? = form.handle(.saveTapped).first else { Issue.record("SAVE should create again"); return }
     }
 
@@ -144,7 +144,7 @@ import Testing
         _ = form.handle(.saved(.failure(Self.lost)))
         let twins = [UISample.webhook("WB-1", "Orders to CRM"), UISample.webhook("WB-2", "Orders to CRM")]
         #expect(form.handle(.lostCreateSearched(.success(.several(twins)))).isEmpty, "the form stays open")
-        #expect(form.message == "2 webhooks match exactly (WB-1, WB-2): check the list; SAVE looks again.")
+        #expect(form.message == "2 webhooks match this SAVE exactly (WB-1, WB-2). Check them on the Webhooks list; SAVE will look again first.")
     }
 
     @Test func editingSendsTheFieldsItDoesNotShowBackUnchanged() {
@@ -173,7 +173,7 @@ import Testing
         #expect(form.handle(.cancelTapped).isEmpty, "nothing is sent")
         #expect(form.phase == .editing)
         #expect(form.pendingClaim == claim)
-        #expect(form.message == "Stopped waiting; it may still be made. SAVE looks for it first.")
+        #expect(form.message == "Stopped waiting: it is not known yet whether the webhook was created. SAVE will look for it first.")
         #expect(form.handle(.saved(.success(UISample.erpHook))).isEmpty, "a late answer changes nothing")
         #expect(form.handle(.saveTapped) == claim.map { [.findLostCreate($0)] })
     }

@@ -40,6 +40,16 @@ extension AppReducer {
         return []
     }
 
+    /// The answer to "discard what you typed?" (the wizard's, the edit form's and the webhook
+    /// form's): true discards, false keeps editing, nil is no answer.
+    static func discardAnswer(_ key: Key, _ state: AppState) -> Bool? {
+        switch state.keymaps.discard.command(for: key) {
+        case .confirm?: true
+        case .cancel?, .press?: false
+        case .moveFocus?, nil: nil
+        }
+    }
+
     /// The column chooser of the Tokens or Webhooks table.
     static func handleColumns(_ pane: Pane, cursor: Int, _ key: Key, _ state: inout AppState) -> [AppEffect] {
         let count = pane == .webhooks ? WebhookColumn.allCases.count : TokenColumn.allCases.count

@@ -16,11 +16,7 @@ extension AppReducer {
         guard var ui = state.editForm else { return [] }
         var events: [TokenEditForm.Event] = []
         if case .confirmingDiscard = ui.form.phase {
-            switch state.keymaps.discard.command(for: key) {
-            case .confirm?: events = [.discardConfirmed]
-            case .cancel?, .press?: events = [.keepEditingTapped]
-            case .moveFocus?, nil: break
-            }
+            events = discardAnswer(key, state).map { [$0 ? .discardConfirmed : .keepEditingTapped] } ?? []
         } else {
             let order = ui.order
             let position = order.firstIndex(of: ui.focus) ?? 0

@@ -14,11 +14,7 @@ extension AppReducer {
         guard var form = state.webhookForm else { return [] }
         var event: WebhookForm.Event?
         if form.phase == .confirmingDiscard {
-            switch state.keymaps.discard.command(for: key) {
-            case .confirm?: event = .discardConfirmed
-            case .cancel?, .press?: event = .keepEditingTapped
-            case .moveFocus?, nil: break
-            }
+            event = discardAnswer(key, state).map { $0 ? .discardConfirmed : .keepEditingTapped }
         } else if form.isBusy {
             if state.keymaps.waiting.command(for: key) == .cancel {
                 if form.phase == .preparing {

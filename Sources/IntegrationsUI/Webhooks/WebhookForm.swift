@@ -28,15 +28,9 @@ public struct WebhookForm: Sendable, Hashable {
         static let texts: [Slot] = [.label, .productID, .externalURL, .jwtSecret, .description]
     }
 
+    /// What the form's screen shows of its state.
     public enum Phase: Sendable, Hashable {
-        case editing
-        /// Reading the webhooks a create must not be confused with.
-        case preparing
-        case saving
-        /// A CREATE went unanswered: looking for the webhook it may have made.
-        case checkingLostCreate
-        /// CANCEL with unsaved changes.
-        case confirmingDiscard
+        case editing, preparing, saving, checkingLostCreate, confirmingDiscard
     }
 
     /// One HTTP header sent with every delivery.
@@ -88,24 +82,23 @@ public struct WebhookForm: Sendable, Hashable {
     public var focus: Slot = .objectClass
     /// Whether the JWT secret shows as typed (Ctrl-R); masked otherwise.
     public var revealsSecret = false
-    public private(set) var phase: Phase = .editing
+    /// Where the save is (see WebhookForm+StateMachine.swift).
+    public internal(set) var state: State = .editing
     /// Why the last SAVE did not complete.
-    public private(set) var message: String?
+    public internal(set) var message: String?
     /// Messages next to fields: from the form's own checks, then the server's.
-    public private(set) var serverProblems: [Slot: String] = [:]
+    public internal(set) var serverProblems: [Slot: String] = [:]
     /// Set once SAVE was refused, so field messages show from then on.
-    public private(set) var showsProblems = false
-    /// What identifies the webhook the current CREATE makes (set once prepared).
-    public private(set) var claim: WebhookCreateClaim?
+    public internal(set) var showsProblems = false
     /// A CREATE whose outcome is not known: the next SAVE looks for this claim before anything.
-    public private(set) var pendingClaim: WebhookCreateClaim?
+    public internal(set) var pendingClaim: WebhookCreateClaim?
     /// The server's copy as the form last saw it: changes are sent against it, so what others
     /// changed meanwhile is kept.
-    private var baseline: WebhookWrite?
+    var baseline: WebhookWrite?
     /// Fields changed both here and elsewhere since the form opened; the next SAVE overwrites them.
-    public private(set) var conflicts: [String] = []
+    public internal(set) var conflicts: [String] = []
     /// A body the user chose to create although an identical webhook exists.
-    private var duplicateAllowed: WebhookWrite?
+    var duplicateAllowed: WebhookWrite?
     /// When the form began waiting for the server (for the timer on screen).
     public var waitingSince: Date?
 
@@ -138,7 +131,7 @@ public struct WebhookForm: Sendable, Hashable {
 
     /// Shows `write` in the fields the user did not change: after a conflict, the form holds
     /// the server's values where the user left a field alone, and the user's everywhere else.
-    private mutating func rebase(on server: WebhookWrite) {
+    mutating func rebase(on server: WebhookWrite) {
         guard let body, let base = baseline else { return }
         let merged = WebhookWrite.merge(base: base, edited: body, server: server).merged
         objectClass = merged.objectClass
@@ -160,6 +153,16 @@ public struct WebhookForm: Sendable, Hashable {
     }
 
     public var isBusy: Bool { phase == .preparing || phase == .saving || phase == .checkingLostCreate }
+
+    public var phase: Phase {
+        switch state {
+        case .editing: .editing
+        case .preparing: .preparing
+        case .creating, .updating: .saving
+        case .checkingLostCreate: .checkingLostCreate
+        case .confirmingDiscard: .confirmingDiscard
+        }
+    }
 
     /// The focus order: class, the text fields, active, each header's name and value, "add".
     public var order: [Slot] {
@@ -309,136 +312,8 @@ public struct WebhookForm: Sendable, Hashable {
         return body != baseline
     }
 
-    // MARK: The state machine
-
-    public mutating func handle(_ event: Event) -> [Effect] {
-        switch (phase, event) {
-        case (.editing, .saveTapped):
-            guard let body else {
-                showsProblems = true
-                message = "Fix the fields marked below, then save."
-                if let first = order.first(where: { problems[$0] != nil }) { focus = first }
-                return []
-            }
-            message = nil
-            switch mode {
-            case .create:
-                if let pending = pendingClaim {
-                    phase = .checkingLostCreate
-                    return [.findLostCreate(pending)]
-                }
-                phase = .preparing
-                return [.prepareCreate(body)]
-            case .edit(let webhook):
-                phase = .saving
-                let base = baseline ?? body
-                return [.update(id: webhook.id, base: base, edited: body, overwrite: !conflicts.isEmpty)]
-            }
-
-        case (.preparing, .createPrepared(.success(let prepared))):
-            if !prepared.existingIDs.isEmpty, duplicateAllowed != prepared.body {
-                // Most likely made before (by a run that was stopped, or by someone else).
-                phase = .editing
-                duplicateAllowed = prepared.body
-                message = "An identical webhook exists (\(prepared.existingIDs.joined(separator: ", "))). SAVE again makes another."
-                return []
-            }
-            claim = prepared
-            phase = .saving
-            return [.create(prepared.body)]
-        case (.preparing, .createPrepared(.failure(let error))):
-            phase = .editing
-            message = "Nothing was made: \(error.description)"
-            return []
-
-        case (.saving, .saved(.success(let webhook))):
-            phase = .editing
-            return [.close(saved: webhook)]
-        case (.saving, .saved(.failure(let error))):
-            phase = .editing
-            if error.outcomeUnknown, let claim {
-                phase = .checkingLostCreate
-                message = "\(error.description) Checking whether the webhook was made…"
-                return [.findLostCreate(claim)]
-            }
-            refused(error)
-            return []
-
-        case (.saving, .edited(.success(.saved(let webhook)))):
-            phase = .editing
-            return [.close(saved: webhook)]
-        case (.saving, .edited(.success(.conflict(let fields, let server)))):
-            phase = .editing
-            conflicts = fields
-            if let server = WebhookWrite(editing: server) { rebase(on: server) }
-            message = "Changed elsewhere: \(fields.joined(separator: ", ")). SAVE again overwrites; Esc keeps theirs."
-            return []
-        case (.saving, .edited(.failure(let error))):
-            phase = .editing
-            refused(error)
-            return []
-
-        case (.checkingLostCreate, .lostCreateSearched(.success(.found(let found)))):
-            phase = .editing
-            pendingClaim = nil
-            return [.close(saved: found)]
-        case (.checkingLostCreate, .lostCreateSearched(.success(.several(let hooks)))):
-            phase = .editing
-            pendingClaim = claim ?? pendingClaim
-            message = "\(hooks.count) webhooks match exactly (\(hooks.map(\.id).sorted().joined(separator: ", "))): check the list; SAVE looks again."
-            return []
-        case (.checkingLostCreate, .lostCreateSearched(.success(.absent))):
-            phase = .editing
-            pendingClaim = nil
-            claim = nil
-            message = "The server did not answer, and no webhook was made. SAVE sends it again."
-            return []
-        case (.checkingLostCreate, .lostCreateSearched(.failure(let error))):
-            phase = .editing
-            pendingClaim = claim ?? pendingClaim
-            message = "It is not known whether the webhook was made (\(error.detail)). SAVE looks again before creating."
-            return []
-
-        case (.saving, .cancelTapped), (.checkingLostCreate, .cancelTapped):
-            // Stop waiting: nothing is sent again, and the next SAVE first finds out what landed.
-            phase = .editing
-            switch mode {
-            case .create:
-                pendingClaim = claim ?? pendingClaim
-                message = "Stopped waiting; it may still be made. SAVE looks for it first."
-            case .edit:
-                message = "Stopped waiting; the change may still land. SAVE reads it again first."
-            }
-            return []
-        case (.editing, .cancelTapped):
-            if hasChanges {
-                phase = .confirmingDiscard
-                return []
-            }
-            return [.close(saved: nil)]
-        case (.confirmingDiscard, .discardConfirmed):
-            return [.close(saved: nil)]
-        case (.confirmingDiscard, .keepEditingTapped), (.confirmingDiscard, .cancelTapped):
-            phase = .editing
-            return []
-
-        case (.editing, .createPrepared), (.editing, .saved), (.editing, .edited), (.editing, .lostCreateSearched),
-            (.editing, .discardConfirmed), (.editing, .keepEditingTapped),
-            (.preparing, .saveTapped), (.preparing, .saved), (.preparing, .edited), (.preparing, .lostCreateSearched),
-            (.preparing, .cancelTapped), (.preparing, .discardConfirmed), (.preparing, .keepEditingTapped),
-            (.saving, .saveTapped), (.saving, .createPrepared), (.saving, .lostCreateSearched),
-            (.saving, .discardConfirmed), (.saving, .keepEditingTapped),
-            (.checkingLostCreate, .saveTapped), (.checkingLostCreate, .createPrepared), (.checkingLostCreate, .saved),
-            (.checkingLostCreate, .edited), (.checkingLostCreate, .discardConfirmed),
-            (.checkingLostCreate, .keepEditingTapped),
-            (.confirmingDiscard, .saveTapped), (.confirmingDiscard, .createPrepared), (.confirmingDiscard, .saved),
-            (.confirmingDiscard, .edited), (.confirmingDiscard, .lostCreateSearched):
-            return []  // e.g. a second SAVE while the first is on its way
-        }
-    }
-
     /// A refused save: the message, and the server's field errors next to their fields.
-    private mutating func refused(_ error: ConnectError) {
+    mutating func refused(_ error: ConnectError) {
         message = error.description
         guard case .http(_, _, let messages) = error.kind else { return }
         let fields: [(String, Slot)] = [

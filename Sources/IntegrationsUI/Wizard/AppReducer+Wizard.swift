@@ -51,11 +51,7 @@ extension AppReducer {
             return []
         }
         if case .confirmingCancel = ui.machine.state {
-            switch state.keymaps.discard.command(for: key) {
-            case .confirm?: return wizardEvent(.discardConfirmed, &state)
-            case .cancel?, .press?: return wizardEvent(.keepEditingTapped, &state)
-            case .moveFocus?, nil: return []
-            }
+            return discardAnswer(key, state).map { wizardEvent($0 ? .discardConfirmed : .keepEditingTapped, &state) } ?? []
         }
         guard let keymap = wizardKeymap(ui.machine, state.keymaps) else { return [] }
         let command = keymap.command(for: key)

@@ -1,0 +1,37 @@
+/// What the user reads about a create whose answer was lost, the same for every kind of
+/// object: the token wizard and the webhook form say it with their noun and button.
+public struct LostCreateWording: Sendable, Hashable {
+    /// "token", "webhook".
+    public let noun: String
+    /// The button that creates: "CREATE", "SAVE".
+    public let button: String
+    /// The list to look on: "Tokens", "Webhooks".
+    public let list: String
+
+    public init(noun: String, button: String, list: String) {
+        self.noun = noun
+        self.button = button
+        self.list = list
+    }
+
+    /// The user stopped waiting for the answer.
+    public var stoppedWaiting: String {
+        "Stopped waiting: it is not known yet whether the \(noun) was created. \(button) will look for it first."
+    }
+
+    /// The lookup itself failed.
+    public func unknown(_ detail: String) -> String {
+        "It is not known whether the \(noun) was created (\(detail)). \(button) will look for it first."
+    }
+
+    /// More than one object matches the claim exactly; none is touched.
+    public func several(_ ids: [String], note: String = "") -> String {
+        "\(ids.count) \(noun)s match this \(button) exactly (\(ids.sorted().joined(separator: ", ")))\(note). "
+            + "Check them on the \(list) list; \(button) will look again first."
+    }
+
+    /// The object did not appear while the client waited: it was not created.
+    public var absent: String {
+        "The answer to \(button) was lost, and the \(noun) did not appear while connect-tui waited: it was not created. Press \(button) to try again."
+    }
+}
