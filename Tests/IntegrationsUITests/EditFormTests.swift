@@ -68,10 +68,9 @@ import TokenWizard
 
     @Test(arguments: [UISample.small, UISample.large])
     func fromAnExtensionTheWizardStartsWithItChosen(size: TerminalSize) throws {
-        var state = UISample.state(size)
         let zapier = Extension(id: "EXT-816", name: "zapier", subtitle: "Zapier", description: "Automate.", status: .published, categories: [.init(name: "Automation")])
-        _ = AppReducer.reduce(&state, .extensionsLoaded(.success([Extension(id: "EXT-000", name: "custom", subtitle: "Custom Integration"), zapier])))
-        _ = UISample.press(&state, .character("4"), .down)
+        var state = UISample.extensionsState(size, [Extension(id: "EXT-000", name: "custom", subtitle: "Custom Integration"), zapier])
+        _ = UISample.press(&state, .down)
         let pane = AppView.render(state)
         #expect(try #require(pane.row(containing: "Zapier")).contains("EXT-816"))
         _ = UISample.press(&state, .character("c"))
@@ -92,9 +91,8 @@ import TokenWizard
 
     @Test(arguments: [UISample.small, UISample.large])
     func detailsShowTheLimitAndHowManyTokensUseIt(size: TerminalSize) throws {
-        var state = UISample.state(size)
-        _ = AppReducer.reduce(&state, .extensionsLoaded(.success([zapier])))
-        #expect(UISample.press(&state, .character("4"), .enter) == [.countTokens(extensionID: "EXT-816")])
+        var state = UISample.extensionsState(size, [zapier])
+        #expect(UISample.press(&state, .enter) == [.countTokens(extensionID: "EXT-816")])
         #expect(AppView.render(state).text.contains("counting…"))
         _ = AppReducer.reduce(&state, .extensionTokensCounted(extensionID: "EXT-816", .success(2)))
         let screen = AppView.render(state)
@@ -106,9 +104,8 @@ import TokenWizard
     }
 
     @Test func tJumpsToTheTokensOfTheExtension() {
-        var state = UISample.state(UISample.large)
-        _ = AppReducer.reduce(&state, .extensionsLoaded(.success([zapier])))
-        _ = UISample.press(&state, .character("4"), .enter)
+        var state = UISample.extensionsState(UISample.large, [zapier])
+        _ = UISample.press(&state, .enter)
         let effects = UISample.press(&state, .character("t"))
         #expect(state.pane == .tokens)
         #expect(state.tokens.filter.extensionID == "EXT-816")

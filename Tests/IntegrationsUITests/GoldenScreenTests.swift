@@ -30,9 +30,7 @@ import TokenWizard
     }
 
     static func extensions(_ size: TerminalSize) -> AppState {
-        var state = press(UISample.state(size), .character("4"))
-        _ = AppReducer.reduce(&state, .extensionsLoaded(.success(WizardScreenTests.extensions.items)))
-        return state
+        UISample.extensionsState(size, WizardScreenTests.extensions.items)
     }
 
     static func wizardGeneral(_ size: TerminalSize) -> AppState {
@@ -95,6 +93,7 @@ import TokenWizard
         ("webhook-form", "Create webhook", { press(UISample.webhookState($0), .character("c")) }),
         ("webhook-form-discard", "Discard your changes?", { press(typed(press(UISample.webhookState($0), .character("c"), .tab), "ERP"), .escape) }),
         ("webhook-filter", "Filter webhooks", { press(UISample.webhookState($0), .character("/")) }),
+        ("extension-filter", "Filter extensions", { press(extensions($0), .character("/"), .tab, .right) }),
         ("webhook-actions-menu", "Trigger now", { press(UISample.webhookState($0), .character(".")) }),
         ("webhook-trigger-confirm", "Trigger webhook", { press(UISample.webhookState($0), .character("t")) }),
         ("webhook-columns", "LAST RESULT", { press(UISample.webhookState($0), .character("C")) }),

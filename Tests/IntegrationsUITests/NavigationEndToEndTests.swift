@@ -69,8 +69,8 @@ struct NavigationEndToEndTests {
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Tutorial API Token")
         try tui.press("G", ".", "x")
-        let dialog = try await tui.waitFor("Delete token")
-        #expect(dialog.contains("This cannot") && dialog.contains("be undone."), "the message is whole")
+        try await tui.waitFor("Delete token")
+        try await tui.waitUntil("the message whole") { $0.contains("This cannot") && $0.contains("be undone.") }
         // The sidebar's "3" (Webhooks) is on row 5 at 80×24.
         try Self.click(tui, x: 1, y: 5)
         try tui.press("F1")
@@ -136,8 +136,8 @@ struct NavigationEndToEndTests {
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Tutorial API Token")
         try tui.press("G", ".", "d")
-        let dialog = try await tui.waitFor("Disable token")
-        #expect(dialog.contains("o confirms"), "the dialog's hint names the rebound key")
+        try await tui.waitFor("Disable token")
+        try await tui.waitFor("o confirms")  // the dialog's hint names the rebound key
         try tui.press("y")
         try tui.press("o")
         let failed = try await tui.waitFor("F6 retries")

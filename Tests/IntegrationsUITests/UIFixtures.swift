@@ -75,6 +75,16 @@ enum UISample {
         return state
     }
 
+    /// The Extensions pane showing `extensions` (its first page, as the server sends it).
+    static func extensionsState(_ size: TerminalSize, _ extensions: [Extension]) -> AppState {
+        var state = state(size)
+        _ = AppReducer.reduce(&state, .extensionsLoaded(.success(extensions)))
+        _ = press(&state, .character("4"))
+        let page = Page(items: extensions, range: ContentRange(first: 0, last: max(0, extensions.count - 1), total: extensions.count), request: PageRequest(limit: 10))
+        _ = AppReducer.reduce(&state, .extensionPageLoaded(loadID: state.extensionList.loadID, .success(page)))
+        return state
+    }
+
     static let small = TerminalSize(columns: 80, rows: 24)
     static let large = TerminalSize(columns: 120, rows: 40)
 

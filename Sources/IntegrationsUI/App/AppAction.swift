@@ -16,6 +16,8 @@ public enum AppAction: Sendable {
     case extensionsLoaded(Result<[Extension], ConnectError>)
     case tokenLoaded(Result<Token, ConnectError>)
     case extensionLoaded(Extension)
+    /// A page of the Extensions pane.
+    case extensionPageLoaded(loadID: Int, Result<Page<Extension>, ConnectError>)
     case tokenActionFinished(TokenAction, tokenID: String, Result<Token?, ConnectError>, now: Date)
     case copied(what: String, CopyOutcome, now: Date)
     /// A copied secret was cleared from the clipboard after its time.
@@ -46,6 +48,7 @@ public enum AppEffect: Sendable, Hashable {
     case cancelTokenLoad
     case loadModules
     case loadExtensions
+    case loadExtensionPage(loadID: Int, ListQuery, PageRequest)
     case loadToken(id: String)
     case loadExtension(id: String)
     case perform(TokenAction, tokenID: String)

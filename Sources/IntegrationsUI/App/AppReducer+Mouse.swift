@@ -24,7 +24,7 @@ extension AppReducer {
             case .switcher, .columns, .help:
                 if !inside { state.closeTopModal() }
                 return []
-            case .wizard, .editForm, .webhookForm, .draftOffer, .confirm, .tokenFilter, .webhookFilter, .permissionFilter:
+            case .wizard, .editForm, .webhookForm, .draftOffer, .confirm, .filter, .permissionFilter:
                 return []
             }
         }
@@ -40,17 +40,20 @@ extension AppReducer {
         case .webhookDetails(var details):
             if event.y == tabsY { details.tab = event.x < layout.content.x + 10 ? .general : .deliveries }
             state.webhookDetails = details
-        case .tokenList:
-            if event.x >= table.x, let row = state.tokens.row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows) {
-                state.tokens.moveCursor(to: row)
-            }
-        case .webhookList:
-            if event.x >= table.x, let row = state.webhooks.row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows) {
-                state.webhooks.moveCursor(to: row)
-            }
-        case .general, .extensionList, .extensionDetails:
+        case .tokenList: clickRow(TokenListKind.self, event, table, layout, &state)
+        case .webhookList: clickRow(WebhookListKind.self, event, table, layout, &state)
+        case .extensionList: clickRow(ExtensionListKind.self, event, table, layout, &state)
+        case .general, .extensionDetails:
             break
         }
         return []
+    }
+
+    /// A click on a list's row puts the cursor there.
+    static func clickRow<K: ListKind>(_ kind: K.Type, _ event: MouseEvent, _ table: Rect, _ layout: Layout, _ state: inout AppState) {
+        guard event.x >= table.x,
+            let row = state[keyPath: K.path].row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows)
+        else { return }
+        state[keyPath: K.path].moveCursor(to: row)
     }
 }

@@ -49,27 +49,4 @@ extension AppReducer {
         case .moveFocus?, nil: nil
         }
     }
-
-    /// The column chooser of the Tokens or Webhooks table.
-    static func handleColumns(_ pane: Pane, cursor: Int, _ key: Key, _ state: inout AppState) -> [AppEffect] {
-        let count = pane == .webhooks ? WebhookColumn.allCases.count : TokenColumn.allCases.count
-        var cursor = cursor
-        switch state.keymaps.columns.command(for: key) {
-        case .down?: cursor = min(count - 1, cursor + 1)
-        case .up?: cursor = max(0, cursor - 1)
-        case .toggle?:
-            switch pane {
-            case .webhooks: state.webhooks.columns.toggle(at: cursor)
-            case .tokens: state.tokens.columns.toggle(at: cursor)
-            case .general, .extensions: break
-            }
-        case .close?, .choose?:
-            state.closeTopModal()
-            return []
-        case .enable?, .disable?, .rotate?, .delete?, .trigger?, nil:
-            return []
-        }
-        state.modals[state.modals.count - 1] = .columns(pane, cursor: cursor)
-        return []
-    }
 }

@@ -30,8 +30,7 @@ extension AppReducer {
         case .wizard(let ui)?:
             guard case .editing(.general) = ui.machine.state else { return nil }
             return ui.field(ui.focus)
-        case .tokenFilter(let editor)?: return editor.field == .name ? editor.name : nil
-        case .webhookFilter(let editor)?: return editor.field == .search ? editor.search : nil
+        case .filter(_, let editor)?: return editor.onText ? editor.text : nil
         case .permissionFilter(let field)?: return field
         case .help(let help)?: return help.search
         case .draftOffer?, .switcher?, .menu?, .confirm?, .columns?, nil: return nil

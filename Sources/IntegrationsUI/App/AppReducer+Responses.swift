@@ -16,7 +16,9 @@ extension AppReducer {
             return []
 
         case .tokensLoaded(let loadID, let result, _):
-            return state.tokens.accept(result, loadID: loadID) ? [reloadTokens(&state)] : []
+            return listLoaded(TokenListKind.self, loadID: loadID, result, &state)
+        case .extensionPageLoaded(let loadID, let result):
+            return listLoaded(ExtensionListKind.self, loadID: loadID, result, &state)
 
         case .modulesLoaded(.success(let modules)):
             state.moduleOrder = modules
@@ -29,7 +31,6 @@ extension AppReducer {
             case .success(let extensions): state.extensions = .loaded(extensions)
             case .failure(let error): state.extensions = .failed(error)
             }
-            state.extensionsCursor = min(state.extensionsCursor, max(0, (state.extensions.value?.count ?? 1) - 1))
             return []
 
         case .tokenLoaded(let result):
@@ -62,11 +63,8 @@ extension AppReducer {
                     if state.details?.tokenID == tokenID { state.details = nil }
                     return [reloadTokens(&state)]
                 }
-            case .failure(let error) where error.outcomeUnknown:
-                // Never resent blindly: whether it happened must be looked up first.
-                state.status = .error(error.description + " It is not known whether it happened; press \(state.keymaps.global.label(.refresh)) to look again.")
             case .failure(let error):
-                state.status = .error(error.description, retry: .perform(action, tokenID: tokenID))
+                actionFailed(.token(action, id: tokenID), error, &state)
             }
             return []
 

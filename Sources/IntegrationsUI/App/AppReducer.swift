@@ -45,7 +45,7 @@ public enum AppReducer {
             state.quitting = true
             return [.quit]
         case .accountLoaded, .tokensLoaded, .modulesLoaded, .extensionsLoaded, .tokenLoaded,
-            .extensionLoaded, .tokenActionFinished, .copied:
+            .extensionLoaded, .extensionPageLoaded, .tokenActionFinished, .copied:
             return apply(action, &state)
         case .wizard(let event):
             return wizardEvent(event, &state)
@@ -99,9 +99,8 @@ public enum AppReducer {
         case .switcher(let switcher): return handleSwitcher(switcher, key, now: now, &state)
         case .menu(let menu): return handleMenu(menu, key, now: now, &state)
         case .confirm(let dialog): return handleConfirm(dialog, key, now: now, &state)
-        case .tokenFilter(let editor): return handleFilterEditor(editor, key, &state)
-        case .webhookFilter(let editor): return handleWebhookFilterEditor(editor, key, &state)
-        case .columns(let pane, let cursor): return handleColumns(pane, cursor: cursor, key, &state)
+        case .filter(let id, let editor): return handleFilter(id, editor, key, &state)
+        case .columns(let id, let cursor): return handleColumns(id, cursor: cursor, key, &state)
         case .permissionFilter(let field): return handlePermissionFilter(field, key, &state)
         }
     }
@@ -130,9 +129,9 @@ public enum AppReducer {
         case .webhookDetails(let details):
             handled = state.keymaps.webhookDetails.command(for: key).flatMap { handleWebhookDetails(details, $0, now: now, &state) }
         case .extensionList:
-            handled = state.keymaps.extensions.command(for: key).flatMap { handleExtensions($0, &state) }
+            handled = state.keymaps.extensions.command(for: key).flatMap { handleExtensions($0, now: now, &state) }
         case .extensionDetails:
-            handled = state.keymaps.extensionDetails.command(for: key).flatMap { handleExtensions($0, &state) }
+            handled = state.keymaps.extensionDetails.command(for: key).flatMap { handleExtensions($0, now: now, &state) }
         }
         if let handled { return handled }
         return global.map { handleGlobal($0, now: now, &state) } ?? []
@@ -152,26 +151,24 @@ public enum AppReducer {
         case .quit, .interrupt:
             return quit(&state)
         case .refresh:
+            // What is on screen is read again: the route's item or list (and who you are).
             state.status = nil
-            var effects: [AppEffect] = [.loadAccount]
-            if state.pane == .extensions {
-                state.extensions = .loading
-                return effects + [.loadExtensions]
-            }
-            if state.pane == .webhooks {
-                if let details = state.webhookDetails {
-                    state.webhookDetails?.webhook = .loading
-                    return effects + [.loadWebhook(id: details.webhookID)]
-                }
-                return effects + [reloadWebhooks(&state)]
-            }
-            if let details = state.details {
+            let effects: [AppEffect] = [.loadAccount]
+            switch state.route {
+            case .general: return effects
+            case .tokenList: return effects + [reload(TokenListKind.self, &state)]
+            case .tokenDetails(let details):
                 state.details?.token = .loading
-                effects.append(.loadToken(id: details.tokenID))
-            } else {
-                effects.append(reloadTokens(&state))
+                return effects + [.loadToken(id: details.tokenID)]
+            case .webhookList: return effects + [reload(WebhookListKind.self, &state)]
+            case .webhookDetails(let details):
+                state.webhookDetails?.webhook = .loading
+                return effects + [.loadWebhook(id: details.webhookID)]
+            case .extensionList: return effects + [.loadExtensions, reload(ExtensionListKind.self, &state)]
+            case .extensionDetails(let details):
+                state.openExtension?.tokenCount = .loading
+                return effects + [.countTokens(extensionID: details.extension.id)]
             }
-            return effects
         case .switchAccount:
             return openSwitcher(now: now, &state)
         case .back, .retryFailed, .dismiss, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
@@ -198,9 +195,12 @@ public enum AppReducer {
 
     static func show(_ pane: Pane, _ state: inout AppState) -> [AppEffect] {
         state.route = .list(of: pane)
-        // The webhooks load when first shown, not at start.
-        if pane == .webhooks, state.webhooks.loadID == 0 { return [reloadWebhooks(&state)] }
-        return []
+        // Webhooks and extensions load when first shown, not at start.
+        switch pane {
+        case .webhooks where state.webhooks.loadID == 0: return [reload(WebhookListKind.self, &state)]
+        case .extensions where state.extensionList.loadID == 0: return [reload(ExtensionListKind.self, &state)]
+        case .general, .tokens, .webhooks, .extensions: return []
+        }
     }
 
     static func quit(_ state: inout AppState) -> [AppEffect] {
@@ -208,10 +208,7 @@ public enum AppReducer {
         return [.quit]
     }
 
-    /// A new load of the current page; answers to earlier loads will be ignored.
-    static func reloadTokens(_ state: inout AppState) -> AppEffect {
-        .loadTokens(loadID: state.tokens.beginLoad(), state.tokens.filter.query, state.tokens.page)
-    }
+    static func reloadTokens(_ state: inout AppState) -> AppEffect { reload(TokenListKind.self, &state) }
 
 }
 

@@ -95,6 +95,7 @@ public struct AppState: Sendable, Hashable {
     /// The lists keep their place while another pane shows.
     public var tokens = TokenListState()
     public var webhooks = WebhookListState()
+    public var extensionList = ExtensionListState()
     /// The accounts the switcher offers and the one in use.
     public var accountChoices: [AccountChoice] = []
     public var currentAccount: AccountChoice?
@@ -105,9 +106,8 @@ public struct AppState: Sendable, Hashable {
     /// one copied last is due.
     public var clipboardClearAfter: Int?
     public var clipboardClearAt: Date?
-    /// The extensions: the Extensions pane's rows and the token filter's choices.
+    /// Every extension: the token filter's choices and the names shown beside tokens.
     public var extensions: Loadable<[Extension]> = .loading
-    public var extensionsCursor = 0
     /// Module names by id, for the permissions tab.
     public var modules: [String: String] = [:]
     public var moduleOrder: [Module] = []
@@ -142,7 +142,7 @@ extension AppState {
             case .wizard(let ui): if case .confirmingCancel = ui.machine.state { true } else { false }
             case .editForm(let ui): if case .confirmingDiscard = ui.form.phase { true } else { false }
             case .webhookForm(let form): form.phase == .confirmingDiscard
-            case .switcher, .menu, .tokenFilter, .webhookFilter, .columns, .permissionFilter, .help: false
+            case .switcher, .menu, .filter, .columns, .permissionFilter, .help: false
             }
         }
     }

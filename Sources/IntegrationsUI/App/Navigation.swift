@@ -59,10 +59,10 @@ public enum Modal: Sendable, Hashable {
     case switcher(AccountSwitcher)
     case menu(ActionsMenu)
     case confirm(ConfirmDialog)
-    case tokenFilter(FilterEditor)
-    case webhookFilter(WebhookFilterEditor)
-    /// The column chooser of the Tokens or Webhooks table, and its cursor.
-    case columns(Pane, cursor: Int)
+    /// A list's filter editor.
+    case filter(ListID, FilterEditor)
+    /// A list's column chooser, and its cursor.
+    case columns(ListID, cursor: Int)
     /// Typing the PERMISSIONS tab's filter (the text lives in the details, which it filters).
     case permissionFilter(TextField)
     case help(HelpState)

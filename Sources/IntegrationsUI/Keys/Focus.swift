@@ -43,8 +43,7 @@ extension AppState {
         case .switcher?: return on(keymaps.switcher)
         case .menu?: return on(keymaps.menu)
         case .confirm?: return on(keymaps.confirm)
-        case .tokenFilter(let editor)?: return on(keymaps.filter, text: editor.field == .name)
-        case .webhookFilter(let editor)?: return on(keymaps.filter, text: editor.field == .search)
+        case .filter(_, let editor)?: return on(keymaps.filter, text: editor.onText)
         case .columns?: return on(keymaps.columns)
         case .permissionFilter?: return on(keymaps.permissionFilter, text: true)
         case nil:

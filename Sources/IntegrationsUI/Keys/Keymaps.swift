@@ -187,12 +187,9 @@ public enum Keymaps {
         KeyBinding([.escape], .back, hint: "back", help: "back to the list"),
     ])
 
-    public static let extensions = Keymap<Command>("extensions", "Extensions", [
-        KeyBinding([.down, .character("j")], .down, help: "next extension"),
-        KeyBinding([.up, .character("k")], .up, help: "previous extension"),
-        KeyBinding([.character("g"), .home], .first, help: "first extension"),
-        KeyBinding([.character("G"), .end], .last, help: "last extension"),
+    public static let extensions = Keymap<Command>("extensions", "Extensions", pagedListMoves + [
         KeyBinding([.enter], .open, hint: "details", help: "the extension's details"),
+        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by name and status"),
         KeyBinding([.character("c")], .create, hint: "create a token for it", help: "create a token for this extension"),
         KeyBinding([.character("t")], .tokensOfExtension, hint: "its tokens", help: "the Tokens pane, filtered by this extension"),
     ])

@@ -2,21 +2,27 @@ import ConnectCore
 import TerminalKit
 import TokenWizard
 
-/// One server page of a collection with a cursor on it: what the Tokens and Webhooks tables
-/// share. The cursor remembers the item it is on, so a refresh keeps it there.
-protocol PagedList {
-    associatedtype Item: Identifiable & Hashable & Sendable where Item.ID == String
+/// One server page of a collection with a cursor on it, its filter and its columns: the list
+/// feature that Tokens, Webhooks and Extensions each instantiate with a `ListKind`. The
+/// cursor remembers the item it is on, so a refresh keeps it there.
+public struct PagedListState<Kind: ListKind>: Sendable, Hashable {
+    public typealias Item = Kind.Item
 
-    var rowsPerPage: Int { get set }
-    var offset: Int { get set }
-    var content: Loadable<Page<Item>> { get set }
-    var cursor: Int { get set }
-    var cursorID: String? { get set }
-    /// Identifies the newest load; answers to older ones are dropped.
-    var loadID: Int { get set }
+    public var rowsPerPage = 10
+    public var offset = 0
+    public var filter = Kind.Filter()
+    public var content: Loadable<Page<Item>> = .loading
+    /// The cursor's row on the page, and the item it is on (kept across refreshes).
+    public var cursor = 0
+    public var cursorID: String?
+    var columns = ColumnChoice<Kind.Column>()
+    /// Identifies the newest load; answers to older ones are dropped. 0 until first loaded.
+    public var loadID = 0
+
+    public init() {}
 }
 
-extension PagedList {
+extension PagedListState {
     var page: PageRequest { PageRequest(limit: rowsPerPage, offset: offset) }
 
     var items: [Item] { content.value?.items ?? [] }

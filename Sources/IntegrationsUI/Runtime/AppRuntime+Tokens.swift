@@ -28,6 +28,8 @@ extension AppRuntime {
             spawn { .action(.modulesLoaded(await attempt { () async throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items })) }
         case .loadExtensions:
             spawn { .action(.extensionsLoaded(await attempt { () async throws(ConnectError) in try await client.listExtensions(page: PageRequest(limit: 1000)).items })) }
+        case .loadExtensionPage(let loadID, let query, let page):
+            spawn { .action(.extensionPageLoaded(loadID: loadID, await attempt { () async throws(ConnectError) in try await client.listExtensions(query, page: page) })) }
         case .loadToken(let id):
             spawn { .action(.tokenLoaded(await attempt { () async throws(ConnectError) in try await client.token(id: id) })) }
         case .loadExtension(let id):

@@ -24,7 +24,7 @@ extension AppRuntime {
             }
         case .webhookForm(let effect):
             performWebhookForm(effect)
-        case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadToken, .loadExtension, .perform,
+        case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension, .perform,
             .countTokens, .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret, .wizard, .editForm, .switchAccount,
             .deleteDraft, .discardPendingInput, .quit:
             assertionFailure("not a webhook effect: \(effect)")

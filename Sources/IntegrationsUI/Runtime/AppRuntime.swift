@@ -240,7 +240,7 @@ public final class AppRuntime {
     private func perform(_ effects: [AppEffect]) {
         for effect in effects {
             switch effect {
-            case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadToken, .loadExtension,
+            case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension,
                 .perform, .countTokens:
                 performTokens(effect)
             case .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret:

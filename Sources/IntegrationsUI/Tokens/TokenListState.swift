@@ -17,10 +17,18 @@ public enum TokenColumn: String, CaseIterable, Sendable, Hashable {
 }
 
 /// What the token list is narrowed to.
-public struct TokenFilter: Sendable, Hashable {
+public struct TokenFilter: ListFilter {
     public var name = ""
     public var status: TokenStatus?
     public var extensionID: String?
+
+    public init() {}
+
+    public init(name: String, status: TokenStatus?, extensionID: String?) {
+        self.name = name
+        self.status = status
+        self.extensionID = extensionID
+    }
 
     public var isEmpty: Bool { name.isEmpty && status == nil && extensionID == nil }
 
@@ -42,40 +50,67 @@ public struct TokenFilter: Sendable, Hashable {
         if let extensionID { parts.append(extensionID) }
         return parts.joined(separator: ", ")
     }
-}
 
-/// The filter being edited (`/`): the name, then status and extension choices.
-public struct FilterEditor: Sendable, Hashable {
-    public enum Field: Int, CaseIterable, Sendable { case name, status, `extension` }
+    /// The statuses offered.
+    public static let statuses: [TokenStatus] = [.active, .inactive, .pending, .expiring, .expired]
 
-    public var name: TextField
-    public var status: TokenStatus?
-    public var extensionID: String?
-    public var field: Field = .name
-
-    public init(_ filter: TokenFilter) {
-        name = TextField(filter.name)
-        status = filter.status
-        extensionID = filter.extensionID
+    public func editor(_ state: AppState) -> FilterEditor {
+        let extensions = (state.extensions.value ?? []).map { FilterEditor.Option($0.id, "\($0.subtitle ?? $0.name) \($0.id)") }
+        return FilterEditor(title: "Filter tokens", textLabel: "Name", text: name, choices: [
+            .init("Status", Self.statuses.map { .init($0.rawValue, $0.title) }, selected: status?.rawValue),
+            .init("Extension", extensions, selected: extensionID),
+        ])
     }
 
-    public var filter: TokenFilter { TokenFilter(name: name.text, status: status, extensionID: extensionID) }
-
-    /// The statuses offered, "any" first.
-    public static let statuses: [TokenStatus?] = [nil, .active, .inactive, .pending, .expiring, .expired]
+    public init(_ editor: FilterEditor) {
+        name = editor.text.text
+        status = editor.value("Status").flatMap(TokenStatus.init(rawValue:))
+        extensionID = editor.value("Extension")
+    }
 }
 
-/// The Tokens pane: one server page of tokens, the cursor, the filter and the columns shown.
-public struct TokenListState: PagedList, Sendable, Hashable {
-    public var rowsPerPage = 10
-    public var offset = 0
-    public var filter = TokenFilter()
-    public var content: Loadable<Page<Token>> = .loading
-    /// The cursor's row on the page, and the token it is on (kept across refreshes).
-    public var cursor = 0
-    public var cursorID: String?
-    var columns = ColumnChoice<TokenColumn>()
-    public var loadID = 0
+/// The Tokens list: newest first, LABEL, EXTENSION, CREATED, STATUS.
+public enum TokenListKind: ListKind {
+    public typealias Item = Token
+    public typealias Column = TokenColumn
+    public typealias Filter = TokenFilter
 
+    public static let noun = "tokens"
+    public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.tokens }
+    public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadTokens(loadID: loadID, query, page) }
+    public static var cancelLoad: AppEffect? { .cancelTokenLoad }
+    public static var cancelled: ConnectError { ConnectError(operation: .listTokens, method: .get, kind: .cancelled) }
+    public static func title(of column: TokenColumn) -> String { column.title }
+    public static let dropOrder: [TokenColumn] = [.created, .extension]
+
+    public static func table(_ column: TokenColumn) -> Table.Column {
+        switch column {
+        case .label: Table.Column(column.title, minWidth: 30, weight: 4)
+        case .extension: Table.Column(column.title, minWidth: 14, weight: 0)
+        case .created: Table.Column(column.title, minWidth: 16, weight: 1)
+        case .status: Table.Column(column.title, minWidth: 8, weight: 0)
+        }
+    }
+
+    public static func cell(_ token: Token, _ column: TokenColumn, _ state: AppState) -> Table.Item {
+        switch column {
+        case .label:
+            return Table.Item(token.name ?? "", detail: token.id)
+        case .extension:
+            let name = token.extension?.name.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? ""
+            return Table.Item([name, token.extension?.id ?? ""].filter { !$0.isEmpty }.joined(separator: " "))
+        case .created:
+            let created = token.events?.created
+            return Table.Item([AppView.format(created?.at, state.timeZone), created?.by?.name ?? ""].joined(separator: " "), Style(.muted))
+        case .status:
+            return Table.Item(token.status?.title ?? "", AppView.style(for: token.status))
+        }
+    }
+}
+
+/// The Tokens pane's list.
+public typealias TokenListState = PagedListState<TokenListKind>
+
+extension PagedListState where Kind == TokenListKind {
     public var selectedToken: Token? { selected }
 }

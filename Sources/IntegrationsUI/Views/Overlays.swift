@@ -13,12 +13,10 @@ enum Overlays {
         case .switcher(let switcher): renderSwitcher(switcher, state, frame, &screen)
         case .menu(let menu): renderMenu(menu, state, frame, &screen)
         case .confirm(let dialog): renderConfirm(dialog, state, frame, &screen)
-        case .tokenFilter(let editor): renderFilter(editor, state, frame, &screen)
-        case .webhookFilter(let editor): renderWebhookFilter(editor, state, frame, &screen)
-        case .columns(.webhooks, let cursor): renderColumns(state.webhooks.columns, cursor: cursor, title: \.title, state, frame, &screen)
-        case .columns(.tokens, let cursor): renderColumns(state.tokens.columns, cursor: cursor, title: \.title, state, frame, &screen)
-        case .columns(.general, _), .columns(.extensions, _), .permissionFilter:
-            break  // no chooser there; the permissions filter draws in the details' FILTER row
+        case .filter(_, let editor): renderFilter(editor, state, frame, &screen)
+        case .columns(let id, let cursor): renderColumns(id.kind, cursor: cursor, state, frame, &screen)
+        case .permissionFilter:
+            break  // it draws in the details' FILTER row
         case .help(let help): HelpView.render(help, state, &screen)
         }
     }
@@ -35,11 +33,8 @@ enum Overlays {
         case .confirm(let dialog):
             let width = min(60, content.width)
             return content.centered(width: width, height: confirmLines(dialog, width: width, content).count + 5)
-        case .tokenFilter: return content.centered(width: 56, height: 9)
-        case .webhookFilter: return content.centered(width: 60, height: 9)
-        case .columns(let pane, _):
-            let count = pane == .webhooks ? WebhookColumn.allCases.count : TokenColumn.allCases.count
-            return content.centered(width: 34, height: count + 4)
+        case .filter(_, let editor): return content.centered(width: min(64, content.width), height: editor.choices.count * 2 + 5)
+        case .columns(let id, _): return content.centered(width: 34, height: AppReducer.columnCount(id.kind) + 4)
         case .permissionFilter: return Rect(x: content.x, y: content.y + 5, width: content.width, height: 1)
         case .help: return Rect(x: 0, y: 0, width: state.size.columns, height: state.size.rows)
         }
@@ -58,55 +53,33 @@ enum Overlays {
         return rect.inset(1)
     }
 
+    /// A list's filter: the text, then each choice as ‹ value ›; the keys at the foot.
     static func renderFilter(_ editor: FilterEditor, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
-        let inner = panel(frame, title: "Filter tokens", &screen)
-        let labels = ["Name", "Status", "Extension"]
+        let inner = panel(frame, title: editor.title, &screen)
+        let labels = [editor.textLabel] + editor.choices.map(\.label)
+        let valueX = inner.x + 2 + (labels.map(\.displayWidth).max() ?? 0) + 2
         for (index, label) in labels.enumerated() {
             let y = inner.y + index * 2
-            let focused = editor.field.rawValue == index
+            let focused = editor.field == index
             screen.put(label, x: inner.x + 1, y: y, style: Style(focused ? .accent : .muted, bold: focused))
-            let valueX = inner.x + 12
-            switch FilterEditor.Field(rawValue: index)! {
-            case .name: screen.drawTextField(editor.name, x: valueX, y: y, width: inner.width - 13, focused: focused)
-            case .status: screen.put("‹ \(editor.status?.title ?? "Any") ›", x: valueX, y: y, style: Style(focused ? .accent : .text))
-            case .extension:
-                let name = editor.extensionID.map { id in (state.extensions.value ?? []).first { $0.id == id }.map { "\($0.subtitle ?? $0.name) \(id)" } ?? id } ?? "Any"
-                screen.put("‹ \(name) ›", x: valueX, y: y, style: Style(focused ? .accent : .text), maxWidth: inner.width - 13)
+            if index == 0 {
+                screen.drawTextField(editor.text, x: valueX, y: y, width: inner.maxX - valueX - 1, focused: focused)
+            } else {
+                let choice = editor.choices[index - 1]
+                screen.put("‹ \(choice.options[choice.selected].title) ›", x: valueX, y: y, style: Style(focused ? .accent : .text), maxWidth: inner.maxX - valueX - 1)
             }
         }
-        screen.put(FormChrome.hintLine(state.keymaps.filter.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+        let hints = FormChrome.hintLine(state.keymaps.filter.hints)
+        screen.put(editor.note.map { "\($0) · \(hints)" } ?? hints, x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
-    static func renderColumns<Column>(
-        _ choice: ColumnChoice<Column>, cursor: Int, title: (Column) -> String, _ state: AppState, _ frame: Rect, _ screen: inout Screen
-    ) {
-        let all = Column.allCases
+    static func renderColumns<K: ListKind>(_ kind: K.Type, cursor: Int, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
+        let all = K.Column.allCases
+        let shown = state[keyPath: K.path].columns.shown
         let inner = panel(frame, title: "Columns", &screen)
-        Checklist(items: all.map { (title: title($0), checked: choice.shown.contains($0)) }, cursor: cursor)
+        Checklist(items: all.map { (title: K.title(of: $0), checked: shown.contains($0)) }, cursor: cursor)
             .render(into: &screen, Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: all.count))
         screen.put(FormChrome.hintLine(state.keymaps.columns.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
-    }
-
-    static func renderWebhookFilter(_ editor: WebhookFilterEditor, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
-        let inner = panel(frame, title: "Filter webhooks", &screen)
-        for field in WebhookFilterEditor.Field.allCases {
-            let y = inner.y + field.rawValue * 2
-            let focused = editor.field == field
-            let valueX = inner.x + 15
-            switch field {
-            case .search:
-                screen.put("Search", x: inner.x + 1, y: y, style: Style(focused ? .accent : .muted, bold: focused))
-                screen.drawTextField(editor.search, x: valueX, y: y, width: inner.width - 16, focused: focused)
-            case .status:
-                screen.put("Status", x: inner.x + 1, y: y, style: Style(focused ? .accent : .muted, bold: focused))
-                let status = editor.active.map { $0 ? "Active" : "Inactive" } ?? "Any"
-                screen.put("‹ \(status) ›", x: valueX, y: y, style: Style(focused ? .accent : .text))
-            case .objectClass:
-                screen.put("Object class", x: inner.x + 1, y: y, style: Style(focused ? .accent : .muted, bold: focused))
-                screen.put("‹ \(editor.objectClass?.title ?? "Any") ›", x: valueX, y: y, style: Style(focused ? .accent : .text))
-            }
-        }
-        screen.put("Searches label, description, id, product  ·  " + FormChrome.hintLine(state.keymaps.filter.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
     static func renderMenu(_ menu: ActionsMenu, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {

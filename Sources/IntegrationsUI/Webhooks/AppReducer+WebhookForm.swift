@@ -3,8 +3,8 @@ import Foundation
 import TerminalKit
 
 extension AppReducer {
-    static func openWebhookForm(editing hook: Webhook, _ state: inout AppState) -> [AppEffect] {
-        state.modals.append(.webhookForm(WebhookForm(editing: hook)))
+    static func openWebhookForm(editing hook: Webhook? = nil, _ state: inout AppState) -> [AppEffect] {
+        state.modals.append(.webhookForm(hook.map { WebhookForm(editing: $0) } ?? WebhookForm()))
         return []
     }
 

@@ -20,10 +20,18 @@ public enum WebhookColumn: String, CaseIterable, Sendable, Hashable {
 }
 
 /// What the webhook list is narrowed to: free text (`search=`), status and object class.
-public struct WebhookFilter: Sendable, Hashable {
+public struct WebhookFilter: ListFilter {
     public var search = ""
     public var active: Bool?
     public var objectClass: WebhookObjectClass?
+
+    public init() {}
+
+    public init(search: String, active: Bool?, objectClass: WebhookObjectClass?) {
+        self.search = search
+        self.active = active
+        self.objectClass = objectClass
+    }
 
     public var isEmpty: Bool { search.trimmingCharacters(in: .whitespaces).isEmpty && active == nil && objectClass == nil }
 
@@ -45,51 +53,72 @@ public struct WebhookFilter: Sendable, Hashable {
         if let objectClass { parts.append(objectClass.shortTitle) }
         return parts.joined(separator: ", ")
     }
-}
 
-/// The webhook filter being edited (`/`): the search text, then status and object class.
-public struct WebhookFilterEditor: Sendable, Hashable {
-    public enum Field: Int, CaseIterable, Sendable { case search, status, objectClass }
-
-    public var search: TextField
-    public var active: Bool?
-    public var objectClass: WebhookObjectClass?
-    public var field: Field = .search
-
-    public init(_ filter: WebhookFilter) {
-        search = TextField(filter.search)
-        active = filter.active
-        objectClass = filter.objectClass
+    public func editor(_ state: AppState) -> FilterEditor {
+        FilterEditor(
+            title: "Filter webhooks", textLabel: "Search", note: "Searches label, description, id, product", text: search,
+            choices: [
+                .init("Status", [.init("true", "Active"), .init("false", "Inactive")], selected: active.map { $0 ? "true" : "false" }),
+                .init("Object class", WebhookObjectClass.knownCases.map { .init($0.rawValue, $0.title) }, selected: objectClass?.rawValue),
+            ])
     }
 
-    public var filter: WebhookFilter { WebhookFilter(search: search.text, active: active, objectClass: objectClass) }
-
-    /// Steps the focused choice; the text field is edited by typing instead.
-    mutating func cycle(forward: Bool) {
-        func step<T: Equatable>(_ options: [T], _ value: T) -> T {
-            let index = options.firstIndex(of: value) ?? 0
-            return options[(index + (forward ? 1 : -1) + options.count) % options.count]
-        }
-        switch field {
-        case .search: return
-        case .status: active = step([nil, true, false], active)
-        case .objectClass: objectClass = step([nil] + WebhookObjectClass.knownCases, objectClass)
-        }
+    public init(_ editor: FilterEditor) {
+        search = editor.text.text
+        active = editor.value("Status").map { $0 == "true" }
+        objectClass = editor.value("Object class").map { WebhookObjectClass(rawValue: $0) }
     }
 }
 
-/// The Webhooks pane: one server page of webhooks, the cursor, the filter and the columns.
-public struct WebhookListState: PagedList, Sendable, Hashable {
-    public var rowsPerPage = 10
-    public var offset = 0
-    public var filter = WebhookFilter()
-    public var content: Loadable<Page<Webhook>> = .loading
-    public var cursor = 0
-    public var cursorID: String?
-    var columns = ColumnChoice<WebhookColumn>()
-    /// 0 until the pane is first shown: the webhooks load then, not at start.
-    public var loadID = 0
+/// The Webhooks list: newest first; label, class, product, URL, status, last result.
+public enum WebhookListKind: ListKind {
+    public typealias Item = Webhook
+    public typealias Column = WebhookColumn
+    public typealias Filter = WebhookFilter
+
+    public static let noun = "webhooks"
+    public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.webhooks }
+    public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadWebhooks(loadID: loadID, query, page) }
+    public static var cancelLoad: AppEffect? { .cancelWebhookLoad }
+    public static var cancelled: ConnectError { ConnectError(operation: .listWebhooks, method: .get, kind: .cancelled) }
+    public static func title(of column: WebhookColumn) -> String { column.title }
+    /// When the chosen columns do not all fit, product goes first, then class, URL and last
+    /// result, rather than every column being cut.
+    public static let dropOrder: [WebhookColumn] = [.product, .objectClass, .url, .lastResult]
+
+    public static func table(_ column: WebhookColumn) -> Table.Column {
+        switch column {
+        case .label: Table.Column(column.title, minWidth: 33, weight: 2)
+        case .objectClass: Table.Column(column.title, minWidth: 12, weight: 0)
+        case .product: Table.Column(column.title, minWidth: 12, weight: 1)
+        case .url: Table.Column(column.title, minWidth: 13, weight: 3)
+        case .status: Table.Column(column.title, minWidth: 8, weight: 0)
+        case .lastResult: Table.Column(column.title, minWidth: 16, weight: 0)
+        }
+    }
+
+    public static func cell(_ hook: Webhook, _ column: WebhookColumn, _ state: AppState) -> Table.Item {
+        switch column {
+        case .label:
+            return Table.Item(hook.label, detail: hook.id)
+        case .objectClass:
+            let type = hook.type.flatMap { $0 == .event ? nil : $0.title }
+            return Table.Item([hook.objectClass?.shortTitle, type].compactMap { $0 }.joined(separator: " · "))
+        case .product:
+            return Table.Item(hook.product?.name ?? hook.product?.id ?? "", Style(.text), detail: hook.product?.name == nil ? nil : hook.product?.id)
+        case .url:
+            return Table.Item(Credentials.maskedURL(hook.externalURL ?? ""), Style(.muted))
+        case .status:
+            return Table.Item(WebhookListView.activeTitle(hook.active), WebhookListView.activeStyle(hook.active))
+        case .lastResult:
+            guard let delivery = hook.lastDelivery else { return Table.Item("—", Style(.muted)) }
+            return Table.Item("\(WebhookListView.icon(delivery.status)) \(WebhookListView.shortDate(delivery.time, state.timeZone))", WebhookListView.deliveryStyle(delivery.status))
+        }
+    }
 }
+
+/// The Webhooks pane's list.
+public typealias WebhookListState = PagedListState<WebhookListKind>
 
 /// One webhook's details: GENERAL and DELIVERIES tabs.
 public struct WebhookDetailsState: Sendable, Hashable {

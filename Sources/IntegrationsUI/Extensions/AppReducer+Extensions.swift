@@ -1,0 +1,35 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+import TokenWizard
+
+extension AppReducer {
+    /// The Extensions pane: the list, one extension's details, and the ways out of them.
+    static func handleExtensions(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+        if state.openExtension == nil, let effects = handleList(ExtensionListKind.self, .extensions, command, now: now, &state) {
+            return effects
+        }
+        let selected = state.openExtension?.extension ?? state.extensionList.selected
+        switch command {
+        case .open:
+            guard let chosen = selected, state.openExtension == nil else { return [] }
+            state.openExtension = ExtensionDetailsState(extension: chosen)
+            return [.countTokens(extensionID: chosen.id)]
+        case .back:
+            guard state.openExtension != nil else { return nil }
+            state.openExtension = nil
+            return []
+        case .create:
+            guard let chosen = selected else { return [] }
+            return openWizard(preselected: chosen, &state)
+        case .tokensOfExtension:
+            guard let chosen = selected else { return [] }
+            state.route = .tokenList
+            return [applyFilter(TokenListKind.self, TokenFilter(name: "", status: nil, extensionID: chosen.id), &state)]
+        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
+            .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .actions, .copy, .rowsPerPage,
+            .columns, .previousTab, .nextTab, .edit, .reveal, .trigger:
+            return nil
+        }
+    }
+}

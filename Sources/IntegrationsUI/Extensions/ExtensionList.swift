@@ -1,0 +1,89 @@
+import ConnectCore
+import TerminalKit
+import TokenWizard
+
+/// The columns of the Extensions table.
+public enum ExtensionColumn: String, CaseIterable, Sendable, Hashable {
+    case name, id, description, status, categories
+
+    public var title: String {
+        switch self {
+        case .name: "NAME"
+        case .id: "ID"
+        case .description: "DESCRIPTION"
+        case .status: "STATUS"
+        case .categories: "CATEGORIES"
+        }
+    }
+}
+
+/// What the Extensions list is narrowed to: part of the name, and the status.
+public struct ExtensionFilter: ListFilter {
+    public var name = ""
+    public var status: ExtensionStatus?
+
+    public init() {}
+
+    public var isEmpty: Bool { name.trimmingCharacters(in: .whitespaces).isEmpty && status == nil }
+
+    public var query: ListQuery {
+        var terms: [RQL] = []
+        let text = name.trimmingCharacters(in: .whitespaces)
+        // The spec filters extensions by `name` (and status), not by the subtitle shown.
+        if !text.isEmpty { terms.append(.ilike("name", "*\(text)*")) }
+        if let status { terms.append(.eq("status", .string(status.rawValue))) }
+        return ListQuery(filter: RQL.all(terms))
+    }
+
+    public var summary: String {
+        [name.isEmpty ? nil : "name ~ \(name)", status?.title].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    public func editor(_ state: AppState) -> FilterEditor {
+        FilterEditor(title: "Filter extensions", textLabel: "Name", text: name, choices: [
+            .init("Status", ExtensionStatus.knownCases.map { .init($0.rawValue, $0.title) }, selected: status?.rawValue),
+        ])
+    }
+
+    public init(_ editor: FilterEditor) {
+        name = editor.text.text
+        status = editor.value("Status").map { ExtensionStatus(rawValue: $0) }
+    }
+}
+
+/// The Extensions list: what tokens can be for.
+public enum ExtensionListKind: ListKind {
+    public typealias Item = Extension
+    public typealias Column = ExtensionColumn
+    public typealias Filter = ExtensionFilter
+
+    public static let noun = "extensions"
+    public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.extensionList }
+    public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadExtensionPage(loadID: loadID, query, page) }
+    public static var cancelled: ConnectError { ConnectError(operation: .listExtensions, method: .get, kind: .cancelled) }
+    public static func title(of column: ExtensionColumn) -> String { column.title }
+    public static let dropOrder: [ExtensionColumn] = [.categories, .description]
+
+    public static func table(_ column: ExtensionColumn) -> Table.Column {
+        switch column {
+        case .name: Table.Column(column.title, minWidth: 18, weight: 1)
+        case .id: Table.Column(column.title, minWidth: 8, weight: 0)
+        case .description: Table.Column(column.title, minWidth: 20, weight: 3)
+        case .status: Table.Column(column.title, minWidth: 9, weight: 0)
+        case .categories: Table.Column(column.title, minWidth: 10, weight: 1)
+        }
+    }
+
+    public static func cell(_ item: Extension, _ column: ExtensionColumn, _ state: AppState) -> Table.Item {
+        switch column {
+        case .name: Table.Item(item.subtitle ?? item.name)
+        case .id: Table.Item(item.id)
+        case .description: Table.Item(item.description ?? "", Style(.muted))
+        case .status: Table.Item(item.status?.title ?? "")
+        case .categories: Table.Item((item.categories ?? []).compactMap(\.name).joined(separator: ", "), Style(.muted))
+        }
+    }
+}
+
+/// The Extensions pane's list.
+public typealias ExtensionListState = PagedListState<ExtensionListKind>

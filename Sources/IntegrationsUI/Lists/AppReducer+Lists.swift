@@ -1,0 +1,140 @@
+import ConnectCore
+import Foundation
+import TerminalKit
+
+/// Which list a modal or an answer is about.
+public enum ListID: Sendable, Hashable {
+    case tokens, webhooks, extensions
+
+    /// The list's description.
+    var kind: any ListKind.Type {
+        switch self {
+        case .tokens: TokenListKind.self
+        case .webhooks: WebhookListKind.self
+        case .extensions: ExtensionListKind.self
+        }
+    }
+}
+
+extension AppReducer {
+    /// A new load of the list's current page; answers to earlier loads will be dropped.
+    static func reload<K: ListKind>(_ kind: K.Type, _ state: inout AppState) -> AppEffect {
+        let loadID = state[keyPath: K.path].beginLoad()
+        let list = state[keyPath: K.path]
+        return K.load(loadID: loadID, list.filter.query, list.page)
+    }
+
+    /// A page arrived: taken if it answers the newest load (a page emptied by deletes
+    /// elsewhere loads the last page that has rows instead).
+    static func listLoaded<K: ListKind>(_ kind: K.Type, loadID: Int, _ result: Result<Page<K.Item>, ConnectError>, _ state: inout AppState) -> [AppEffect] {
+        state[keyPath: K.path].accept(result, loadID: loadID) ? [reload(K.self, &state)] : []
+    }
+
+    /// What every list does with a command: move, page, rows per page, filter, columns, stop a
+    /// slow load. nil when the command is not one of these (the pane's own, or global).
+    static func handleList<K: ListKind>(_ kind: K.Type, _ id: ListID, _ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+        let screenful = Layout(state.size).listRows
+        let list = state[keyPath: K.path]
+        func move(to row: Int) -> [AppEffect] {
+            state[keyPath: K.path].moveCursor(to: row)
+            return []
+        }
+        switch command {
+        case .down: return move(to: list.cursor + 1)
+        case .up: return move(to: list.cursor - 1)
+        case .pageDown: return move(to: list.cursor + screenful)
+        case .pageUp: return move(to: list.cursor - screenful)
+        case .first: return move(to: 0)
+        case .last: return move(to: list.items.count - 1)
+        case .nextPage: return state[keyPath: K.path].turnToNextPage() ? [reload(K.self, &state)] : []
+        case .previousPage: return state[keyPath: K.path].turnToPreviousPage() ? [reload(K.self, &state)] : []
+        case .rowsPerPage:
+            state[keyPath: K.path].cycleRowsPerPage()
+            state.status = .info("\(state[keyPath: K.path].rowsPerPage) rows per page", now: now)
+            return [reload(K.self, &state)]
+        case .filter:
+            state.modals.append(.filter(id, list.filter.editor(state)))
+            return []
+        case .columns:
+            state.modals.append(.columns(id, cursor: 0))
+            return []
+        case .back:
+            guard list.content.isLoading, let cancel = K.cancelLoad else { return nil }
+            state[keyPath: K.path].content = .failed(K.cancelled)
+            return [cancel]
+        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
+            .open, .actions, .create, .copy, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger:
+            return nil
+        }
+    }
+
+    /// A filter editor: type the text, move to the choices and step them, apply, or clear.
+    static func handleFilter(_ id: ListID, _ editor: FilterEditor, _ key: Key, _ state: inout AppState) -> [AppEffect] {
+        var editor = editor
+        var command = state.keymaps.filter.command(for: key)
+        // On the text field, typing and editing keys win over stepping a choice.
+        if editor.onText, command == .changeNext || command == .changePrevious { command = nil }
+        switch command {
+        case .apply?:
+            state.closeTopModal()
+            return [applyFilter(id.kind, editor: editor, &state)]
+        case .clear?:
+            state.closeTopModal()
+            return clearFilter(id.kind, &state)
+        case .nextField?: editor.moveField(by: 1)
+        case .previousField?: editor.moveField(by: -1)
+        case .changeNext?, .changePrevious?: editor.cycle(forward: command == .changeNext)
+        case nil: if editor.onText { _ = editor.text.handle(key, keymap: state.keymaps.text) }
+        }
+        state.modals[state.modals.count - 1] = .filter(id, editor)
+        return []
+    }
+
+    static func applyFilter<K: ListKind>(_ kind: K.Type, editor: FilterEditor, _ state: inout AppState) -> AppEffect {
+        applyFilter(K.self, K.Filter(editor), &state)
+    }
+
+    static func applyFilter<K: ListKind>(_ kind: K.Type, _ filter: K.Filter, _ state: inout AppState) -> AppEffect {
+        state[keyPath: K.path].filter = filter
+        state[keyPath: K.path].rewind()
+        return reload(K.self, &state)
+    }
+
+    static func clearFilter<K: ListKind>(_ kind: K.Type, _ state: inout AppState) -> [AppEffect] {
+        state[keyPath: K.path].filter.isEmpty ? [] : [applyFilter(K.self, K.Filter(), &state)]
+    }
+
+    /// The column chooser of a list.
+    static func handleColumns(_ id: ListID, cursor: Int, _ key: Key, _ state: inout AppState) -> [AppEffect] {
+        let count = columnCount(id.kind)
+        var cursor = cursor
+        switch state.keymaps.columns.command(for: key) {
+        case .down?: cursor = min(count - 1, cursor + 1)
+        case .up?: cursor = max(0, cursor - 1)
+        case .toggle?: toggleColumn(id.kind, at: cursor, &state)
+        case .close?, .choose?:
+            state.closeTopModal()
+            return []
+        case .enable?, .disable?, .rotate?, .delete?, .trigger?, nil:
+            return []
+        }
+        state.modals[state.modals.count - 1] = .columns(id, cursor: cursor)
+        return []
+    }
+
+    static func columnCount<K: ListKind>(_ kind: K.Type) -> Int { K.Column.allCases.count }
+
+    static func toggleColumn<K: ListKind>(_ kind: K.Type, at index: Int, _ state: inout AppState) {
+        state[keyPath: K.path].columns.toggle(at: index)
+    }
+
+    /// One rule for an action that failed on any list: a lost answer is never resent blindly
+    /// (the user looks again), a transient failure offers retry, a refusal says why.
+    static func actionFailed(_ action: ItemAction, _ error: ConnectError, _ state: inout AppState) {
+        if error.outcomeUnknown {
+            state.status = .error(error.description + " It is not known whether it happened; press \(state.keymaps.global.label(.refresh)) to look again.")
+        } else {
+            state.status = .error(error.description, retry: error.isTransient ? action.effect : nil)
+        }
+    }
+}

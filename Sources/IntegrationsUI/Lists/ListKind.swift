@@ -1,0 +1,47 @@
+import ConnectCore
+import TerminalKit
+import TokenWizard
+
+/// What makes one list differ from another: its items, columns, filter, how it loads and how
+/// a row reads. Everything else (paging, cursor, filter editor, column chooser, action
+/// results) is the list feature's, written once.
+public protocol ListKind: Sendable, Hashable {
+    associatedtype Item: Identifiable & Hashable & Sendable where Item.ID == String
+    associatedtype Column: CaseIterable & Hashable & Sendable where Column.AllCases == [Column]
+    associatedtype Filter: ListFilter
+
+    /// "tokens", for "Loading tokens…".
+    static var noun: String { get }
+    /// Where the list lives in the state.
+    static var path: WritableKeyPath<AppState, PagedListState<Self>> { get }
+    /// The effect that loads a page.
+    static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect
+    /// The effect that stops a slow load, if the list has one.
+    static var cancelLoad: AppEffect? { get }
+    /// The error a load stopped by the user reads as.
+    static var cancelled: ConnectError { get }
+
+    static func title(of column: Column) -> String
+    static func table(_ column: Column) -> Table.Column
+    static func cell(_ item: Item, _ column: Column, _ state: AppState) -> Table.Item
+    /// The columns dropped first when the chosen ones do not fit, in order.
+    static var dropOrder: [Column] { get }
+}
+
+/// What a list can be narrowed to: one text, then choices; the editor shows them in order.
+public protocol ListFilter: Sendable, Hashable {
+    init()
+    /// The query sent with every page.
+    var query: ListQuery { get }
+    /// "name ~ ci, Active", for the FILTER button.
+    var summary: String { get }
+    var isEmpty: Bool { get }
+    /// The editor's fields for this filter (the extensions give the token filter its choices).
+    func editor(_ state: AppState) -> FilterEditor
+    /// The filter an editor describes.
+    init(_ editor: FilterEditor)
+}
+
+extension ListKind {
+    public static var cancelLoad: AppEffect? { nil }
+}

@@ -1,0 +1,61 @@
+import ConnectCore
+import TerminalKit
+import TokenWizard
+
+/// Any list pane: the title and CREATE on top; REFRESH, FILTER, COLUMNS and the paging below;
+/// then the table (its columns from the list's kind, dropped in its order when they do not
+/// fit), or its loading or error state.
+enum ListView {
+    static func render<K: ListKind>(
+        _ kind: K.Type, title: String, create: String, keymap: Keymap<Command>, _ state: AppState, _ rect: Rect, _ screen: inout Screen
+    ) {
+        let list = state[keyPath: K.path]
+        renderToolbar(title: title, create: "\(create) (\(keymap.label(.create)))", list, rect, &screen)
+        let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 3)
+        switch list.content {
+        case .loading:
+            renderTable(list, [], state, table, &screen, empty: "")
+            LoadStateView.loading(K.noun, tick: state.tick, at: Rect(x: table.x, y: table.y + 2, width: table.width, height: 1), &screen)
+            if K.cancelLoad != nil {
+                screen.put("(\(keymap.label(.back)) cancels)", x: table.x + 22, y: table.y + 2, style: Style(.muted))
+            }
+        case .failed(let error):
+            renderTable(list, [], state, table, &screen, empty: "")
+            LoadStateView.failed(error, retryKey: state.keymaps.global.label(.refresh), at: Rect(x: table.x, y: table.y + 2, width: table.width, height: table.height - 2), &screen)
+        case .loaded(let page):
+            renderTable(list, page.items, state, table, &screen, empty: "No data available")
+        }
+    }
+
+    static func renderToolbar<K: ListKind>(title: String, create: String, _ list: PagedListState<K>, _ rect: Rect, _ screen: inout Screen) {
+        screen.put(title, x: rect.x, y: rect.y, style: Style(.title, bold: true))
+        screen.put(create, x: rect.maxX - create.displayWidth, y: rect.y, style: Style(.accent))
+        var x = rect.x
+        let y = rect.y + 1
+        x += screen.put("REFRESH", x: x, y: y, style: Style(.accent)) + 2
+        let summary = list.filter.summary
+        let filter = summary.isEmpty ? "FILTER" : "FILTER: \(summary)"
+        x += screen.put(filter, x: x, y: y, style: Style(.accent, bold: !summary.isEmpty), maxWidth: max(6, rect.width / 3)) + 2
+        x += screen.put("COLUMNS", x: x, y: y, style: Style(.accent)) + 2
+        let paging = "Rows per page \(list.rowsPerPage)   \(list.rangeText)  \(list.offset > 0 ? "‹" : " ") \(list.content.value?.hasNext == true ? "›" : " ")"
+        screen.put(paging, x: max(x, rect.maxX - paging.displayWidth), y: y, style: Style(.muted), maxWidth: rect.maxX - x)
+    }
+
+    /// The chosen columns that fit at their least width: when they do not all fit, the kind's
+    /// drop order says which go first, rather than every column being cut.
+    static func fitting<K: ListKind>(_ kind: K.Type, _ chosen: [K.Column], width: Int) -> [K.Column] {
+        var shown = chosen
+        func needed() -> Int { shown.map { K.table($0).minWidth }.reduce(0, +) + shown.count - 1 }
+        for dropped in K.dropOrder where needed() > width && shown.count > 2 {
+            shown.removeAll { $0 == dropped }
+        }
+        return shown
+    }
+
+    static func renderTable<K: ListKind>(_ list: PagedListState<K>, _ items: [K.Item], _ state: AppState, _ rect: Rect, _ screen: inout Screen, empty: String) {
+        let shown = fitting(K.self, list.columns.shown, width: rect.width)
+        let rows = items.map { item in shown.map { K.cell(item, $0, state) } }
+        Table(columns: shown.map(K.table), rows: rows, selected: items.isEmpty ? nil : list.cursor, emptyMessage: empty)
+            .render(into: &screen, rect)
+    }
+}
