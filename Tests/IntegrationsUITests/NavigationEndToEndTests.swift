@@ -42,6 +42,13 @@ struct NavigationEndToEndTests {
         try tui.press("4")
         try await tui.waitFor("Flowgear")
         #expect(try Self.highlightedPane(tui) == "4")
+        // The Extensions pane is a list like the others: the server filters it.
+        try tui.press("/")
+        try await tui.waitFor("Filter extensions")
+        try tui.type("flow")
+        try tui.press("Enter")
+        let filtered = try await tui.waitFor("1–1 of 1")
+        #expect(filtered.contains("FILTER: name ~ flow") && !filtered.contains("Zapier"))
         try tui.press("G", "c")
         try await tui.waitFor("Create token – Step 1")
         try tui.type("From extensions")
