@@ -46,18 +46,19 @@ extension AppReducer {
             state.status = .error("Could not switch to \(choice.label): \(why.description)")
             return []
         case .success(let connection):
-            var fresh = AppState(size: state.size, connection: connection, timeZone: state.timeZone)
-            fresh.accountChoices = state.accountChoices
-            fresh.currentAccount = choice
-            fresh.keymaps = state.keymaps
+            var fresh = AppState(
+                size: state.size, connection: connection, timeZone: state.timeZone, accountChoices: state.accountChoices,
+                currentAccount: choice, keymaps: state.keymaps, clipboardClearAfter: state.clipboardClearAfter,
+                rowsPerPage: nil, setupMessages: [])
             fresh.tokens.rowsPerPage = state.tokens.rowsPerPage
             fresh.webhooks.rowsPerPage = state.webhooks.rowsPerPage
-            fresh.route = .list(of: state.pane)
+            fresh.extensionList.rowsPerPage = state.extensionList.rowsPerPage
+            fresh.clipboardClearAt = state.clipboardClearAt  // a copied secret still leaves on time
+            let pane = state.pane
             state = fresh
             state.status = .info("Now on \(choice.label).", now: now)
-            var effects = start(&state)
-            if state.pane == .webhooks { effects.append(reloadWebhooks(&state)) }
-            return effects
+            // Every pane starts again on the new account, on the pane the user was on.
+            return start(&state) + show(pane, &state)
         }
     }
 }

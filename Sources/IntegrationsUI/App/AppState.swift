@@ -124,6 +124,29 @@ public struct AppState: Sendable, Hashable {
         self.timeZone = timeZone
     }
 
+    /// The state a run starts in: the accounts to switch between, the bindings, the
+    /// clipboard's clear time, the rows per page, and the first of the setup's messages (the
+    /// rest are one command away).
+    public init(
+        size: TerminalSize, connection: Connection, timeZone: TimeZone, accountChoices: [AccountChoice],
+        currentAccount: AccountChoice?, keymaps: KeymapSet, clipboardClearAfter: Int?, rowsPerPage: Int?, setupMessages: [String]
+    ) {
+        self.init(size: size, connection: connection, timeZone: timeZone)
+        self.accountChoices = accountChoices
+        self.currentAccount = currentAccount
+        self.keymaps = keymaps
+        self.clipboardClearAfter = clipboardClearAfter
+        if let rowsPerPage {
+            tokens.rowsPerPage = rowsPerPage
+            webhooks.rowsPerPage = rowsPerPage
+            extensionList.rowsPerPage = rowsPerPage
+        }
+        if let first = setupMessages.first {
+            let more = setupMessages.count > 1 ? " (and \(setupMessages.count - 1) more: see `connect-tui accounts list`)" : ""
+            status = .error(first + more)
+        }
+    }
+
     /// The smallest terminal the layout works in.
     public static let minimumSize = TerminalSize(columns: 60, rows: 14)
 

@@ -98,19 +98,10 @@ public final class AppRuntime {
         self.client = client
         self.clipboard = clipboard
         self.takeSignal = takeSignal
-        state = AppState(size: terminal.size, connection: connection, timeZone: timeZone)
-        state.accountChoices = settings.accountChoices
-        state.currentAccount = settings.currentAccount
-        state.keymaps = settings.keymaps
-        state.clipboardClearAfter = clipboard.clearAfter
-        if let rows = settings.rowsPerPage {
-            state.tokens.rowsPerPage = rows
-            state.webhooks.rowsPerPage = rows
-        }
-        if let first = settings.messages.first {
-            let more = settings.messages.count > 1 ? " (and \(settings.messages.count - 1) more: see `connect-tui accounts list`)" : ""
-            state.status = .error(first + more)
-        }
+        state = AppState(
+            size: terminal.size, connection: connection, timeZone: timeZone, accountChoices: settings.accountChoices,
+            currentAccount: settings.currentAccount, keymaps: settings.keymaps, clipboardClearAfter: clipboard.clearAfter,
+            rowsPerPage: settings.rowsPerPage, setupMessages: settings.messages)
     }
 
     /// Runs until the user quits or a stop signal arrives.
