@@ -8,8 +8,11 @@ import TokenWizard
 struct TokensCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokens",
-        abstract: "List, show, create, enable, disable and delete tokens; print a token's key.",
-        subcommands: [List.self, Show.self, Key.self, Create.self, Enable.self, Disable.self, Delete.self])
+        abstract: "List, show, create, enable, disable, rotate, renew and delete tokens; print, export or check a token's key.",
+        subcommands: [
+            List.self, Show.self, Key.self, Export.self, Check.self, Create.self, Enable.self, Disable.self, Rotate.self,
+            Renew.self, Delete.self,
+        ])
 
     /// Runs `body` with a client for the chosen account; API errors print one line on standard
     /// error and exit 1.
@@ -133,7 +136,8 @@ struct TokensCommand: AsyncParsableCommand {
                     ("Permissions", (token.permissions ?? []).map(\.moduleID).joined(separator: ", ")),
                     ("Created", "\(token.events?.created?.at?.rawValue ?? "") \(TokensCommand.safe(token.events?.created?.by?.name))"),
                     ("API key", token.apiKey?.masked ?? ""),
-                ]
+                    ("Expires", token.keyExpires?.rawValue ?? "never"),
+                ] + (token.oldKeyValidUntil.map { [("Old key", "valid until \($0.rawValue)")] } ?? [])
                 for (label, value) in rows { print(label.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
             }
         }

@@ -12,7 +12,7 @@ import Testing
     @Test func aContentRangeThatLiesIsReportedNotBelieved() async throws {
         try await Sandbox.with(faults: [Fault(.lyingContentRange, path: "/auth/tokens")]) { sandbox in
             let error = await connectError { _ = try await sandbox.client.listTokens(page: PageRequest()) }
-            #expect(error?.description == "List tokens failed: Content-Range \"items 0-99/100000\" does not match the 2 items received")
+            #expect(error?.description == "List tokens failed: Content-Range \"items 0-99/100000\" does not match the 4 items received")
         }
     }
 

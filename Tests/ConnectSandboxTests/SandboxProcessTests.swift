@@ -91,14 +91,14 @@ import Testing
         #expect(printed.split(separator: "\n").count == 1, "the key and nothing else")
 
         let (server, client) = try await serve()
-        #expect(try await client.listTokens(page: PageRequest(limit: 0)).total == 502)
+        #expect(try await client.listTokens(page: PageRequest(limit: 0)).total == 504)
         server.signal(SIGTERM)
         _ = try await server.waitForExit()
 
         let reset = try RunningProcess(BuiltBinary.url, ["sandbox", "reset", "--yes", "--data", data.path])
         #expect(try await reset.waitForExit() == 0)
         let (again, fresh) = try await serve()
-        #expect(try await fresh.listTokens(page: PageRequest(limit: 0)).total == 2, "the owner token and the tutorial one")
+        #expect(try await fresh.listTokens(page: PageRequest(limit: 0)).total == 4, "the owner token, the tutorial one, one expiring and one expired")
         again.signal(SIGTERM)
         _ = try await again.waitForExit()
     }

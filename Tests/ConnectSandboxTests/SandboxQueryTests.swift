@@ -68,7 +68,7 @@ import Testing
             #expect(seen.count == 30)
             #expect(seen == seen.sorted(by: >), "newest first: names were numbered in creation order")
             let byName = try await client.listTokens(ListQuery(ordering: [SortKey("name")]), page: PageRequest(limit: 3))
-            #expect(byName.items.map(\.name) == ["Load token 000003", "Load token 000004", "Load token 000005"])
+            #expect(byName.items.map(\.name) == ["Load token 000005", "Load token 000006", "Load token 000007"])
         }
     }
 
@@ -82,9 +82,10 @@ import Testing
                 return (response.headers["Content-Range"], response.status)
             }
             #expect(try await range("eq(name,nothing)&limit=10") == ("items 0-0/0", 200))
-            #expect(try await range("limit=0") == ("items 0-0/2", 200))
-            #expect(try await range("limit=1&offset=1") == ("items 1-1/2", 200))
-            #expect(try await range("limit=10&offset=5") == ("items 5-4/2", 200))
+            // The seed's four tokens: the sandbox's own, the tutorial, one expiring, one expired.
+            #expect(try await range("limit=0") == ("items 0-0/4", 200))
+            #expect(try await range("limit=1&offset=1") == ("items 1-1/4", 200))
+            #expect(try await range("limit=10&offset=5") == ("items 5-4/4", 200))
             let page = try await sandbox.client.listTokens(page: PageRequest(limit: 10, offset: 5))
             #expect(page.items.isEmpty && !page.hasNext)
         }

@@ -35,19 +35,23 @@ struct EmojiWidthEndToEndTests {
             _ = try await world.client.createToken(TokenCreate(name: name, description: "d", externalID: nil, extensionID: "EXT-000"))
         }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
-        try await tui.waitFor("Tutorial API Token")
+        try await tui.waitFor("1–10 of 11")  // the seed's four and the seven made here
         // Incremental drawing: the selection walks over every row and back to the second.
         for _ in 0..<9 { try tui.press("j") }
         for _ in 0..<8 { try tui.press("k") }
         try tui.press("p")  // 25 rows per page: a reload, drawn over what is there
         let incremental = try await tui.waitUntil("the reloaded page") {
-            $0.contains("Rows per page 25") && $0.contains("1–9 of 9") && !$0.contains("Loading")
+            $0.contains("Rows per page 25") && $0.contains("1–11 of 11") && !$0.contains("Loading")
         }
         // A full redraw: the terminal is resized and back, so every cell is sent again.
         try tui.resize(columns: 121, rows: 40)
         try tui.resize(columns: 120, rows: 40)
+        // Drawn at 120 again: the header reaches as far as it did (at 121 it reaches one
+        // further), and the last row is there (it is drawn last).
+        let headerWidth = incremental.split(separator: "\n").first?.count ?? 0
         let full = try await tui.waitUntil("a full redraw at 120 columns") { screen in
-            screen.split(separator: "\n").first.map { $0.count <= 120 } ?? false && screen.contains("Rows per page 25") && screen.contains("1–9 of 9")
+            screen.split(separator: "\n").first?.count == headerWidth && screen.contains("Rows per page 25")
+                && screen.contains("1–11 of 11") && screen.contains("Tutorial API Token SU-431-800-699")
         }
         // The table's rows (the status line may change with time in between).
         let rowsOf = { (screen: String) in screen.split(separator: "\n").filter { $0.contains("SU-") || $0.contains("LABEL") } }

@@ -60,6 +60,19 @@ import TokenWizard
         return state
     }
 
+    /// A token whose key ends in three days, beside one that never ends.
+    static let expiring: Token = {
+        var token = UISample.token("SU-244-212-986", "Nightly report export", status: .expiring)
+        token.expirationDate = Timestamp(rawValue: Timestamp.format(UISample.now.addingTimeInterval(3 * 86400 + 3600)))
+        return token
+    }()
+
+    static func expiringDetails(_ size: TerminalSize) -> AppState {
+        var state = press(UISample.state(size, tokens: [expiring, UISample.tutorial]), .enter)
+        _ = AppReducer.reduce(&state, .tokenLoaded(.success(expiring)))
+        return state
+    }
+
     static let scenarios: [Scenario] = [
         ("general", "Integrations › General", { press(UISample.state($0), .character("1")) }),
         ("tokens", "Tutorial API Token", { UISample.state($0) }),
@@ -82,6 +95,30 @@ import TokenWizard
         ("token-delete-confirm", "be undone.", { press(UISample.state($0), .character("."), .character("x")) }),
         ("token-filter", "Filter tokens", { press(UISample.state($0), .character("/")) }),
         ("token-columns", "Columns", { press(UISample.state($0), .character("C")) }),
+        ("token-details-expiring", "renew it soon", { size in
+            var state = press(expiringDetails(size), .character("K"))
+            let check = KeyCheck(status: 200, duration: .milliseconds(42), account: AccountReference(id: "PA-431-800", name: "Mighty Mick's LLC"), error: nil)
+            _ = AppReducer.reduce(&state, .keyChecked(tokenID: "SU-244-212-986", .success(check)))
+            return state
+        }),
+        ("token-details-key-refused", "The key is refused", { size in
+            var state = press(details(size), .character("K"))
+            let refused = ConnectError(operation: .authContext, method: .get, kind: .http(status: 401, code: "AUTH_001", messages: ["API request is unauthorized."]))
+            let check = KeyCheck(status: 401, duration: .milliseconds(9), account: nil, error: refused)
+            _ = AppReducer.reduce(&state, .keyChecked(tokenID: "SU-431-800-699", .success(check)))
+            return state
+        }),
+        ("tokens-expires-column", "Expiring ⚠", { size in
+            press(UISample.state(size, tokens: [expiring, UISample.tutorial]), .character("C"), .down, .down, .down, .down, .character(" "), .escape)
+        }),
+        ("token-renew-confirm", "RENEW SECRET", { press(UISample.state($0), .character("."), .character("n")) }),
+        ("token-export-menu", "Export the key of SU-431-800-699", { press(details($0), .character("E")) }),
+        ("token-export-file", "connect-SU-431-800-699.env", { press(details($0), .character("E"), .down, .character("w")) }),
+        ("token-export-replace", "It exists. Replace it?", { size in
+            var state = details(size)
+            _ = AppReducer.reduce(&state, .exportWritten(tokenID: "SU-431-800-699", .env, path: "connect-SU-431-800-699.env", .exists, now: UISample.now))
+            return state
+        }),
         ("token-edit-form", "Edit token SU-431-800-699", { size in
             var state = press(details(size), .character("e"))
             _ = AppReducer.reduce(&state, .editForm(.modulesLoaded(.success(UISample.modules)), now: UISample.now))

@@ -11,7 +11,7 @@ struct HostileAnswerEndToEndTests {
         ])
         defer { Task { await world.stop() } }
         let tui = try TmuxSession(command: world.appCommand)
-        try await tui.waitFor("List tokens failed: Content-Range \"items 0-99/100000\" does not match the 2 items received")
+        try await tui.waitFor("List tokens failed: Content-Range \"items 0-99/100000\" does not match the 4 items received")
         try tui.press("4")
         try await tui.waitFor("List extensions failed: redirect refused")
         try tui.press("3")

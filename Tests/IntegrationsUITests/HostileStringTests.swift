@@ -24,6 +24,11 @@ import TokenWizard
         }
     }
 
+    /// Plain text as wide on screen as `payload` is once made safe.
+    static func sameWidth(_ payload: String) -> String {
+        String(repeating: "x", count: max(1, SafeText.visible(payload).displayWidth))
+    }
+
     /// Rows that differ between two screens.
     func changedRows(_ a: Screen, _ b: Screen) -> [Int] {
         zip(a.lines, b.lines).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
@@ -31,9 +36,14 @@ import TokenWizard
 
     @Test(arguments: [UISample.small, UISample.large])
     func inTheTokenList(size: TerminalSize) {
-        let baseline = AppView.render(UISample.state(size, tokens: [UISample.token("SU-666-666-666", "benign"), UISample.tutorial]))
-        let rowOfToken = baseline.lines.firstIndex { $0.contains("SU-666-666-666") }!
         for (index, payload) in Self.payloads.enumerated() {
+            // Columns take the width their cells need, so the baseline is a plain name as
+            // wide as the payload shows: then only the payload's own row may differ.
+            let plain = Self.sameWidth(payload)
+            var benign = UISample.token("SU-666-666-666", plain)
+            benign.extension = ExtensionReference(id: "EXT-000", name: plain)
+            let baseline = AppView.render(UISample.state(size, tokens: [benign, UISample.tutorial]))
+            let rowOfToken = baseline.lines.firstIndex { $0.contains("SU-666-666-666") }!
             var token = UISample.token("SU-666-666-666", payload)
             token.extension = ExtensionReference(id: "EXT-000", name: payload)
             let screen = AppView.render(UISample.state(size, tokens: [token, UISample.tutorial]))
@@ -78,10 +88,13 @@ import TokenWizard
 
     @Test(arguments: [UISample.small, UISample.large])
     func inTheWebhookList(size: TerminalSize) {
-        let benign = UISample.webhook("WB-666-666-666", "benign")
-        let baseline = AppView.render(UISample.webhookState(size, hooks: [benign, UISample.erpHook]))
-        let rowOfHook = baseline.lines.firstIndex { $0.contains("WB-666-666-666") }!
         for (index, payload) in Self.payloads.enumerated() {
+            let plain = Self.sameWidth(payload)
+            var benign = UISample.webhook("WB-666-666-666", plain, url: plain)
+            benign.product = Webhook.Product(id: plain, name: plain)
+            benign.objectClass = .unknown(plain)
+            let baseline = AppView.render(UISample.webhookState(size, hooks: [benign, UISample.erpHook]))
+            let rowOfHook = baseline.lines.firstIndex { $0.contains("WB-666-666-666") }!
             var hook = UISample.webhook("WB-666-666-666", payload, url: payload)
             hook.product = Webhook.Product(id: payload, name: payload)
             hook.objectClass = .unknown(payload)

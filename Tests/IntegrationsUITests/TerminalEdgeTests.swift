@@ -46,7 +46,7 @@ struct TerminalEdgeTests {
         defer { Task { await world.stop() } }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "LANG=C LC_ALL=C"))
         try await tui.waitFor("Integrations › Tokens")
-        try await tui.waitFor("1–2 of 2")
+        try await tui.waitFor("1–4 of 4")
         try tui.press("q")
         try await tui.waitFor("EXIT=0")
     }

@@ -41,7 +41,7 @@ import TokenWizard
         if size.columns >= 100 {
             #expect(row.contains("Cloud Back"))
             #expect(row.contains("Fulfillment"))
-            #expect(row.contains("https://erp.exa"))
+            #expect(row.contains("https://erp."))
         } else {
             #expect(!screen.text.contains("PRODUCT"), "at 80 columns the product gives way first")
             #expect(row.contains("https://erp"))

@@ -13,6 +13,38 @@ public enum SecureFile {
     public static func write(_ data: Data, to url: URL) throws(ConfigurationMessage) {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder)
+        let temporary = try writeTemporary(data, beside: url)
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw ConfigurationMessage("cannot write \(url.path): \(reason)")
+        }
+    }
+
+    /// Why a new file was not written.
+    public enum NewFileError: Error, Sendable, Hashable {
+        /// Something is there already; nothing was changed.
+        case exists
+        case failed(ConfigurationMessage)
+    }
+
+    /// A file handed to the user (an export): 0600, written whole, in a folder that exists and
+    /// is left as it is; an existing file is replaced only when `overwrite` (otherwise the
+    /// link(2) that puts it in place fails, so no race can clobber one that appeared).
+    public static func writeNew(_ data: Data, to url: URL, overwrite: Bool) throws(NewFileError) {
+        let temporary: URL
+        do { temporary = try writeTemporary(data, beside: url) } catch { throw .failed(error) }
+        defer { unlink(temporary.path) }
+        let placed = overwrite ? rename(temporary.path, url.path) : link(temporary.path, url.path)
+        guard placed == 0 else {
+            if !overwrite, errno == EEXIST { throw .exists }
+            throw .failed(ConfigurationMessage("cannot write \(url.path): \(String(cString: strerror(errno)))"))
+        }
+    }
+
+    /// `data` in a new 0600 file beside `url`, synced.
+    private static func writeTemporary(_ data: Data, beside url: URL) throws(ConfigurationMessage) -> URL {
+        let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         // open(2) with the mode, so the umask cannot widen it and no moment exists where the
         // file is readable by others.
@@ -29,11 +61,12 @@ public enum SecureFile {
         }
         if fsync(descriptor) != 0 { failed = true }
         close(descriptor)
-        guard !failed, rename(temporary.path, url.path) == 0 else {
+        guard !failed else {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
             throw ConfigurationMessage("cannot write \(url.path): \(reason)")
         }
+        return temporary
     }
 
     /// Reads, changes and writes a file under an exclusive lock (a `.lock` file beside it), so

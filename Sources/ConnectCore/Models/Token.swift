@@ -1,3 +1,5 @@
+import Foundation
+
 /// An API token (`auth.Token`): a credential of the account, bound to an extension.
 public struct Token: Codable, Hashable, Sendable, Identifiable {
     /// `SU-NNN-NNN-NNN`.
@@ -50,10 +52,27 @@ public struct Token: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// The key to put in `Authorization` (the portal's "API Key/Handle"), when the server sent
-    /// the secret.
+    /// the secret: after a renew, the new one (`renewed_token`).
     public var apiKey: APIKey? {
+        if let renewedToken, !renewedToken.isEmpty { return APIKey(tokenID: id, secret: renewedToken) }
         guard let token, !token.isEmpty else { return nil }
         return APIKey(tokenID: id, secret: token)
+    }
+
+    /// Whether a renew left a new key beside the old one.
+    public var isRenewed: Bool { renewedToken.map { !$0.isEmpty } ?? (renewedExpirationDate != nil) }
+
+    /// When the key in use stops working (nil: it does not expire): after a renew, the new
+    /// key's `renewed_expiration_date`; otherwise `expiration_date`.
+    public var keyExpires: Timestamp? { isRenewed ? renewedExpirationDate : expirationDate }
+
+    /// After a renew, until when the old key still works (`expiration_date`).
+    public var oldKeyValidUntil: Timestamp? { isRenewed ? expirationDate : nil }
+
+    /// Whether the key in use expires within `days` of `now` (and has not yet).
+    public func keyExpiresSoon(now: Date, days: Int = 7) -> Bool {
+        guard let date = keyExpires?.date else { return false }
+        return date > now && date.timeIntervalSince(now) <= TimeInterval(days * 24 * 3600)
     }
 }
 

@@ -92,6 +92,18 @@ extension SandboxStore {
             db, id: tutorialTokenID, name: "Tutorial API Token",
             description: "The following represents a tutorial API token.", extensionID: customExtensionID,
             createdAt: created, modules: ["MD-0001", "MD-0002", "MD-0004", "MD-0005", "MD-0024", "MD-0007", "MD-0023", "MD-0008"])
+        // Keys near and past their end, so expiry shows somewhere from the first start.
+        let day: TimeInterval = 24 * 3600
+        try insertToken(
+            db, id: try Identifiers.unused("SU", in: "tokens", db), name: "Nightly report export",
+            description: "Its key expires in three days: renew it to keep the export running.",
+            extensionID: "EXT-569", status: "expiring", createdAt: Timestamp.format(now.addingTimeInterval(-90 * day)), modules: [],
+            expiration: Timestamp.format(now.addingTimeInterval(3 * day)))
+        try insertToken(
+            db, id: try Identifiers.unused("SU", in: "tokens", db), name: "Retired reporting key",
+            description: "Its key expired two days ago.",
+            extensionID: "EXT-569", status: "expired", createdAt: Timestamp.format(now.addingTimeInterval(-400 * day)), modules: [],
+            expiration: Timestamp.format(now.addingTimeInterval(-2 * day)))
 
         let products = [
             ("PRD-276-377-545", "Cloud Backup Pro"), ("PRD-561-716-033", "Mighty Mail"),
@@ -123,17 +135,17 @@ extension SandboxStore {
 
     static func insertToken(
         _ db: Database, id: String, name: String, description: String?, externalID: String? = nil,
-        extensionID: String, status: String = "active", createdAt: String, modules: [String]
+        extensionID: String, status: String = "active", createdAt: String, modules: [String], expiration: String? = nil
     ) throws {
         try db.execute(
             sql: """
                 INSERT INTO tokens(id, name, description, external_id, status, extension_id, secret,
-                    created_at, created_by_id, created_by_name, updated_at, updated_by_id, updated_by_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    created_at, created_by_id, created_by_name, updated_at, updated_by_id, updated_by_name, expiration_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 id, name, description, externalID, status, extensionID, Identifiers.secret(), createdAt,
-                userID, userName, createdAt, userID, userName,
+                userID, userName, createdAt, userID, userName, expiration,
             ])
         for module in modules {
             try grant(db, tokenID: id, moduleID: module, at: createdAt)

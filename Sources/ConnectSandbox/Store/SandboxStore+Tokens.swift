@@ -24,7 +24,7 @@ extension SandboxStore {
             try Bool.fetchOne(
                 db,
                 sql: """
-                    SELECT 1 FROM tokens WHERE id = ? AND status IN ('active', 'expiring')
+                    SELECT 1 FROM tokens WHERE id = ? AND status IN ('active', 'expiring', 'revitalised')
                     AND ((secret = ? AND (expiration_date IS NULL OR expiration_date > ?))
                          OR (renewed_secret = ? AND (renewed_expiration_date IS NULL OR renewed_expiration_date > ?)))
                     """,
@@ -161,8 +161,9 @@ extension SandboxStore {
         }
     }
 
-    /// Rotate: a new secret at once. Renew: a new secret beside the old one, which stays valid
-    /// for a week (or until `expiration`).
+    /// Rotate: a new secret at once (an expiring or expired token is active again). Renew: a new
+    /// secret (`renewed_token`, valid until `expiration`) beside the old one, which stays valid
+    /// for a week (`expiration_date`); the token is then "revitalised".
     func newSecret(id: String, rotate: Bool, expiration: Timestamp?) async throws -> Token? {
         let now = now()
         let stamp = Timestamp.format(now)
@@ -173,7 +174,9 @@ extension SandboxStore {
                 try db.execute(
                     sql: """
                         UPDATE tokens SET secret = ?, expiration_date = ?, renewed_secret = NULL,
-                        renewed_expiration_date = NULL, updated_at = ? WHERE id = ?
+                        renewed_expiration_date = NULL, updated_at = ?,
+                        status = CASE WHEN status IN ('expiring', 'expired', 'revitalised') THEN 'active' ELSE status END
+                        WHERE id = ?
                         """,
                     arguments: [secret, expiration?.date.map(Timestamp.format), stamp, id])
             } else {
@@ -181,9 +184,14 @@ extension SandboxStore {
                 try db.execute(
                     sql: """
                         UPDATE tokens SET renewed_secret = ?, renewed_expiration_date = ?,
-                        expiration_date = ?, updated_at = ? WHERE id = ?
+                        expiration_date = CASE WHEN expiration_date IS NOT NULL AND expiration_date < ?
+                            THEN expiration_date ELSE ? END,
+                        updated_at = ?,
+                        status = CASE WHEN status IN ('active', 'expiring', 'expired') THEN 'revitalised' ELSE status END
+                        WHERE id = ?
                         """,
-                    arguments: [secret, expiration?.date.map(Timestamp.format), oldUntil, stamp, id])
+                    // The old key keeps at most a week; one that ended already stays ended.
+                    arguments: [secret, expiration?.date.map(Timestamp.format), oldUntil, oldUntil, stamp, id])
             }
             return try Self.token(id: id, db)
         }

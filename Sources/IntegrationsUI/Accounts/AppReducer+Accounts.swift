@@ -32,7 +32,7 @@ extension AppReducer {
             guard let choice = state.accountChoices[safe: switcher.cursor] else { return [] }
             state.status = .info("Connecting to \(choice.label)…", now: now)
             return [.switchAccount(choice)]
-        case .toggle?, .enable?, .disable?, .rotate?, .delete?, .trigger?, nil:
+        case .toggle?, .enable?, .disable?, .rotate?, .renew?, .delete?, .trigger?, .write?, nil:
             return []
         }
         state.switcher = switcher

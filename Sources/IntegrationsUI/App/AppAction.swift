@@ -20,6 +20,10 @@ public enum AppAction: Sendable {
     case extensionPageLoaded(loadID: Int, Result<Page<Extension>, ConnectError>)
     case tokenActionFinished(TokenAction, tokenID: String, Result<Token?, ConnectError>, now: Date)
     case copied(what: String, CopyOutcome, now: Date)
+    /// An export was written to a file, or not.
+    case exportWritten(tokenID: String, KeyExport.Format, path: String, ExportFileOutcome, now: Date)
+    /// What a token's own key got from `GET /auth/context`.
+    case keyChecked(tokenID: String, Result<KeyCheck, ConnectError>)
     /// A copied secret was cleared from the clipboard after its time.
     case clipboardCleared(now: Date)
     /// An answer to one of the wizard's effects.
@@ -55,6 +59,11 @@ public enum AppEffect: Sendable, Hashable {
     /// Copies a token's API key (fetching the token when its secret is not at hand).
     case copyAPIKey(tokenID: String)
     case copyText(String, what: String)  // never a secret: keys go through copyAPIKey
+    /// A token's endpoint and key in another tool's format, copied or written to a file
+    /// (the key read afresh, never kept in an effect).
+    case exportKey(tokenID: String, KeyExport.Format, ExportTarget)
+    /// `GET /auth/context` with the token's own key.
+    case checkKey(tokenID: String)
     case loadWebhooks(loadID: Int, ListQuery, PageRequest)
     case cancelWebhookLoad
     case loadWebhook(id: String)
@@ -78,6 +87,21 @@ public enum AppEffect: Sendable, Hashable {
     /// A question just appeared: input typed before it was drawn must not answer it.
     case discardPendingInput
     case quit
+}
+
+/// Where an export goes.
+public enum ExportTarget: Sendable, Hashable {
+    case clipboard
+    /// A file (0600); an existing one is replaced only with `overwrite`.
+    case file(path: String, overwrite: Bool)
+}
+
+/// How writing an export went.
+public enum ExportFileOutcome: Sendable, Hashable {
+    case written
+    /// Something is there; nothing was changed (the user is asked).
+    case exists
+    case failed(String)
 }
 
 /// How a copy went; the reducer words it.

@@ -21,10 +21,10 @@ extension AppReducer {
                 menu.selected = row
                 state.closeTopModal()
                 return request(menu.items[row], now: now, &state)
-            case .switcher, .columns, .help:
+            case .switcher, .columns, .help, .export:
                 if !inside { state.closeTopModal() }
                 return []
-            case .wizard, .editForm, .webhookForm, .draftOffer, .confirm, .filter, .permissionFilter:
+            case .wizard, .editForm, .webhookForm, .draftOffer, .confirm, .filter, .permissionFilter, .exportFile:
                 return []
             }
         }

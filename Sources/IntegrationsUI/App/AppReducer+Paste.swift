@@ -32,8 +32,9 @@ extension AppReducer {
             return ui.field(ui.focus)
         case .filter(_, let editor)?: return editor.onText ? editor.text : nil
         case .permissionFilter(let field)?: return field
+        case .exportFile(let file)?: return file.asksToReplace ? nil : file.path
         case .help(let help)?: return help.search
-        case .draftOffer?, .switcher?, .menu?, .confirm?, .columns?, nil: return nil
+        case .draftOffer?, .switcher?, .menu?, .confirm?, .columns?, .export?, nil: return nil
         }
     }
 }

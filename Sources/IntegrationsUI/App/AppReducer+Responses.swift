@@ -57,6 +57,12 @@ extension AppReducer {
                 if let token {
                     state.tokens.replace(token)
                     if state.details?.tokenID == tokenID { state.details?.token = .loaded(token) }
+                    // A new secret is shown at once, masked, where v and y work on it.
+                    if action == .rotate || action == .renew, state.details?.tokenID != tokenID {
+                        var details = TokenDetailsState(tokenID: tokenID)
+                        details.token = .loaded(token)
+                        state.route = .tokenDetails(details)
+                    }
                 }
                 state.status = .info(Self.done(action, tokenID), now: now)
                 if action == .delete {
@@ -83,7 +89,8 @@ extension AppReducer {
             return []
 
         case .key, .resized, .tick, .stopSignal, .wizard, .editForm, .draftFound, .draftUnreadable, .extensionTokensCounted,
-            .webhooksLoaded, .webhookLoaded, .webhookActionFinished, .webhookForm, .accountSwitched, .clipboardCleared:
+            .webhooksLoaded, .webhookLoaded, .webhookActionFinished, .webhookForm, .accountSwitched, .clipboardCleared,
+            .exportWritten, .keyChecked:
             return []
         }
     }
@@ -92,7 +99,8 @@ extension AppReducer {
         switch action {
         case .enable: "Token \(tokenID) enabled."
         case .disable: "Token \(tokenID) disabled."
-        case .rotate: "The secret of \(tokenID) was rotated; the old key no longer works."
+        case .rotate: "The secret of \(tokenID) was rotated; the old key no longer works. The new key is below."
+        case .renew: "The secret of \(tokenID) was renewed; the old key works until it expires. The new key is below."
         case .delete: "Token \(tokenID) deleted."
         }
     }

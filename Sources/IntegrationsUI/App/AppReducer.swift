@@ -70,6 +70,12 @@ public enum AppReducer {
         case .draftFound(let draft):
             state.modals.append(.draftOffer(draft))
             return []
+        case .exportWritten(let tokenID, let format, let path, let outcome, let now):
+            exportWritten(tokenID, format, path: path, outcome, now: now, &state)
+            return []
+        case .keyChecked(let tokenID, let result):
+            keyChecked(tokenID, result, &state)
+            return []
         case .draftUnreadable(let path):
             state.status = .error("A saved draft could not be read; it was kept at \(path).")
             return []
@@ -99,6 +105,8 @@ public enum AppReducer {
         case .switcher(let switcher): return handleSwitcher(switcher, key, now: now, &state)
         case .menu(let menu): return handleMenu(menu, key, now: now, &state)
         case .confirm(let dialog): return handleConfirm(dialog, key, now: now, &state)
+        case .export(let menu): return handleExport(menu, key, now: now, &state)
+        case .exportFile(let file): return handleExportFile(file, key, now: now, &state)
         case .filter(let id, let editor): return handleFilter(id, editor, key, &state)
         case .columns(let id, let cursor): return handleColumns(id, cursor: cursor, key, &state)
         case .permissionFilter(let field): return handlePermissionFilter(field, key, &state)
@@ -173,7 +181,7 @@ public enum AppReducer {
             return openSwitcher(now: now, &state)
         case .back, .retryFailed, .dismiss, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
             .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension,
-            .trigger:
+            .trigger, .checkKey, .export:
             return []
         }
     }

@@ -162,10 +162,11 @@ extension AppState {
         modals.contains { modal in
             switch modal {
             case .confirm, .draftOffer: true
+            case .exportFile(let file): file.asksToReplace
             case .wizard(let ui): if case .confirmingCancel = ui.machine.state { true } else { false }
             case .editForm(let ui): if case .confirmingDiscard = ui.form.phase { true } else { false }
             case .webhookForm(let form): form.phase == .confirmingDiscard
-            case .switcher, .menu, .filter, .columns, .permissionFilter, .help: false
+            case .switcher, .menu, .filter, .columns, .permissionFilter, .help, .export: false
             }
         }
     }

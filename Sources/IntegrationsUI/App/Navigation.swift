@@ -59,6 +59,10 @@ public enum Modal: Sendable, Hashable {
     case switcher(AccountSwitcher)
     case menu(ActionsMenu)
     case confirm(ConfirmDialog)
+    /// Choosing an export format for a token's key.
+    case export(ExportMenu)
+    /// The file an export goes to (and, when it exists, whether to replace it).
+    case exportFile(ExportFile)
     /// A list's filter editor.
     case filter(ListID, FilterEditor)
     /// A list's column chooser, and its cursor.

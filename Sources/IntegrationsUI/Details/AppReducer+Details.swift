@@ -32,6 +32,13 @@ extension AppReducer {
             guard details.tab == .permissions else { return nil }
             state.modals.append(.permissionFilter(TextField(details.permissionFilter)))
             return []
+        case .export:
+            state.modals.append(.export(ExportMenu(tokenID: details.tokenID)))
+            return []
+        case .checkKey:
+            details.keyCheck = .loading
+            state.details = details
+            return [.checkKey(tokenID: details.tokenID)]
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
             .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .columns,
             .tokensOfExtension, .trigger:

@@ -23,6 +23,8 @@ public struct TokenDetailsState: Sendable, Hashable {
     /// Filters the permissions table by module name.
     public var permissionFilter = ""
     public var permissionsCursor = 0
+    /// What `K` found out about the key, once asked.
+    public var keyCheck: Loadable<KeyCheck>?
 
     public init(tokenID: String) { self.tokenID = tokenID }
 }

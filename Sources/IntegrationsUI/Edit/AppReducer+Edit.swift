@@ -32,7 +32,7 @@ extension AppReducer {
             case (.retry?, _): events = [.retryTapped]
             case (.submit?, _), (.save?, _): events = [.saveTapped]
             case (.cancel?, _): events = [.cancelTapped]
-            case (.back?, _), (.nextPage?, _), (.previousPage?, _), (.reveal?, _), (.copy?, _), (.removeHeader?, _),
+            case (.back?, _), (.nextPage?, _), (.previousPage?, _), (.reveal?, _), (.copy?, _), (.export?, _), (.removeHeader?, _),
                 (.changeNext?, _), (.changePrevious?, _), (nil, .modules):
                 break
             case (nil, .field(let field)):

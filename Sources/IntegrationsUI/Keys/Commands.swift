@@ -7,7 +7,7 @@ public enum Command: KeyCommand {
     case filter, switchAccount
     case up, down, pageUp, pageDown, first, last, previousPage, nextPage
     case open, actions, create, copy, rowsPerPage, columns
-    case previousTab, nextTab, edit, reveal, tokensOfExtension, trigger
+    case previousTab, nextTab, edit, reveal, tokensOfExtension, trigger, checkKey, export
 
     /// The name a config file's `[keys]` table uses: `quit`, `next-page`, `pane-tokens`.
     public var configName: String {
@@ -44,6 +44,8 @@ public enum Command: KeyCommand {
         case .reveal: "reveal"
         case .tokensOfExtension: "tokens-of-extension"
         case .trigger: "trigger"
+        case .checkKey: "check-key"
+        case .export: "export"
         }
     }
 }
@@ -61,7 +63,7 @@ public enum FormCommand: String, KeyCommand {
     case cancel
     case nextPage = "next-page"
     case previousPage = "previous-page"
-    case retry, reveal, copy
+    case retry, reveal, copy, export
     case removeHeader = "remove-header"
     case changeNext = "change-next"
     case changePrevious = "change-previous"
@@ -83,8 +85,10 @@ public enum DialogCommand: String, KeyCommand {
 /// chooser.
 public enum PickCommand: String, KeyCommand {
     case down, up, choose, toggle, close
+    /// The export menu: write to a file instead of copying.
+    case write
     /// The actions menu's items.
-    case enable, disable, rotate, delete, trigger
+    case enable, disable, rotate, renew, delete, trigger
 
     public var configName: String { rawValue }
 }

@@ -43,6 +43,8 @@ extension AppState {
         case .switcher?: return on(keymaps.switcher)
         case .menu?: return on(keymaps.menu)
         case .confirm?: return on(keymaps.confirm)
+        case .export?: return on(keymaps.export)
+        case .exportFile(let file)?: return file.asksToReplace ? on(keymaps.confirm) : on(keymaps.exportFile, text: true)
         case .filter(_, let editor)?: return on(keymaps.filter, text: editor.onText)
         case .columns?: return on(keymaps.columns)
         case .permissionFilter?: return on(keymaps.permissionFilter, text: true)

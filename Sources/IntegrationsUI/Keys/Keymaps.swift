@@ -23,6 +23,8 @@ public struct KeymapSet: Sendable, Hashable {
     public var confirm = Keymaps.confirm
     public var draftOffer = Keymaps.draftOffer
     public var menu = Keymaps.menu
+    public var export = Keymaps.export
+    public var exportFile = Keymaps.exportFile
     public var switcher = Keymaps.switcher
     public var columns = Keymaps.columns
     public var filter = Keymaps.filter
@@ -37,7 +39,8 @@ public struct KeymapSet: Sendable, Hashable {
         [global.summary, general.summary, tokenList.summary, details.summary, webhookList.summary, webhookDetails.summary,
          extensions.summary, extensionDetails.summary, wizardGeneral.summary, wizardExtension.summary, wizardPermissions.summary,
          wizardSummary.summary, waiting.summary, editForm.summary, editPermissions.summary, webhookForm.summary,
-         discard.summary, confirm.summary, draftOffer.summary, menu.summary, switcher.summary, columns.summary,
+         discard.summary, confirm.summary, draftOffer.summary, menu.summary, export.summary, exportFile.summary,
+         switcher.summary, columns.summary,
          filter.summary, permissionFilter.summary, help.summary, text.summary]
     }
 
@@ -103,7 +106,7 @@ public struct KeymapSet: Sendable, Hashable {
         visit(\.global); visit(\.general); visit(\.tokenList); visit(\.details); visit(\.webhookList)
         visit(\.webhookDetails); visit(\.extensions); visit(\.extensionDetails); visit(\.wizardGeneral); visit(\.wizardExtension)
         visit(\.wizardPermissions); visit(\.wizardSummary); visit(\.waiting); visit(\.editForm); visit(\.editPermissions)
-        visit(\.webhookForm); visit(\.discard); visit(\.confirm); visit(\.draftOffer); visit(\.menu); visit(\.switcher)
+        visit(\.webhookForm); visit(\.discard); visit(\.confirm); visit(\.draftOffer); visit(\.menu); visit(\.export); visit(\.exportFile); visit(\.switcher)
         visit(\.columns); visit(\.filter); visit(\.permissionFilter); visit(\.help); visit(\.text)
     }
 }
@@ -149,6 +152,7 @@ public enum Keymaps {
         KeyBinding([.enter], .open, hint: "details", help: "open the token's details"),
         KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, rotate, delete"),
         KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the token's API key"),
+        KeyBinding([.character("E")], .export, help: "export the endpoint and key for curl, env, Postman, Insomnia, HTTPie"),
         KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by name, status, extension"),
         KeyBinding([.character("c")], .create, hint: "create", help: "create a token"),
     ])
@@ -160,6 +164,8 @@ public enum Keymaps {
         KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the API key"),
         KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, rotate, delete"),
         KeyBinding([.character("e")], .edit, hint: "edit", help: "edit the token"),
+        KeyBinding([.character("E")], .export, hint: "export", help: "export the endpoint and key for curl, env, Postman, Insomnia, HTTPie"),
+        KeyBinding([.character("K")], .checkKey, hint: "check key", help: "check the key: GET /auth/context with this token's own key"),
         KeyBinding([.down, .character("j")], .down, help: "next module (PERMISSIONS)"),
         KeyBinding([.up, .character("k")], .up, help: "previous module (PERMISSIONS)"),
         KeyBinding([.character("/")], .filter, help: "filter the modules (PERMISSIONS)"),
@@ -232,6 +238,7 @@ public enum Keymaps {
     public static let wizardSummary = Keymap<FormCommand>("wizard-summary", "Create token: Summary", [
         KeyBinding([.character("v")], .reveal, hint: "reveal", help: "reveal or mask the API key"),
         KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the API key"),
+        KeyBinding([.character("E")], .export, hint: "export", help: "export the endpoint and key for curl, env, Postman, Insomnia, HTTPie"),
         KeyBinding([.enter], .submit, hint: "GO TO DETAILS", help: "GO TO DETAILS of the new token"),
         KeyBinding([.character("r")], .retry, help: "grant the permissions again after a failure"),
         KeyBinding([.escape], .cancel, hint: "close", help: "CLOSE"),
@@ -296,10 +303,24 @@ public enum Keymaps {
         KeyBinding([.enter], .choose, hint: "choose", help: "do the item under the cursor"),
         KeyBinding([.character("e")], .enable, help: "Enable"),
         KeyBinding([.character("d")], .disable, help: "Disable"),
-        KeyBinding([.character("r")], .rotate, help: "Rotate secret (tokens)"),
+        KeyBinding([.character("r")], .rotate, help: "Rotate secret (tokens): the old key stops at once"),
+        KeyBinding([.character("n")], .renew, help: "Renew secret (tokens): the old key works until it expires"),
         KeyBinding([.character("t")], .trigger, help: "Trigger now (webhooks)"),
         KeyBinding([.character("x")], .delete, help: "Delete"),
         KeyBinding([.escape, .character("q")], .close, hint: "close", help: "close the menu"),
+    ])
+
+    public static let export = Keymap<PickCommand>("export", "Export the key", [
+        KeyBinding([.down, .character("j")], .down, help: "next format"),
+        KeyBinding([.up, .character("k")], .up, help: "previous format"),
+        KeyBinding([.enter], .choose, hint: "copies", help: "copy it (OSC 52, as y)"),
+        KeyBinding([.character("w")], .write, hint: "writes a file", help: "write it to a file (0600; asks before replacing one)"),
+        KeyBinding([.escape, .character("q")], .close, hint: "closes", help: "close"),
+    ])
+
+    public static let exportFile = Keymap<FilterCommand>("export-file", "Export to a file", [
+        KeyBinding([.enter], .apply, hint: "writes", help: "write the file"),
+        KeyBinding([.escape], .clear, hint: "cancels", help: "write nothing"),
     ])
 
     public static let switcher = Keymap<PickCommand>("switcher", "Switch account", [

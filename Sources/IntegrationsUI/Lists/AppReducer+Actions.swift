@@ -16,10 +16,10 @@ extension AppReducer {
             menu.selected = max(0, menu.selected - 1)
             chosen = nil
         case .choose: chosen = menu.items[safe: menu.selected]
-        case .close, .toggle:
+        case .close, .toggle, .write:
             if command == .close { state.closeTopModal() }
             return []
-        case .enable, .disable, .rotate, .delete, .trigger:
+        case .enable, .disable, .rotate, .renew, .delete, .trigger:
             chosen = menu.items.first { $0.pick == command }
         }
         guard let action = chosen else {
@@ -62,7 +62,10 @@ extension AppReducer {
             let name = (state.details?.token.value ?? state.tokens.items.first { $0.id == id })?.name ?? id
             switch token {
             case .disable: return "Disable \(name) (\(id))? Integrations using its key stop working until it is enabled again."
-            case .rotate: return "Rotate the secret of \(name) (\(id))? The current key stops working at once."
+            case .rotate:
+                return "Rotate the secret of \(name) (\(id))? The current key stops working at once: integrations using it fail until they get the new one."
+            case .renew:
+                return "Renew the secret of \(name) (\(id))? A new key is made; the current one keeps working until it expires (a week at most), so integrations can move over."
             case .delete: return "Delete \(name) (\(id))? This cannot be undone."
             case .enable: return ""
             }

@@ -63,7 +63,7 @@ extension AppReducer {
             state[keyPath: K.path].content = .failed(K.cancelled)
             return [cancel]
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
-            .open, .actions, .create, .copy, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger:
+            .open, .actions, .create, .copy, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey, .export:
             return nil
         }
     }
@@ -115,7 +115,7 @@ extension AppReducer {
         case .close?, .choose?:
             state.closeTopModal()
             return []
-        case .enable?, .disable?, .rotate?, .delete?, .trigger?, nil:
+        case .enable?, .disable?, .rotate?, .renew?, .delete?, .trigger?, .write?, nil:
             return []
         }
         state.modals[state.modals.count - 1] = .columns(id, cursor: cursor)

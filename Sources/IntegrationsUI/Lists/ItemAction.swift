@@ -36,13 +36,14 @@ public enum ItemAction: Sendable, Hashable {
 
 /// Something done to one token.
 public enum TokenAction: Sendable, Hashable, CaseIterable {
-    case enable, disable, rotate, delete
+    case enable, disable, rotate, renew, delete
 
     public var title: String {
         switch self {
         case .enable: "Enable"
         case .disable: "Disable"
         case .rotate: "Rotate secret"
+        case .renew: "Renew secret"
         case .delete: "Delete"
         }
     }
@@ -52,6 +53,7 @@ public enum TokenAction: Sendable, Hashable, CaseIterable {
         case .enable: .enable
         case .disable: .disable
         case .rotate: .rotate
+        case .renew: .renew
         case .delete: .delete
         }
     }
@@ -60,7 +62,7 @@ public enum TokenAction: Sendable, Hashable, CaseIterable {
     public var needsConfirmation: Bool {
         switch self {
         case .enable: false
-        case .disable, .rotate, .delete: true
+        case .disable, .rotate, .renew, .delete: true
         }
     }
 }

@@ -26,6 +26,8 @@ public protocol ListKind: Sendable, Hashable {
     static func cell(_ item: Item, _ column: Column, _ state: AppState) -> Table.Item
     /// The columns dropped first when the chosen ones do not fit, in order.
     static var dropOrder: [Column] { get }
+    /// The columns shown until the user chooses.
+    static var defaultColumns: [Column] { get }
 }
 
 /// What a list can be narrowed to: one text, then choices; the editor shows them in order.
@@ -44,4 +46,5 @@ public protocol ListFilter: Sendable, Hashable {
 
 extension ListKind {
     public static var cancelLoad: AppEffect? { nil }
+    public static var defaultColumns: [Column] { Column.allCases }
 }

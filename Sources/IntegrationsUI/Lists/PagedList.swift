@@ -15,7 +15,7 @@ public struct PagedListState<Kind: ListKind>: Sendable, Hashable {
     /// The cursor's row on the page, and the item it is on (kept across refreshes).
     public var cursor = 0
     public var cursorID: String?
-    var columns = ColumnChoice<Kind.Column>()
+    var columns = ColumnChoice<Kind.Column>(shown: Kind.defaultColumns)
     /// Identifies the newest load; answers to older ones are dropped. 0 until first loaded.
     public var loadID = 0
 

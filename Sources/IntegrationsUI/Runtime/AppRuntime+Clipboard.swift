@@ -26,7 +26,7 @@ extension AppRuntime {
             spawn { .clipboardCleared(clipboard.clear(ifStillHolding: secret)) }
         case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension, .perform,
             .countTokens, .loadWebhooks, .cancelWebhookLoad, .loadWebhook, .performWebhook, .webhookForm, .wizard, .editForm,
-            .switchAccount, .deleteDraft, .discardPendingInput, .quit:
+            .switchAccount, .deleteDraft, .discardPendingInput, .quit, .exportKey, .checkKey:
             assertionFailure("not a clipboard effect: \(effect)")
         }
     }

@@ -47,7 +47,7 @@ extension AppRuntime {
                 return .action(.extensionTokensCounted(extensionID: extensionID, total))
             }
         case .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret, .loadWebhooks, .cancelWebhookLoad, .loadWebhook,
-            .performWebhook, .webhookForm, .wizard, .editForm, .switchAccount, .deleteDraft, .discardPendingInput, .quit:
+            .performWebhook, .webhookForm, .wizard, .editForm, .switchAccount, .deleteDraft, .discardPendingInput, .quit, .exportKey, .checkKey:
             assertionFailure("not a token effect: \(effect)")
         }
     }
@@ -59,6 +59,7 @@ extension AppRuntime {
             case .enable: return try await client.activateToken(id: tokenID)
             case .disable: return try await client.deactivateToken(id: tokenID)
             case .rotate: return try await client.rotateToken(id: tokenID)
+            case .renew: return try await client.renewToken(id: tokenID)
             case .delete:
                 try await client.deleteToken(id: tokenID)
                 return nil
@@ -68,7 +69,7 @@ extension AppRuntime {
             case .enable: now?.status == .active
             case .disable: now?.status == .inactive
             case .delete: now == nil
-            case .rotate: false  // a new secret cannot be told from the old by reading
+            case .rotate, .renew: false  // a new secret cannot be told from the old by reading
             }
         })
         switch readBack {

@@ -26,7 +26,7 @@ extension AppRuntime {
             performWebhookForm(effect)
         case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension, .perform,
             .countTokens, .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret, .wizard, .editForm, .switchAccount,
-            .deleteDraft, .discardPendingInput, .quit:
+            .deleteDraft, .discardPendingInput, .quit, .exportKey, .checkKey:
             assertionFailure("not a webhook effect: \(effect)")
         }
     }

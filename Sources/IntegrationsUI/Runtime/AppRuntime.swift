@@ -236,6 +236,8 @@ public final class AppRuntime {
                 performTokens(effect)
             case .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret:
                 performClipboard(effect)
+            case .exportKey, .checkKey:
+                performKeyEffect(effect)
             case .wizard(let effect):
                 performWizard(effect)
             case .editForm(let effect):

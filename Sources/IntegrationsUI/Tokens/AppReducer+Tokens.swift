@@ -20,9 +20,13 @@ extension AppReducer {
             return [.copyAPIKey(tokenID: token.id)]
         case .create:
             return openWizard(&state)
+        case .export:
+            guard let token = state.tokens.selectedToken else { return [] }
+            state.modals.append(.export(ExportMenu(tokenID: token.id)))
+            return []
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
             .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .columns,
-            .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger:
+            .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey:
             return nil
         }
     }
@@ -36,6 +40,6 @@ extension AppReducer {
 
     static func menu(for token: Token) -> ActionsMenu {
         let toggle: TokenAction = token.status == .active ? .disable : .enable
-        return ActionsMenu(items: [toggle, .rotate, .delete].map { .token($0, id: token.id) })
+        return ActionsMenu(items: [toggle, .rotate, .renew, .delete].map { .token($0, id: token.id) })
     }
 }

@@ -4,7 +4,7 @@ import TokenWizard
 
 /// The columns of the token table, in the portal's order.
 public enum TokenColumn: String, CaseIterable, Sendable, Hashable {
-    case label, `extension`, created, status
+    case label, `extension`, created, status, expires
 
     public var title: String {
         switch self {
@@ -12,6 +12,7 @@ public enum TokenColumn: String, CaseIterable, Sendable, Hashable {
         case .extension: "EXTENSION"
         case .created: "CREATED"
         case .status: "STATUS"
+        case .expires: "EXPIRES"
         }
     }
 }
@@ -52,7 +53,7 @@ public struct TokenFilter: ListFilter {
     }
 
     /// The statuses offered.
-    public static let statuses: [TokenStatus] = [.active, .inactive, .pending, .expiring, .expired]
+    public static let statuses: [TokenStatus] = [.active, .inactive, .pending, .expiring, .expired, .revitalised]
 
     public func editor(_ state: AppState) -> FilterEditor {
         let extensions = (state.extensions.value ?? []).map { FilterEditor.Option($0.id, "\($0.subtitle ?? $0.name) \($0.id)") }
@@ -81,7 +82,9 @@ public enum TokenListKind: ListKind {
     public static var cancelLoad: AppEffect? { .cancelTokenLoad }
     public static var cancelled: ConnectError { ConnectError(operation: .listTokens, method: .get, kind: .cancelled) }
     public static func title(of column: TokenColumn) -> String { column.title }
-    public static let dropOrder: [TokenColumn] = [.created, .extension]
+    public static let dropOrder: [TokenColumn] = [.expires, .created, .extension]
+    /// EXPIRES is one `C` away: most keys never expire.
+    public static let defaultColumns: [TokenColumn] = [.label, .extension, .created, .status]
 
     public static func table(_ column: TokenColumn) -> Table.Column {
         switch column {
@@ -89,6 +92,7 @@ public enum TokenListKind: ListKind {
         case .extension: Table.Column(column.title, minWidth: 14, weight: 0)
         case .created: Table.Column(column.title, minWidth: 16, weight: 1)
         case .status: Table.Column(column.title, minWidth: 8, weight: 0)
+        case .expires: Table.Column(column.title, minWidth: 16, weight: 0)
         }
     }
 
@@ -103,7 +107,13 @@ public enum TokenListKind: ListKind {
             let created = token.events?.created
             return Table.Item([AppView.format(created?.at, state.timeZone), created?.by?.name ?? ""].joined(separator: " "), Style(.muted))
         case .status:
-            return Table.Item(token.status?.title ?? "", AppView.style(for: token.status))
+            // A key that ends within a week is marked, whatever its status says yet.
+            let soon = state.now.map { token.keyExpiresSoon(now: $0) } ?? false
+            return Table.Item((token.status?.title ?? "") + (soon ? " ⚠" : ""), soon ? Style(.warning) : AppView.style(for: token.status))
+        case .expires:
+            guard let expires = token.keyExpires else { return Table.Item("never", Style(.muted)) }
+            let past = state.now.map { (expires.date ?? .distantFuture) <= $0 } ?? false
+            return Table.Item(AppView.format(expires, state.timeZone), past ? Style(.error) : Style(.text))
         }
     }
 }

@@ -37,11 +37,23 @@ enum DetailsView {
         if let key = token.apiKey {
             let shown = details.revealed ? key.unmaskedValue : key.masked
             y += screen.putWrapped(shown, in: Rect(x: rect.x, y: y, width: rect.width, height: 2), style: Style(.secret))
-            screen.put(SecretHint.text(revealed: details.revealed, reveal: state.keymaps.details.label(.reveal), copy: state.keymaps.details.label(.copy)), x: rect.x, y: y, style: Style(.keyHint))
+            let keys = state.keymaps.details
+            let hint = SecretHint.text(revealed: details.revealed, reveal: keys.label(.reveal), copy: keys.label(.copy))
+                + "  ·  \(keys.label(.checkKey)) check  ·  \(keys.label(.export)) export"
+            screen.put(hint, x: rect.x, y: y, style: Style(.keyHint), maxWidth: rect.width)
         } else {
             screen.put("(the server did not send the secret)", x: rect.x, y: y, style: Style(.muted))
         }
-        y += 2
+        y += 1
+        let (expiry, soon) = expiryText(token, state)
+        screen.put(expiry, x: rect.x, y: y, style: Style(soon ? .warning : .muted), maxWidth: rect.width)
+        y += 1
+        if let check = details.keyCheck {
+            let (text, style) = checkText(check, token, state)
+            screen.put(text, x: rect.x, y: y, style: style, maxWidth: rect.width)
+            y += 1
+        }
+        y += 1
         label(details.extensionDetails?.subtitle ?? "Extension")
         y += screen.putWrapped(details.extensionDetails?.description ?? (token.extension?.name ?? "—"), in: Rect(x: rect.x, y: y, width: rect.width, height: 2)) + 1
         guard y < rect.maxY else { return }
@@ -62,5 +74,33 @@ enum DetailsView {
             rows: rows.map { [Table.Item($0.name, Style(.text, bold: $0.name == "All")), Table.Item($0.enabled ? "● Enabled" : "○ Disabled", Style($0.enabled ? .statusActive : .statusInactive))] },
             selected: rows.isEmpty ? nil : min(details.permissionsCursor, rows.count - 1), emptyMessage: "No module matches")
         table.render(into: &screen, Rect(x: rect.x, y: rect.y + 2, width: min(rect.width, 48), height: rect.height - 2))
+    }
+
+    /// "Expires 02/12/2026 12:33 (in 3 days) ⚠", "Expired …", "Never expires"; after a renew,
+    /// until when the old key still works. True when the key ends within seven days.
+    static func expiryText(_ token: Token, _ state: AppState) -> (String, Bool) {
+        let old = token.oldKeyValidUntil.map { "  ·  old key works until \(AppView.format($0, state.timeZone))" } ?? ""
+        guard let expires = token.keyExpires else { return ("Never expires" + old, false) }
+        let when = AppView.format(expires, state.timeZone)
+        guard let date = expires.date, let now = state.now else { return ("Expires \(when)" + old, false) }
+        if date <= now { return ("Expired \(when)" + old, true) }
+        let days = Int(date.timeIntervalSince(now) / 86400)
+        let soon = token.keyExpiresSoon(now: now)
+        let left = days == 0 ? "today" : days == 1 ? "in 1 day" : "in \(days) days"
+        return ("Expires \(when) (\(left))\(soon ? " ⚠ renew it soon" : "")" + old, soon)
+    }
+
+    /// The key check's line: it works as whom, or why not; the status and the time.
+    static func checkText(_ check: Loadable<KeyCheck>, _ token: Token, _ state: AppState) -> (String, Style) {
+        switch check {
+        case .loading: return ("\(Spinner.frame(state.tick)) Checking the key…", Style(.muted))
+        case .failed(let error): return ("✖ The key could not be checked: \(error.description)", Style(.error))
+        case .loaded(let result) where result.works:
+            let who = result.account.map { "\($0.name ?? "") \($0.id ?? "")" } ?? "its account"
+            return ("✔ The key works: acts as \(who) as “\(token.name ?? token.id)” · HTTP \(result.status) · \(result.milliseconds)", Style(.success))
+        case .loaded(let result):
+            let status = result.status == 0 ? "no answer" : "HTTP \(result.status)"
+            return ("✖ The key is refused: \(status) · \(result.milliseconds) · \(result.reason)", Style(.error))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import ConnectCore
 import TerminalKit
 import TokenWizard
 
@@ -13,6 +14,8 @@ enum Overlays {
         case .switcher(let switcher): renderSwitcher(switcher, state, frame, &screen)
         case .menu(let menu): renderMenu(menu, state, frame, &screen)
         case .confirm(let dialog): renderConfirm(dialog, state, frame, &screen)
+        case .export(let menu): renderExport(menu, state, frame, &screen)
+        case .exportFile(let file): renderExportFile(file, state, frame, &screen)
         case .filter(_, let editor): renderFilter(editor, state, frame, &screen)
         case .columns(let id, let cursor): renderColumns(id.kind, cursor: cursor, state, frame, &screen)
         case .permissionFilter:
@@ -30,6 +33,8 @@ enum Overlays {
         case .switcher:
             return content.centered(width: min(72, content.width), height: min(content.height, state.accountChoices.count + 4))
         case .menu(let menu): return content.centered(width: 30, height: menu.items.count + 2)
+        case .export: return content.centered(width: min(84, content.width), height: KeyExport.Format.allCases.count + 5)
+        case .exportFile(let file): return content.centered(width: min(72, content.width), height: file.asksToReplace ? 8 : 7)
         case .confirm(let dialog):
             let width = min(60, content.width)
             return content.centered(width: width, height: confirmLines(dialog, width: width, content).count + 5)
@@ -128,5 +133,31 @@ enum Overlays {
             screen.put(detail.truncated(toWidth: detailWidth), x: inner.maxX - detailWidth, y: inner.y + row, style: index == switcher.cursor ? style : Style(.muted))
         }
         screen.put(FormChrome.hintLine(state.keymaps.switcher.hints) + "  ·  every pane reloads", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+    }
+
+    /// The export menu: each format with what it is for.
+    static func renderExport(_ menu: ExportMenu, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
+        let inner = panel(frame, title: "Export the key of \(menu.tokenID)", &screen)
+        screen.put("The endpoint and the key, as another tool reads them:", x: inner.x + 1, y: inner.y, style: Style(.muted), maxWidth: inner.width - 2)
+        for (index, format) in KeyExport.Format.allCases.enumerated() {
+            let selected = index == menu.cursor
+            let y = inner.y + 2 + index
+            screen.put(" \(format.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))\(format.summary)".fitted(toWidth: inner.width), x: inner.x, y: y, style: selected ? Style(.selection) : Style(.text))
+        }
+        screen.put(FormChrome.hintLine(state.keymaps.export.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+    }
+
+    /// Where an export is written, and (when the file exists) whether to replace it.
+    static func renderExportFile(_ file: ExportFile, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
+        let inner = panel(frame, title: "Write the \(file.format.rawValue) export of \(file.tokenID)", &screen)
+        screen.put("File (0600; relative to the folder connect-tui started in):", x: inner.x + 1, y: inner.y, style: Style(.muted), maxWidth: inner.width - 2)
+        screen.drawTextField(file.path, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, focused: !file.asksToReplace)
+        if file.asksToReplace {
+            screen.put("It exists. Replace it?", x: inner.x + 1, y: inner.y + 3, style: Style(.warning), maxWidth: inner.width - 2)
+            let keys = state.keymaps.confirm
+            screen.put("\(keys.label(.confirm)) replaces · \(keys.label(.cancel)) keeps it (choose another name)", x: inner.x + 1, y: inner.maxY - 1, style: Style(.keyHint), maxWidth: inner.width - 2)
+        } else {
+            screen.put(FormChrome.hintLine(state.keymaps.exportFile.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
+        }
     }
 }

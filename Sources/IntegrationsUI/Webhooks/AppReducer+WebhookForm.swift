@@ -40,7 +40,7 @@ extension AppReducer {
             case (.changeNext?, .objectClass), (.toggle?, .objectClass): form.cycleObjectClass(forward: true)
             case (.toggle?, .active): form.active.toggle()
             case (.removeHeader?, _), (.toggle?, _), (.changeNext?, _), (.changePrevious?, _), (.down?, _), (.up?, _),
-                (.back?, _), (.nextPage?, _), (.previousPage?, _), (.retry?, _), (.copy?, _):
+                (.back?, _), (.nextPage?, _), (.previousPage?, _), (.retry?, _), (.copy?, _), (.export?, _):
                 break
             case (nil, let slot):
                 if var text = form[text: slot], text.handle(key, keymap: state.keymaps.text) { form[text: slot] = text }

@@ -89,7 +89,7 @@ extension AppReducer {
                 ui.extensionCursor = 0
             case .retry: events = [.retryTapped]
             case .back: events = [.backTapped]
-            case .nextField, .previousField, .cancel, .reveal, .copy, .removeHeader, .changeNext, .changePrevious: break
+            case .nextField, .previousField, .cancel, .reveal, .copy, .export, .removeHeader, .changeNext, .changePrevious: break
             }
         case (.editing(.permissions(let step)), let command?):
             let modules = step.modules.value ?? []
@@ -101,7 +101,7 @@ extension AppReducer {
             case .submit, .save: events = [.createTapped]
             case .retry: events = [.retryTapped]
             case .back: events = [.backTapped]
-            case .nextField, .previousField, .cancel, .nextPage, .previousPage, .reveal, .copy, .removeHeader, .changeNext,
+            case .nextField, .previousField, .cancel, .nextPage, .previousPage, .reveal, .copy, .export, .removeHeader, .changeNext,
                 .changePrevious:
                 break
             }
@@ -111,6 +111,10 @@ extension AppReducer {
             case .copy:
                 state.wizard = ui
                 return [.copyAPIKey(tokenID: summary.token.id)]
+            case .export:
+                state.wizard = ui
+                state.modals.append(.export(ExportMenu(tokenID: summary.token.id)))
+                return []
             case .submit, .save: events = [.goToDetailsTapped]
             case .retry: events = [.retryTapped]
             case .nextField, .previousField, .down, .up, .toggle, .back, .cancel, .nextPage, .previousPage, .removeHeader,

@@ -40,13 +40,30 @@ public struct Table: Sendable {
         self.emptyMessage = emptyMessage
     }
 
-    /// Column widths for a total `width`, one space between columns.
+    /// Column widths for a total `width`, one space between columns. Spare width goes first
+    /// to the columns whose text would be cut (the one nearest to whole first, each up to
+    /// what its longest cell needs), then what is left by weight.
     public func widths(for width: Int) -> [Int] {
         guard !columns.isEmpty else { return [] }
         let gaps = columns.count - 1
         var widths = columns.map(\.minWidth)
-        let spare = width - gaps - widths.reduce(0, +)
+        var spare = width - gaps - widths.reduce(0, +)
         if spare > 0 {
+            let needed = columns.indices.map { index in
+                rows.reduce(columns[index].title.displayWidth) { most, row in
+                    guard row.indices.contains(index) else { return most }
+                    let item = row[index]
+                    // As wide as it shows: controls become visible escapes on screen.
+                    let shown = SafeText.visible(item.text).displayWidth + (item.detail.map { SafeText.visible($0).displayWidth + 1 } ?? 0)
+                    return max(most, shown)
+                }
+            }
+            // The column nearest to whole first, so as many as possible show whole.
+            for index in columns.indices.sorted(by: { needed[$0] - widths[$0] < needed[$1] - widths[$1] }) where spare > 0 {
+                let grow = min(spare, max(0, needed[index] - widths[index]))
+                widths[index] += grow
+                spare -= grow
+            }
             let weights = max(1, columns.reduce(0) { $0 + $1.weight })
             var given = 0
             for index in columns.indices {
