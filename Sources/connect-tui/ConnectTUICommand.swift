@@ -26,10 +26,22 @@ struct ConnectTUICommand: AsyncParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
+    /// `connect-tui --read-only tokens delete …`: a `--read-only` before the subcommand holds
+    /// for it too (a mistake must not be one misplaced flag away from a write).
+    static func readOnlyForEverySubcommand(_ arguments: [String]) -> [String] {
+        guard let flag = arguments.firstIndex(of: "--read-only"),
+            let subcommand = arguments.firstIndex(where: { ["tokens", "accounts", "sandbox"].contains($0) }), flag < subcommand
+        else { return arguments }
+        var moved = arguments
+        moved.remove(at: flag)
+        // At the end, where the subcommand's own options are read.
+        return moved + ["--read-only"]
+    }
+
     /// Exit codes for scripts: 0 done, 1 the API or the setup failed, 2 the command line was wrong.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.readOnlyForEverySubcommand(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -36,6 +36,8 @@ struct SandboxCommand: AsyncParsableCommand {
             name: .customLong("fault"),
             help: "Misbehave for tests, e.g. status=503,times=2 or drop-after,method=POST,path=/auth/tokens (repeatable).")
         var faults: [String] = []
+        @Option(help: "Append each request's method and path to this file (for tests that count them).")
+        var requestLog: String?
 
         func run() async throws {
             var parsed: [Fault] = []
@@ -44,7 +46,8 @@ struct SandboxCommand: AsyncParsableCommand {
             }
             let store = try data.open()
             let server = try await SandboxServer.start(
-                store: store, host: host, port: port, faults: FaultInjector(parsed), stopOnSignals: true)
+                store: store, host: host, port: port, faults: FaultInjector(parsed), stopOnSignals: true,
+                requestLog: requestLog.map { URL(fileURLWithPath: $0) })
             let key = try await store.ownerKey()
             print("Sandbox endpoint: \(server.endpoint.absoluteString)")
             print("API key:          \(key.unmaskedValue)")

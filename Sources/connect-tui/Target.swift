@@ -14,6 +14,9 @@ struct AccountOptions: ParsableArguments {
 
     @Option(help: "An account of config.toml (or connect-cli's, by name or id) to work on.")
     var account: String?
+
+    @Flag(help: "Change nothing: every request but GET is refused before it is sent.")
+    var readOnly = false
 }
 
 /// The account to work on and how to reach it.
@@ -34,9 +37,11 @@ struct Target: Sendable {
             let loaded = ConfigFiles(paths: paths, environment: environment).load()
             config = loaded.config
             messages = loaded.messages
-            sources = AccountSources(
+            var sources = AccountSources(
                 endpointFlag: options.endpoint, apiKeyFileFlag: options.apiKeyFile, accountFlag: options.account,
                 environment: environment, config: loaded.config, connectCLI: loaded.connectCLI)
+            sources.readOnlyFlag = options.readOnly
+            self.sources = sources
         }
     }
 
@@ -54,16 +59,20 @@ struct Target: Sendable {
             let store = try SandboxStore(path: paths.sandboxDatabase.path)
             let server = try await SandboxServer.start(store: store)
             let key = try await store.ownerKey()
+            var client = ConnectClient(endpoint: server.endpoint, apiKey: key, transport: URLSessionTransport())
+            client.readOnly = choice.readOnly
             return Target(
-                client: ConnectClient(endpoint: server.endpoint, apiKey: key, transport: URLSessionTransport()),
-                connection: Connection(endpoint: server.endpoint, isSandbox: true, source: "sandbox", accountName: "sandbox"),
+                client: client,
+                connection: Connection(endpoint: server.endpoint, isSandbox: true, source: "sandbox", accountName: "sandbox", readOnly: choice.readOnly),
                 sandbox: server)
         }
         let endpoint = choice.endpoint ?? ConnectClient.defaultEndpoint
         let apiKey = try key.load(account: choice.name)
+        var client = ConnectClient(endpoint: endpoint, apiKey: apiKey, transport: URLSessionTransport())
+        client.readOnly = choice.readOnly
         return Target(
-            client: ConnectClient(endpoint: endpoint, apiKey: apiKey, transport: URLSessionTransport()),
-            connection: Connection(endpoint: endpoint, isSandbox: false, source: choice.origin.label, accountName: choice.name),
+            client: client,
+            connection: Connection(endpoint: endpoint, isSandbox: false, source: choice.origin.label, accountName: choice.name, readOnly: choice.readOnly),
             sandbox: nil)
     }
 }

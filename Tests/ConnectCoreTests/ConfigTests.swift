@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ConnectTestSupport
 
 @testable import ConnectCore
 
@@ -116,7 +117,7 @@ import Testing
             "/home/u/.config/connect-tui/config.toml:6: clipboard.clear_after: must be between 0 and 86400",
             "/home/u/.config/connect-tui/config.toml:7: unknown table [ui]; known: [[accounts]], [clipboard], [keys], [keys.CONTEXT]",
             "/home/u/.config/connect-tui/config.toml:10: accounts.endpoint: must be an http(s) URL",
-            "/home/u/.config/connect-tui/config.toml:12: accounts.api_key: no key needs api_key or api_key_cmd",
+            "/home/u/.config/connect-tui/config.toml:12: accounts.api_key: no key needs api_key, api_key_cmd or api_key_source = \"keyring\"",
             "/home/u/.config/connect-tui/config.toml:16: accounts.api_key: is not an API key (expected ApiKey SU-…:…); its value is not shown",
         ]
         #expect(lines == expected)
@@ -136,15 +137,15 @@ import Testing
     @Test func addingUsingAndRemovingAccountsKeepsTheUsersComments() throws {
         let original = "# keep me\ntheme = \"light\"\n\n[clipboard]\nmode = \"off\" # and me\n"
         let key = try APIKey(parsing: Self.key)
-        var text = try ConfigEditor.addingAccount("prod", endpoint: URL(string: "https://api.example.com/public/v1")!, key: key, to: original)
-        text = try ConfigEditor.addingAccount("test \"quoted\"", endpoint: URL(string: "http://127.0.0.1:1/public/v1")!, key: key, to: text)
+        var text = try ConfigEditor.addingAccount("prod", endpoint: URL(string: "https://api.example.com/public/v1")!, key: .file(key), to: original)
+        text = try ConfigEditor.addingAccount("test \"quoted\"", endpoint: URL(string: "http://127.0.0.1:1/public/v1")!, key: .file(key), to: text)
         text = try ConfigEditor.settingActive("prod", in: text)
         #expect(text.hasPrefix("# keep me\ntheme = \"light\"\n\nactive = \"prod\"\n[clipboard]\nmode = \"off\" # and me\n"))
         var (config, problems) = try AppConfig.parse(text, file: "c.toml")
         #expect(problems.isEmpty)
         #expect(config.accounts.map(\.name) == ["prod", "test \"quoted\""])
         #expect(config.active == "prod")
-        #expect(throws: ConfigurationMessage.self) { try ConfigEditor.addingAccount("prod", endpoint: ConnectClient.defaultEndpoint, key: key, to: text) }
+        #expect(throws: ConfigurationMessage.self) { try ConfigEditor.addingAccount("prod", endpoint: ConnectClient.defaultEndpoint, key: .file(key), to: text) }
 
         text = try ConfigEditor.removingAccount("prod", from: text)
         (config, problems) = try AppConfig.parse(text, file: "c.toml")
@@ -166,5 +167,46 @@ import Testing
         }
         let nested = #expect(throws: ConfigSyntaxError.self) { _ = try ConfigDocument.parse("keys = [[\"q\"]]\n") }
         #expect(nested?.line == 1)
+    }
+}
+
+/// Keys kept in the keyring, read-only accounts, and a client that refuses to write.
+@Suite struct KeyringConfigTests {
+    static let key = "ApiKey SU-431-800-699:0123456789abcdef"
+
+    @Test func anAccountMaySayItsKeyIsInTheKeyringAndThatItIsReadOnly() throws {
+        let text = "[[accounts]]\nname = \"prod\"\napi_key_source = \"keyring\"\nread_only = true\n"
+        let (config, problems) = try AppConfig.parse(text, file: "c.toml")
+        #expect(problems.isEmpty, "\(problems)")
+        let account = try #require(config.account(named: "prod"))
+        #expect(account.key == .keyring)
+        #expect(account.readOnly)
+        let (_, bad) = try AppConfig.parse("[[accounts]]\nname = \"x\"\napi_key_source = \"vault\"\nread_only = \"yes\"\n", file: "c.toml")
+        #expect(bad.map(\.message).contains { $0.contains("must be \"keyring\"") })
+        #expect(bad.map(\.message).contains { $0.contains("must be true or false") })
+    }
+
+    @Test func movingAKeyToTheKeyringLeavesOnlyWhereItIs() throws {
+        let key = try APIKey(parsing: Self.key)
+        let text = try ConfigEditor.addingAccount("prod", endpoint: ConnectClient.defaultEndpoint, key: .file(key), to: "# mine\n")
+        #expect(text.contains("0123456789abcdef"))
+        let moved = try ConfigEditor.movingKeyToKeyring("prod", in: text)
+        #expect(!moved.contains("0123456789abcdef"))
+        #expect(moved.hasPrefix("# mine\n"))
+        #expect(try AppConfig.parse(moved, file: "c.toml").0.account(named: "prod")?.key == .keyring)
+        #expect(throws: ConfigurationMessage.self) { try ConfigEditor.movingKeyToKeyring("prod", in: moved) }
+    }
+
+    @Test func aReadOnlyClientSendsNothingButReads() async throws {
+        let transport = RecordingTransport([.json(200, "[]", headers: [("Content-Range", "items 0-0/0")])])
+        var client = ConnectClient.testing(transport, retryPolicy: .none)
+        client.readOnly = true
+        let refused = await #expect(throws: ConnectError.self) { _ = try await client.deactivateToken(id: "SU-431-800-699") }
+        #expect(refused?.kind == .readOnly)
+        #expect(refused?.description == "Disable token failed: read-only: nothing was sent (--read-only, or read_only = true on the account)")
+        #expect(refused?.outcomeUnknown == false, "nothing can have happened")
+        #expect(transport.requests.isEmpty, "refused before it left the process")
+        _ = try await client.listTokens(page: PageRequest(limit: 10))
+        #expect(transport.requests.map(\.method) == [.get])
     }
 }

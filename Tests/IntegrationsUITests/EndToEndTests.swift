@@ -15,13 +15,13 @@ struct EndToEndTests {
         let endpoint: String
         let home: URL
 
-        static func start(faults: [String] = []) async throws -> World {
+        static func start(faults: [String] = [], serveArguments: [String] = []) async throws -> World {
             let home = FileManager.default.temporaryDirectory.appendingPathComponent("connect-tui-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
             let server = try RunningProcess(
                 BuiltBinary.url,
                 ["sandbox", "serve", "--data", home.appendingPathComponent("sandbox.sqlite").path, "--port", "0"]
-                    + faults.flatMap { ["--fault", $0] })
+                    + faults.flatMap { ["--fault", $0] } + serveArguments)
             let output = try await server.waitForOutput(containing: "Serving until interrupted")
             let lines = output.split(separator: "\n")
             let endpoint = String(try #require(lines.first { $0.hasPrefix("Sandbox endpoint:") }?.split(separator: " ").last))
@@ -33,13 +33,13 @@ struct EndToEndTests {
         /// The shell command that runs the app on this sandbox and records the tty settings.
         var appCommand: String { appCommand() }
 
-        func appCommand(extraEnvironment: String = "") -> String {
+        func appCommand(extraEnvironment: String = "", arguments: String = "") -> String {
             let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             // Everything runs inside the braces, after a cd that worked: nothing is ever
             // written into the folder the tests were started from.
             return "cd \(quote(home.path)) && { stty -a > before.txt; "
                 + "env \(extraEnvironment) HOME=\(quote(home.path)) CONNECT_API_KEY=\(quote(key.unmaskedValue)) CONNECT_ENDPOINT=\(quote(endpoint)) TZ=UTC "
-                + "\(quote(BuiltBinary.url.path)); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 20; }"
+                + "\(quote(BuiltBinary.url.path)) \(arguments); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 20; }"
         }
 
         func stop() async {

@@ -14,6 +14,8 @@ public struct ConnectClient: Sendable {
     public let apiKey: APIKey
     public var retryPolicy: RetryPolicy
     public var userAgent: String
+    /// Refuses every request but GET before it leaves the process (`--read-only`).
+    public var readOnly = false
     let transport: any HTTPTransport
     let environment: RetryEnvironment
     let logger: Logger
@@ -114,6 +116,7 @@ public struct ConnectClient: Sendable {
 
     /// Sends the call, retrying reads as the policy allows; returns a 2xx response.
     func send(_ call: Call) async throws(ConnectError) -> HTTPResponse {
+        if readOnly, call.method != .get { throw call.error(.readOnly) }
         let request = try request(for: call)
         var retries = 0
         while true {

@@ -8,6 +8,8 @@ public enum KeySource: Hashable, Sendable {
     case command(String)
     /// A file holding the key (`--api-key-file`).
     case file(String)
+    /// The system keyring's entry for the account (`api_key_source = "keyring"`).
+    case keyring
 }
 
 /// An account connect-tui can work on, from whichever source offered it.
@@ -29,12 +31,15 @@ public struct AccountChoice: Hashable, Sendable, Identifiable {
     public var origin: Origin
     public var endpoint: URL?
     public var key: KeySource?
+    /// Nothing but reads on this account (`read_only = true`).
+    public var readOnly: Bool
 
-    public init(name: String, origin: Origin, endpoint: URL? = nil, key: KeySource? = nil) {
+    public init(name: String, origin: Origin, endpoint: URL? = nil, key: KeySource? = nil, readOnly: Bool = false) {
         self.name = name
         self.origin = origin
         self.endpoint = endpoint
         self.key = key
+        self.readOnly = readOnly
     }
 
     public var id: String { "\(origin.label):\(name)" }

@@ -11,6 +11,8 @@ public struct AccountSources: Hashable, Sendable {
     public var environment: [String: String]
     public var config: AppConfig?
     public var connectCLI: ConnectCLIAccounts?
+    /// `--read-only`: every account offered is read-only.
+    public var readOnlyFlag = false
 
     public init(
         endpointFlag: String? = nil, apiKeyFileFlag: String? = nil, accountFlag: String? = nil,
@@ -35,7 +37,15 @@ public struct AccountSources: Hashable, Sendable {
     }
 
     /// The account to start on.
-    public func initial() throws(ConfigurationMessage) -> AccountChoice {
+    public func initial() throws(ConfigurationMessage) -> AccountChoice { flagged(try pick()) }
+
+    private func flagged(_ choice: AccountChoice) -> AccountChoice {
+        var choice = choice
+        choice.readOnly = choice.readOnly || readOnlyFlag
+        return choice
+    }
+
+    private func pick() throws(ConfigurationMessage) -> AccountChoice {
         if let name = accountFlag {
             guard let found = named(name) else {
                 let known = (config?.accounts.map(\.name) ?? []) + (connectCLI?.accounts.map(\.name) ?? [])
@@ -59,8 +69,8 @@ public struct AccountSources: Hashable, Sendable {
 
     /// An account of config.toml or connect-cli by name (connect-cli's by id too).
     public func named(_ name: String) -> AccountChoice? {
-        if let own = config?.account(named: name) { return Self.choice(own) }
-        return connectCLI?.accounts.first { $0.name == name || $0.name.hasSuffix(" \(name)") }
+        if let own = config?.account(named: name) { return flagged(Self.choice(own)) }
+        return connectCLI?.accounts.first { $0.name == name || $0.name.hasSuffix(" \(name)") }.map(flagged)
     }
 
     /// What the account switcher offers: the one from flags or the environment, own
@@ -71,10 +81,10 @@ public struct AccountSources: Hashable, Sendable {
         choices += (config?.accounts ?? []).map(Self.choice)
         choices += connectCLI?.accounts ?? []
         choices.append(.sandbox)
-        return choices
+        return choices.map(flagged)
     }
 
     static func choice(_ account: AppConfig.Account) -> AccountChoice {
-        AccountChoice(name: account.name, origin: .config, endpoint: account.endpoint, key: account.key)
+        AccountChoice(name: account.name, origin: .config, endpoint: account.endpoint, key: account.key, readOnly: account.readOnly)
     }
 }

@@ -10,6 +10,8 @@ public struct AppConfig: Hashable, Sendable {
         public var endpoint: URL
         public var key: KeySource
         public var line: Int
+        /// `read_only = true`: nothing but reads on this account.
+        public var readOnly = false
     }
 
     public enum ClipboardMode: String, CaseIterable, Hashable, Sendable {
@@ -190,6 +192,8 @@ extension AppConfig {
             var endpoint = ConnectClient.defaultEndpoint
             var literal: String?
             var command: String?
+            var keyring = false
+            var readOnly = false
             var usable = true
             for (key, value) in table.entries {
                 let qualified = "accounts.\(key)"
@@ -210,8 +214,22 @@ extension AppConfig {
                         usable = false
                     }
                 case "api_key_cmd": command = string(value, qualified)
+                case "api_key_source":
+                    guard let source = string(value, qualified) else { usable = false; continue }
+                    guard source == "keyring" else {
+                        problem(value.line, qualified, "must be \"keyring\" (or leave it out and give api_key or api_key_cmd)")
+                        usable = false
+                        continue
+                    }
+                    keyring = true
+                case "read_only":
+                    guard case .bool(let flag) = value.kind else {
+                        problem(value.line, qualified, "must be true or false, not \(value.typeName)")
+                        continue
+                    }
+                    readOnly = flag
                 default:
-                    problem(value.line, qualified, "unknown key; known in [[accounts]]: name, endpoint, api_key, api_key_cmd")
+                    problem(value.line, qualified, "unknown key; known in [[accounts]]: name, endpoint, api_key, api_key_cmd, api_key_source, read_only")
                 }
             }
             guard let name, !name.isEmpty else {
@@ -219,18 +237,19 @@ extension AppConfig {
                 return nil
             }
             let key: KeySource
-            switch (literal, command) {
-            case (let literal?, nil): key = .literal(Secret(literal))
-            case (nil, let command?): key = .command(command)
-            case (.some, .some):
-                problem(table.line, "accounts.api_key", "\(name) has both api_key and api_key_cmd; keep one")
+            switch (literal, command, keyring) {
+            case (let literal?, nil, false): key = .literal(Secret(literal))
+            case (nil, let command?, false): key = .command(command)
+            case (nil, nil, true): key = .keyring
+            case (nil, nil, false):
+                problem(table.line, "accounts.api_key", "\(name) needs api_key, api_key_cmd or api_key_source = \"keyring\"")
                 return nil
-            case (nil, nil):
-                problem(table.line, "accounts.api_key", "\(name) needs api_key or api_key_cmd")
+            case (.some, _, _), (_, .some, _):
+                problem(table.line, "accounts.api_key", "\(name) has more than one of api_key, api_key_cmd and api_key_source; keep one")
                 return nil
             }
             guard usable else { return nil }
-            return AppConfig.Account(name: name, endpoint: endpoint, key: key, line: table.line)
+            return AppConfig.Account(name: name, endpoint: endpoint, key: key, line: table.line, readOnly: readOnly)
         }
     }
 }

@@ -3,9 +3,15 @@ import Foundation
 /// Changes to config.toml made by `connect-tui accounts …`, as edits of its lines: the user's
 /// comments, order and other settings stay as they were.
 public enum ConfigEditor {
+    /// Where `accounts add` put the key: in config.toml, or in the system keyring.
+    public enum KeyPlace: Sendable, Hashable {
+        case file(APIKey)
+        case keyring
+    }
+
     /// Appends an `[[accounts]]` entry.
     public static func addingAccount(
-        _ name: String, endpoint: URL, key: APIKey, to text: String
+        _ name: String, endpoint: URL, key: KeyPlace, to text: String
     ) throws(ConfigurationMessage) -> String {
         let document = try parsed(text)
         if document.tables.contains(where: { $0.name == "accounts" && $0.isArrayElement && $0["name"]?.stringValue == name }) {
@@ -18,10 +24,32 @@ public enum ConfigEditor {
             [[accounts]]
             name = \(quoted(name))
             endpoint = \(quoted(endpoint.absoluteString))
-            api_key = \(quoted(key.unmaskedValue))
+            \(keyLine(key))
 
             """
         return out
+    }
+
+    static func keyLine(_ place: KeyPlace) -> String {
+        switch place {
+        case .file(let key): "api_key = \(quoted(key.unmaskedValue))"
+        case .keyring: "api_key_source = \"keyring\""
+        }
+    }
+
+    /// The account's `api_key = …` line replaced by `api_key_source = "keyring"` (the key is
+    /// in the keyring already).
+    public static func movingKeyToKeyring(_ name: String, in text: String) throws(ConfigurationMessage) -> String {
+        let document = try parsed(text)
+        guard let table = document.tables.first(where: { $0.name == "accounts" && $0.isArrayElement && $0["name"]?.stringValue == name }) else {
+            throw ConfigurationMessage("there is no account named \(name) in config.toml")
+        }
+        guard let line = table["api_key"]?.line else {
+            throw ConfigurationMessage("\(name) keeps no key in config.toml (api_key_cmd or the keyring already)")
+        }
+        var lines = text.components(separatedBy: "\n")
+        lines[line - 1] = keyLine(.keyring)
+        return lines.joined(separator: "\n")
     }
 
     /// Removes the `[[accounts]]` entry of that name, and `active` if it named it.

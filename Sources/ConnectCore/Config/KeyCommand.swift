@@ -14,7 +14,7 @@ public enum KeyCommand {
 
     public static func run(_ command: String, account: String, timeout: Duration = defaultTimeout) throws(ConfigurationMessage) -> APIKey {
         let output: String
-        switch execute(command, timeout: timeout) {
+        switch execute(["/bin/sh", "-c", command], timeout: timeout) {
         case .success(let text): output = text
         case .failure(let why): throw ConfigurationMessage("api_key_cmd of \(account) \(why.description)")
         }
@@ -25,15 +25,31 @@ public enum KeyCommand {
         }
     }
 
-    /// The command's standard output, or why there is none.
-    static func execute(_ command: String, timeout: Duration) -> Result<String, ConfigurationMessage> {
+    /// A program's standard output (it gets `input` on standard input, or nothing), or why
+    /// there is none. `arguments[0]` is the program's path. Stopped with its process group
+    /// after `timeout`.
+    static func execute(
+        _ arguments: [String], input: String? = nil, environment overrides: [String: String]? = nil, timeout: Duration
+    ) -> Result<String, ConfigurationMessage> {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return .failure(ConfigurationMessage("could not start (no pipe)")) }
+        var inputFDs: [Int32] = [-1, -1]
+        if input != nil, pipe(&inputFDs) != 0 {
+            close(fds[0])
+            close(fds[1])
+            return .failure(ConfigurationMessage("could not start (no pipe)"))
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if input != nil {
+            posix_spawn_file_actions_adddup2(&actions, inputFDs[0], 0)
+            posix_spawn_file_actions_addclose(&actions, inputFDs[0])
+            posix_spawn_file_actions_addclose(&actions, inputFDs[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, fds[0])
         posix_spawn_file_actions_addclose(&actions, fds[1])
@@ -44,17 +60,30 @@ public enum KeyCommand {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
         posix_spawnattr_setpgroup(&attributes, 0)
         var pid: pid_t = 0
-        let arguments = ["/bin/sh", "-c", command]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         #if canImport(Darwin)
-            let environment = _NSGetEnviron().pointee
+            let inherited = _NSGetEnviron().pointee
         #else
-            let environment = environ
+            let inherited = environ
         #endif
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environment)
+        // The environment given (the keyring's D-Bus address may be the caller's, not ours).
+        var given: [UnsafeMutablePointer<CChar>?] = (overrides ?? [:]).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in given { free(pointer) } }
+        let spawned = overrides == nil
+            ? posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, inherited)
+            : posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &given)
         close(fds[1])
         defer { close(fds[0]) }
+        if let input {
+            close(inputFDs[0])
+            if spawned == 0 {
+                // Small (a key): it fits in the pipe, so this never waits on the child.
+                var bytes = Array(input.utf8)
+                _ = write(inputFDs[1], &bytes, bytes.count)
+            }
+            close(inputFDs[1])
+        }
         guard spawned == 0 else { return .failure(ConfigurationMessage("could not start (\(String(cString: strerror(spawned))))")) }
 
         var output = Data()
@@ -112,6 +141,8 @@ extension KeySource {
             }
         case .command(let command):
             return try KeyCommand.run(command, account: account, timeout: timeout)
+        case .keyring:
+            return try Keyring(environment: ProcessInfo.processInfo.environment).lookup(account: account)
         }
     }
 }

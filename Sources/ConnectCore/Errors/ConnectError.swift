@@ -21,6 +21,8 @@ public struct ConnectError: Error, Sendable, Hashable, CustomStringConvertible {
         case rejectedResponse(String)
         /// The request could not even be built (bad endpoint, unencodable body).
         case invalidRequest(String)
+        /// The client is read-only: a write was refused before it left the process.
+        case readOnly
     }
 
     public let operation: ConnectOperation
@@ -53,7 +55,7 @@ public struct ConnectError: Error, Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case .network, .timedOut, .cancelled: return true
         case .http, .undecodable, .badPagingHeader, .inconsistentPage, .rejectedResponse,
-            .invalidRequest:
+            .invalidRequest, .readOnly:
             return false
         }
     }
@@ -67,7 +69,7 @@ public struct ConnectError: Error, Sendable, Hashable, CustomStringConvertible {
         case .http(let status, _, _): return status == 429 || status >= 500
         case .network, .timedOut: return true
         case .cancelled, .undecodable, .badPagingHeader, .inconsistentPage, .rejectedResponse,
-            .invalidRequest:
+            .invalidRequest, .readOnly:
             return false
         }
     }
@@ -96,6 +98,7 @@ public struct ConnectError: Error, Sendable, Hashable, CustomStringConvertible {
             return "Content-Range \"\(header)\" does not match the \(items) items received"
         case .rejectedResponse(let why): return why
         case .invalidRequest(let why): return why
+        case .readOnly: return "read-only: nothing was sent (--read-only, or read_only = true on the account)"
         }
     }
 

@@ -1,3 +1,4 @@
+import Synchronization
 import ConnectCore
 import Foundation
 import HTTPTypes
@@ -28,10 +29,12 @@ public final class SandboxServer: Sendable {
     /// socket is listening. With `stopOnSignals`, SIGINT and SIGTERM shut it down gracefully.
     public static func start(
         store: SandboxStore, host: String = "127.0.0.1", port: Int = 0,
-        faults: FaultInjector = FaultInjector(), stopOnSignals: Bool = false, logger: Logger? = nil
+        faults: FaultInjector = FaultInjector(), stopOnSignals: Bool = false, logger: Logger? = nil,
+        requestLog: URL? = nil
     ) async throws -> SandboxServer {
         let quiet = logger ?? Logger(label: "connect-tui.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
-        let responder = SandboxResponder(api: SandboxAPI(store: store, logger: quiet), faults: faults)
+        let responder = SandboxResponder(
+            api: SandboxAPI(store: store, logger: quiet), faults: faults, requests: try requestLog.map(RequestLog.init))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             responder: responder,
@@ -85,8 +88,11 @@ struct SandboxResponder: HTTPResponder {
 
     let api: SandboxAPI
     let faults: FaultInjector
+    /// Where each request's method and path are written, for tests that count them.
+    let requests: RequestLog?
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        requests?.note(method: request.method.rawValue, path: request.uri.path)
         var request = request
         let bodyBuffer: ByteBuffer
         do {
@@ -195,5 +201,22 @@ struct SandboxResponder: HTTPResponder {
         Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(contentLength: 1024) { _ in
             throw DroppedConnection()
         })
+    }
+}
+
+/// One line per request, "METHOD /path" (no query, headers or body: nothing secret), appended
+/// to a file as requests arrive.
+final class RequestLog: Sendable {
+    private let handle: Mutex<FileHandle>
+
+    init(_ url: URL) throws {
+        if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: url)
+        handle.seekToEndOfFile()
+        self.handle = Mutex(handle)
+    }
+
+    func note(method: String, path: String) {
+        handle.withLock { $0.write(Data("\(method) \(path)\n".utf8)) }
     }
 }

@@ -40,6 +40,14 @@ extension AppReducer {
         return []
     }
 
+    /// On a read-only account a write is refused here, said on the status line; true when it
+    /// was (the caller then does nothing).
+    static func refusedReadOnly(_ what: String, _ state: inout AppState) -> Bool {
+        guard state.connection.readOnly else { return false }
+        state.status = .error("Read-only: \(what) is off on this account (--read-only or read_only = true); nothing was sent.")
+        return true
+    }
+
     /// The answer to "discard what you typed?" (the wizard's, the edit form's and the webhook
     /// form's): true discards, false keeps editing, nil is no answer.
     static func discardAnswer(_ key: Key, _ state: AppState) -> Bool? {

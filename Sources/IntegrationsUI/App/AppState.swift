@@ -25,12 +25,15 @@ public struct Connection: Sendable, Hashable {
     public var source: String
     /// The account's name where it was configured ("production", "sandbox").
     public var accountName: String
+    /// Nothing but reads (`--read-only`, `read_only = true`): write keys say so, forms stay shut.
+    public var readOnly: Bool
 
-    public init(endpoint: URL, isSandbox: Bool, source: String, accountName: String? = nil) {
+    public init(endpoint: URL, isSandbox: Bool, source: String, accountName: String? = nil, readOnly: Bool = false) {
         self.endpoint = endpoint
         self.isSandbox = isSandbox
         self.source = source
         self.accountName = accountName ?? (isSandbox ? "sandbox" : source)
+        self.readOnly = readOnly
     }
 }
 

@@ -19,7 +19,7 @@ extension AppReducer {
             return [.copyAPIKey(tokenID: details.tokenID)]
         case .actions:
             guard let token = details.token.value else { return [] }
-            state.modals.append(.menu(menu(for: token)))
+            openActions(menu(for: token), &state)
             return []
         case .edit:
             guard let token = details.token.value else { return [] }

@@ -5,6 +5,7 @@ import TokenWizard
 
 extension AppReducer {
     static func openEditForm(_ token: Token, now: Date, _ state: inout AppState) -> [AppEffect] {
+        if refusedReadOnly("editing a token", &state) { return [] }
         let (form, effects) = TokenEditForm.editing(token)
         state.modals.append(.editForm(EditFormUIState(form: form)))
         return effects.flatMap { editEffect($0, now: now, &state) }

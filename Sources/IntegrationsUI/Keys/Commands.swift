@@ -9,6 +9,17 @@ public enum Command: KeyCommand {
     case open, actions, create, copy, rowsPerPage, columns
     case previousTab, nextTab, edit, reveal, tokensOfExtension, trigger, checkKey, export
 
+    /// Whether it changes something on the server (off on a read-only account).
+    public var isWrite: Bool {
+        switch self {
+        case .create, .edit, .actions, .trigger: true
+        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
+            .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .copy, .rowsPerPage,
+            .columns, .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export:
+            false
+        }
+    }
+
     /// The name a config file's `[keys]` table uses: `quit`, `next-page`, `pane-tokens`.
     public var configName: String {
         switch self {

@@ -49,15 +49,23 @@ extension AppState {
         case .columns?: return on(keymaps.columns)
         case .permissionFilter?: return on(keymaps.permissionFilter, text: true)
         case nil:
+            let keymap: Keymap<Command>
             switch route {
-            case .general: return on(keymaps.general)
-            case .tokenList: return on(keymaps.tokenList)
-            case .tokenDetails: return on(keymaps.details)
-            case .webhookList: return on(keymaps.webhookList)
-            case .webhookDetails: return on(keymaps.webhookDetails)
-            case .extensionList: return on(keymaps.extensions)
-            case .extensionDetails: return on(keymaps.extensionDetails)
+            case .general: keymap = keymaps.general
+            case .tokenList: keymap = keymaps.tokenList
+            case .tokenDetails: keymap = keymaps.details
+            case .webhookList: keymap = keymaps.webhookList
+            case .webhookDetails: keymap = keymaps.webhookDetails
+            case .extensionList: keymap = keymaps.extensions
+            case .extensionDetails: keymap = keymaps.extensionDetails
             }
+            var focus = on(keymap)
+            if connection.readOnly {
+                // Write keys are not offered on a read-only account.
+                let writes = Set(keymap.bindings.filter(\.command.isWrite).map(\.hint))
+                focus.hints.removeAll { writes.contains($0.hint) }
+            }
+            return focus
         }
     }
 

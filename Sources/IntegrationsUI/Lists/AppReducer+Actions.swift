@@ -30,8 +30,16 @@ extension AppReducer {
         return request(action, now: now, &state)
     }
 
+    /// Opens an item's actions menu; every item in it writes, so a read-only account says so
+    /// instead.
+    static func openActions(_ menu: ActionsMenu, _ state: inout AppState) {
+        if refusedReadOnly("the actions menu (\(menu.items.map { $0.title.lowercased() }.joined(separator: ", ")))", &state) { return }
+        state.modals.append(.menu(menu))
+    }
+
     /// Runs an action, asking first when it can break something.
     static func request(_ action: ItemAction, now: Date, _ state: inout AppState) -> [AppEffect] {
+        if refusedReadOnly(action.title.lowercased(), &state) { return [] }
         if case .webhook(.trigger, let id) = action,
             (state.webhookDetails?.webhook.value ?? state.webhooks.items.first { $0.id == id })?.active == false
         {

@@ -13,7 +13,7 @@ extension AppReducer {
             return openDetails(token.id, &state)
         case .actions:
             guard let token = state.tokens.selectedToken else { return [] }
-            state.modals.append(.menu(menu(for: token)))
+            openActions(menu(for: token), &state)
             return []
         case .copy:
             guard let token = state.tokens.selectedToken else { return [] }

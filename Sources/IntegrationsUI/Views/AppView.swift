@@ -51,7 +51,8 @@ public enum AppView {
         let row = layout.header
         screen.fill(Rect(x: row.x, y: row.y, width: row.width, height: 1), style: Style(.header))
         var x = screen.put(" Integrations ", x: 0, y: row.y, style: Style(.header, bold: true))
-        let badge = state.connection.isSandbox ? " SANDBOX " : " \(state.connection.accountName) · \(state.connection.endpoint.host ?? "?") ".truncated(toWidth: max(12, state.size.columns / 3))
+        let place = state.connection.isSandbox ? " SANDBOX " : " \(state.connection.accountName) · \(state.connection.endpoint.host ?? "?") ".truncated(toWidth: max(12, state.size.columns / 3))
+        let badge = (state.connection.readOnly ? " READ-ONLY ·" : "") + place
         let badgeX = row.width - badge.displayWidth - 1
         switch state.account {
         case .loaded(let info):

@@ -4,6 +4,7 @@ import TerminalKit
 
 extension AppReducer {
     static func openWebhookForm(editing hook: Webhook? = nil, _ state: inout AppState) -> [AppEffect] {
+        if refusedReadOnly(hook == nil ? "creating a webhook" : "editing a webhook", &state) { return [] }
         state.modals.append(.webhookForm(hook.map { WebhookForm(editing: $0) } ?? WebhookForm()))
         return []
     }

@@ -15,7 +15,7 @@ extension AppReducer {
             state.route = .webhookDetails(details)
             return [.loadWebhook(id: hook.id)]
         case .actions:
-            state.modals.append(.menu(menu(for: hook)))
+            openActions(menu(for: hook), &state)
             return []
         case .trigger: return request(.webhook(.trigger, id: hook.id), now: now, &state)
         case .copy: return [.copyText(hook.externalURL ?? "", what: "The URL of \(hook.id)")]
@@ -44,7 +44,7 @@ extension AppReducer {
             return [.copyJWTSecret(webhookID: details.webhookID)]
         case .actions:
             guard let hook else { return [] }
-            state.modals.append(.menu(menu(for: hook)))
+            openActions(menu(for: hook), &state)
             return []
         case .trigger:
             return request(.webhook(.trigger, id: details.webhookID), now: now, &state)

@@ -5,6 +5,7 @@ import TokenWizard
 
 extension AppReducer {
     static func openWizard(preselected: Extension? = nil, _ state: inout AppState) -> [AppEffect] {
+        if refusedReadOnly("creating a token", &state) { return [] }
         state.modals.append(.wizard(WizardUIState(machine: CreateTokenWizard(extensionsPageSize: 10, preselected: preselected))))
         return []
     }
