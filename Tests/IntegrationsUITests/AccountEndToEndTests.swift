@@ -16,7 +16,7 @@ struct AccountEndToEndTests {
 
         // The second sandbox as an account of config.toml, added the way a user does.
         let add = try RunningProcess(
-            BuiltBinary.url, ["accounts", "add", "second", "--endpoint", second.endpoint],
+            BuiltBinary.url, ["accounts", "add", "second", "--endpoint", second.endpoint, "--insecure-storage"],
             environment: ["HOME": first.home.path], standardInput: second.key.unmaskedValue + "\n")
         #expect(try await add.waitForExit() == 0, "\(add.output)")
         let config = first.home.appendingPathComponent(".config/connect-tui/config.toml")

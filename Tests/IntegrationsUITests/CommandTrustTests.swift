@@ -75,7 +75,7 @@ struct CommandTrustTests {
         let names = (1...10).map { "parallel-\($0)" }
         let processes = try names.map { name in
             try RunningProcess(
-                BuiltBinary.url, ["accounts", "add", name, "--endpoint", world.endpoint],
+                BuiltBinary.url, ["accounts", "add", name, "--endpoint", world.endpoint, "--insecure-storage"],
                 environment: ["HOME": world.home.path], standardInput: world.key.unmaskedValue + "\n")
         }
         for process in processes { #expect(try await process.waitForExit() == 0, "\(process.output)") }
@@ -94,7 +94,7 @@ struct CommandTrustTests {
         try Data("# mine\ntheme = \"dark\"\n".utf8).write(to: target)
         let link = folder.appendingPathComponent("config.toml")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-        let (status, output) = try await Self.run(world, ["accounts", "add", "linked", "--endpoint", world.endpoint], input: world.key.unmaskedValue + "\n")
+        let (status, output) = try await Self.run(world, ["accounts", "add", "linked", "--endpoint", world.endpoint, "--insecure-storage"], input: world.key.unmaskedValue + "\n")
         #expect(status == 0, "\(output)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path, "still a link")
         let text = try String(contentsOf: target, encoding: .utf8)
