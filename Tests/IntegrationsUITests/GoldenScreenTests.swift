@@ -158,6 +158,11 @@ import TokenWizard
             _ = AppReducer.reduce(&state, .draftFound(draft))
             return state
         }),
+        ("tokens-read-only", "Read-only: creating a token is off", { size in
+            var state = UISample.state(size)
+            state.connection.readOnly = true
+            return press(state, .character("c"))
+        }),
         ("status-error", "R retries", { size in
             var state = UISample.state(size)
             let error = ConnectError(operation: .deactivateToken, method: .post, kind: .http(status: 503, code: nil, messages: []))

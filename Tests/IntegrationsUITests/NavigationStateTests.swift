@@ -119,6 +119,25 @@ import TokenWizard
         ])
     }
 
+    @Test func aReadOnlyAccountOpensNoFormAndNoMenu() {
+        var state = UISample.webhookState(UISample.large)
+        state.connection.readOnly = true
+        for (pane, keys) in [("2", ["c", ".", "e"]), ("3", ["c", ".", "e", "t"])] {
+            Self.press(&state, .character(Character(pane)))
+            for key in keys {
+                let before = state
+                let effects = AppReducer.reduce(&state, .key(.character(Character(key)), now: UISample.now))
+                #expect(effects.isEmpty, "\(pane) \(key) asked for nothing")
+                #expect(state.modals.isEmpty, "\(pane) \(key) opened nothing")
+                #expect(state.status?.text.hasPrefix("Read-only: ") == true, "\(pane) \(key) said why")
+                var expected = before
+                expected.status = state.status
+                StateDiff.expectEqual(state, expected)
+            }
+        }
+        #expect(AppView.render(state).text.contains("READ-ONLY"))
+    }
+
     @Test func everyModalHasAFrameInsideTheScreen() {
         for size in Golden.sizes {
             for scenario in GoldenScreenTests.scenarios {

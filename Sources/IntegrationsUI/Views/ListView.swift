@@ -10,7 +10,8 @@ enum ListView {
         _ kind: K.Type, title: String, create: String, keymap: Keymap<Command>, _ state: AppState, _ rect: Rect, _ screen: inout Screen
     ) {
         let list = state[keyPath: K.path]
-        renderToolbar(title: title, create: "\(create) (\(keymap.label(.create)))", list, rect, &screen)
+        // A read-only account offers no CREATE.
+        renderToolbar(title: title, create: state.connection.readOnly ? "" : "\(create) (\(keymap.label(.create)))", list, rect, &screen)
         let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 3)
         switch list.content {
         case .loading:
