@@ -53,6 +53,28 @@ import Testing
         }
     }
 
+    /// A reader whose snapshot already holds a new token must never be given the total from
+    /// before it (the client refuses such a page: "items 0-0/0" with one item).
+    @Test func aTotalAgreesWithItsPageWhileTokensAreBeingCreated() async throws {
+        try await Sandbox.with { sandbox in
+            let client = sandbox.client
+            let racing = ListQuery(filter: .ilike("name", "Race*"))
+            let writer = Task {
+                for number in 0..<150 { _ = try await client.createToken(customToken("Race \(number)")) }
+            }
+            var pages = 0
+            var lastTotal = 0
+            while lastTotal < 150 {
+                let page = try await client.listTokens(racing, page: PageRequest(limit: 100))
+                #expect(min(page.total ?? -1, 100) == page.items.count, "page \(pages): \(page.items.count) items, total \(String(describing: page.total))")
+                lastTotal = page.total ?? 0
+                pages += 1
+            }
+            try await writer.value
+            #expect(pages > 1, "the reads ran beside the writes")
+        }
+    }
+
     @Test func ordersAndPagesStably() async throws {
         try await Sandbox.with(seedTokens: 30) { sandbox in
             let client = sandbox.client

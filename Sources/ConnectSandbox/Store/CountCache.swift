@@ -5,10 +5,13 @@ import Synchronization
 /// COUNT over every matching row, which on 100,000 tokens costs far more than the page
 /// itself; paging through one filtered list asks the same count again and again.
 ///
-/// Every commit bumps a generation (a transaction observer on the writer sees them all); an
-/// entry is used only while its generation is current. The generation is read before the
-/// read transaction starts, so an entry can only be older than the data it is stored with,
-/// never newer: a count that raced a write is thrown away, not trusted.
+/// Every commit bumps a generation twice (a transaction observer on the writer sees them all):
+/// once before it commits, making the generation odd, and once after, making it even again.
+/// A reader notes the generation before its read transaction and again once its snapshot is
+/// taken; only when both are the same even number is its snapshot exactly that generation's
+/// data, and only then is an entry used or stored. (Bumping only after the commit let a reader
+/// whose snapshot already held a new token pair it with the count from before: "items 0-0/0"
+/// with one item.)
 final class CountCache: Sendable {
     private struct State {
         var generation = 0
@@ -19,6 +22,9 @@ final class CountCache: Sendable {
     static let capacity = 256
 
     var generation: Int { state.withLock { $0.generation } }
+
+    /// Whether a snapshot taken between two readings of the generation is that generation's.
+    static func isSettled(before: Int, after: Int) -> Bool { before == after && before % 2 == 0 }
 
     func count(for key: String, generation: Int) -> Int? {
         state.withLock { state in
@@ -35,9 +41,13 @@ final class CountCache: Sendable {
         }
     }
 
-    func invalidate() { state.withLock { $0.generation += 1 } }
+    /// A commit is about to land: the generation turns odd until it has.
+    func commitBegins() { state.withLock { $0.generation += $0.generation % 2 == 0 ? 1 : 2 } }
 
-    /// Bumps the generation after each commit.
+    /// The commit landed or was rolled back: even again, and past every entry before it.
+    func commitEnds() { state.withLock { $0.generation += $0.generation % 2 == 0 ? 2 : 1 } }
+
+    /// Bumps the generation around each commit.
     final class Observer: TransactionObserver, Sendable {
         let cache: CountCache
 
@@ -50,8 +60,10 @@ final class CountCache: Sendable {
             stopObservingDatabaseChangesUntilNextTransaction()
         }
 
-        func databaseDidCommit(_ db: Database) { cache.invalidate() }
+        func databaseWillCommit() throws { cache.commitBegins() }
 
-        func databaseDidRollback(_ db: Database) {}
+        func databaseDidCommit(_ db: Database) { cache.commitEnds() }
+
+        func databaseDidRollback(_ db: Database) { cache.commitEnds() }
     }
 }

@@ -82,22 +82,22 @@ extension SandboxStore {
         }
         let countSQL = "SELECT COUNT(*) FROM \(counted) \(query.whereClause)"
         let cacheKey = countSQL + "\u{0}" + query.arguments.map(\.description).joined(separator: "\u{0}")
-        let generation = counts.generation
-        let cached = counts.count(for: cacheKey, generation: generation)
         let counts = self.counts
+        let before = counts.generation
         return try await database.read { db in
-            let total: Int
-            if let cached {
-                total = cached
-            } else {
-                total = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(query.arguments)) ?? 0
-                counts.store(total, for: cacheKey, generation: generation)
-            }
-            guard limit > 0 else { return ListResult(items: [], total: total) }
+            // The page first: its SELECT takes the snapshot the count must agree with.
             let rows = try Row.fetchAll(
                 db,
                 sql: "SELECT \(columns) FROM \(source) \(query.whereClause) ORDER BY \(query.orderBy) LIMIT ? OFFSET ?",
-                arguments: StatementArguments(query.arguments + [limit.databaseValue, offset.databaseValue]))
+                arguments: StatementArguments(query.arguments + [max(limit, 0).databaseValue, offset.databaseValue]))
+            let settled = CountCache.isSettled(before: before, after: counts.generation)
+            let total: Int
+            if settled, let cached = counts.count(for: cacheKey, generation: before) {
+                total = cached
+            } else {
+                total = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(query.arguments)) ?? 0
+                if settled { counts.store(total, for: cacheKey, generation: before) }
+            }
             var items = rows.map(map)
             try finish(&items, db)
             return ListResult(items: items, total: total)
