@@ -6,15 +6,6 @@ import TerminalKit
 extension KeyExport.Format: ExpressibleByArgument {}
 
 extension TokensCommand {
-    /// The token's key with its secret, or an error saying the server sent none.
-    static func key(of id: String, _ client: ConnectClient) async throws(ConnectError) -> (Token, APIKey) {
-        let token = try await client.token(id: id)
-        guard let key = token.apiKey else {
-            throw ConnectError(operation: .getToken, method: .get, kind: .undecodable(reason: "the server did not send the secret", excerpt: ""))
-        }
-        return (token, key)
-    }
-
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a token's endpoint and key in a form another tool reads.",
@@ -34,7 +25,7 @@ extension TokensCommand {
         func run() async throws {
             var text = ""
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
-                let (token, key) = try await TokensCommand.key(of: id, client)
+                let (token, key) = try await client.tokenWithKey(id: id)
                 text = KeyExport.render(format, endpoint: client.endpoint, key: key, name: token.name ?? id)
             }
             guard let output else {
@@ -66,7 +57,7 @@ extension TokensCommand {
         func run() async throws {
             var works = false
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
-                let (token, key) = try await TokensCommand.key(of: id, client)
+                let (token, key) = try await client.tokenWithKey(id: id)
                 let check = await client.check(key)
                 print(Self.describe(check, token))
                 works = check.works

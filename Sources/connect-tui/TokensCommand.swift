@@ -153,11 +153,7 @@ struct TokensCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
-                let token = try await client.token(id: id)
-                guard let key = token.apiKey else {
-                    throw ConnectError(operation: .getToken, method: .get, kind: .undecodable(reason: "the server did not send the secret", excerpt: ""))
-                }
-                print(key.unmaskedValue)
+                print(try await client.tokenWithKey(id: id).1.unmaskedValue)
             }
         }
     }

@@ -38,6 +38,15 @@ public struct KeyCheck: Sendable, Hashable {
 }
 
 extension ConnectClient {
+    /// A token read afresh with its key; an error when the server sent no secret.
+    public func tokenWithKey(id: String) async throws(ConnectError) -> (Token, APIKey) {
+        let token = try await token(id: id)
+        guard let key = token.apiKey else {
+            throw ConnectError(operation: .getToken, method: .get, kind: .undecodable(reason: "the server did not send the secret", excerpt: ""))
+        }
+        return (token, key)
+    }
+
     /// Asks `GET /auth/context` with `key` (not this client's): whether a token's key works,
     /// what it acts as, the status and the time. Read once, without retries, so the time is
     /// one request's.

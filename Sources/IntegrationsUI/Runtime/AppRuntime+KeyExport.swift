@@ -40,11 +40,7 @@ extension AppRuntime {
         case .checkKey(let tokenID):
             spawn {
                 let result = await attempt { () async throws(ConnectError) -> KeyCheck in
-                    let token = try await client.token(id: tokenID)
-                    guard let key = token.apiKey else {
-                        throw ConnectError(operation: .getToken, method: .get, kind: .undecodable(reason: "the server did not send the secret", excerpt: ""))
-                    }
-                    return await client.check(key)
+                    await client.check(try await client.tokenWithKey(id: tokenID).1)
                 }
                 return .action(.keyChecked(tokenID: tokenID, result))
             }
