@@ -84,9 +84,12 @@ enum DetailsView {
         let when = AppView.format(expires, state.timeZone)
         guard let date = expires.date, let now = state.now else { return ("Expires \(when)" + old, false) }
         if date <= now { return ("Expired \(when)" + old, true) }
-        let days = Int(date.timeIntervalSince(now) / 86400)
+        let left: String
+        switch date.timeIntervalSince(now) / 86400 {
+        case ..<1: left = "within a day"
+        case let days: left = Int(days.rounded()) == 1 ? "in 1 day" : "in \(Int(days.rounded())) days"
+        }
         let soon = token.keyExpiresSoon(now: now)
-        let left = days == 0 ? "today" : days == 1 ? "in 1 day" : "in \(days) days"
         return ("Expires \(when) (\(left))\(soon ? " ⚠ renew it soon" : "")" + old, soon)
     }
 
