@@ -26,7 +26,7 @@ struct InputSafetyEndToEndTests {
         let (world, before, tui) = try await Self.start()
         defer { Task { await world.stop() } }
         // `.` opens the actions, `x` asks to delete, `y` would confirm.
-        try tui.paste("see ROADMAP.txt: yes")
+        try tui.paste("to ROADMAP.txt: yes")
         try await tui.waitFor("Pasted text is ignored here")
         let screen = try tui.screen()
         #expect(!screen.contains("Delete token"), "no dialog opened:\n\(screen)")
@@ -40,7 +40,7 @@ struct InputSafetyEndToEndTests {
         defer { Task { await world.stop() } }
         // The same text typed in one burst (a terminal without bracketed paste): the dialog
         // opens, and the `y` that came with it is thrown away.
-        try tui.type("see ROADMAP.txt: yes")
+        try tui.type("to ROADMAP.txt: yes")
         try await tui.waitFor("Delete token")
         // Keys are handled in order: a kept `y` would have closed the dialog and started the
         // delete ("Delete…") before this Esc is read.

@@ -157,3 +157,31 @@ struct NavigationEndToEndTests {
         try await tui.waitFor("EXIT=0")
     }
 }
+
+/// Sorting by the server, from a click on the header and from the keys.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct SortEndToEndTests {
+    typealias World = EndToEndTests.World
+
+    /// The first row of the table (the row under the header).
+    static func firstRow(_ screen: String) -> String {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let header = lines.firstIndex(where: { $0.contains("LABEL") }), header + 1 < lines.count else { return "" }
+        return String(lines[header + 1])
+    }
+
+    @Test func aClickOnTheLabelHeaderSortsByNameAndSFlipsIt() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        // Newest first to begin with; the rows follow the header once the page is in.
+        try await tui.waitUntil("newest first") { $0.contains("CREATED ▼") && Self.firstRow($0).contains("connect-tui sandbox") }
+        // LABEL's title is at column 17 of row 4 at 120×40 (sidebar 16, then the table).
+        try NavigationEndToEndTests.click(tui, x: 18, y: 4)
+        try await tui.waitUntil("by name, A first") { $0.contains("LABEL ▲") && Self.firstRow($0).contains("Nightly report export") }
+        try tui.press("S")
+        try await tui.waitUntil("by name, reversed") { $0.contains("LABEL ▼") && Self.firstRow($0).contains("connect-tui sandbox") }
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+}

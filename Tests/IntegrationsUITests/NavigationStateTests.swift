@@ -212,3 +212,34 @@ import TokenWizard
         }
     }
 }
+
+/// Sorting a list: by the server, shown in the header, by key or by a click on the header.
+@Suite struct SortTests {
+    @Test func sMovesToTheNextColumnAndSFlipsItFromTheFirstPage() throws {
+        var state = UISample.state(UISample.large, tokens: [UISample.tutorial], total: 57)
+        state.tokens.offset = 20
+        #expect(state.tokens.sort == ListSort(.created, descending: true), "newest first to begin with")
+        let effects = AppReducer.reduce(&state, .key(.character("s"), now: UISample.now))
+        #expect(state.tokens.sort == ListSort(.status))
+        #expect(effects == [.loadTokens(loadID: state.tokens.loadID, ListQuery(ordering: [SortKey("status")]), PageRequest(limit: 10, offset: 0))])
+        _ = AppReducer.reduce(&state, .key(.character("S"), now: UISample.now))
+        #expect(state.tokens.sort == ListSort(.status, descending: true))
+        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(UISample.page([UISample.tutorial])), now: UISample.now))
+        let screen = AppView.render(state)
+        #expect(try #require(screen.row(containing: "LABEL")).contains("STATUS ▼"))
+    }
+
+    @Test func aClickOnAHeaderSortsByItAndAgainTheOtherWay() throws {
+        var state = UISample.state(UISample.large)
+        let layout = Layout(state.size)
+        let header = try #require(AppView.render(state).row(containing: "LABEL"))
+        let column = try #require(header.range(of: "LABEL")).lowerBound.utf16Offset(in: header)
+        let click = Key.mouse(MouseEvent(x: column + 1, y: layout.listTable.y))
+        _ = AppReducer.reduce(&state, .key(click, now: UISample.now))
+        #expect(state.tokens.sort == ListSort(.label))
+        _ = AppReducer.reduce(&state, .key(click, now: UISample.now))
+        #expect(state.tokens.sort == ListSort(.label, descending: true))
+        // Last result is not a field the server can order webhooks by: a click there does nothing.
+        #expect(WebhookListKind.sortField(.lastResult) == nil)
+    }
+}

@@ -40,20 +40,37 @@ extension AppReducer {
         case .webhookDetails(var details):
             if event.y == tabsY { details.tab = event.x < layout.content.x + 10 ? .general : .deliveries }
             state.webhookDetails = details
-        case .tokenList: clickRow(TokenListKind.self, event, table, layout, &state)
-        case .webhookList: clickRow(WebhookListKind.self, event, table, layout, &state)
-        case .extensionList: clickRow(ExtensionListKind.self, event, table, layout, &state)
+        case .tokenList: return clickList(TokenListKind.self, event, table, layout, now: now, &state)
+        case .webhookList: return clickList(WebhookListKind.self, event, table, layout, now: now, &state)
+        case .extensionList: return clickList(ExtensionListKind.self, event, table, layout, now: now, &state)
         case .general, .extensionDetails:
             break
         }
         return []
     }
 
-    /// A click on a list's row puts the cursor there.
-    static func clickRow<K: ListKind>(_ kind: K.Type, _ event: MouseEvent, _ table: Rect, _ layout: Layout, _ state: inout AppState) {
-        guard event.x >= table.x,
-            let row = state[keyPath: K.path].row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows)
-        else { return }
-        state[keyPath: K.path].moveCursor(to: row)
+    /// A click on a list's header sorts by that column (again: the other way); on a row it
+    /// puts the cursor there.
+    static func clickList<K: ListKind>(
+        _ kind: K.Type, _ event: MouseEvent, _ table: Rect, _ layout: Layout, now: Date, _ state: inout AppState
+    ) -> [AppEffect] {
+        guard event.x >= table.x else { return [] }
+        let list = state[keyPath: K.path]
+        if event.y == table.y {
+            let (drawn, columns) = ListView.table(list, list.items, state, width: table.width)
+            var x = table.x
+            for (index, width) in drawn.widths(for: table.width).enumerated() {
+                defer { x += width + 1 }
+                guard event.x >= x, event.x < x + width else { continue }
+                guard K.sortField(columns[index]) != nil else { return [] }
+                let same = list.sort?.column == columns[index]
+                return sortBy(K.self, ListSort(columns[index], descending: same ? !(list.sort?.descending ?? false) : false), now: now, &state)
+            }
+            return []
+        }
+        if let row = list.row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows) {
+            state[keyPath: K.path].moveCursor(to: row)
+        }
+        return []
     }
 }

@@ -181,7 +181,7 @@ public enum AppReducer {
             return openSwitcher(now: now, &state)
         case .back, .retryFailed, .dismiss, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
             .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension,
-            .trigger, .checkKey, .export:
+            .trigger, .checkKey, .export, .sort, .flipSort:
             return []
         }
     }

@@ -41,7 +41,7 @@ extension AppReducer {
             return [.checkKey(tokenID: details.tokenID)]
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
             .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .columns,
-            .tokensOfExtension, .trigger:
+            .tokensOfExtension, .trigger, .sort, .flipSort:
             return nil
         }
         state.details = details

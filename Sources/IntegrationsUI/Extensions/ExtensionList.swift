@@ -64,6 +64,16 @@ public enum ExtensionListKind: ListKind {
     public static func title(of column: ExtensionColumn) -> String { column.title }
     public static let dropOrder: [ExtensionColumn] = [.categories, .description]
 
+    /// The spec orders extensions by these; description and categories it cannot.
+    public static func sortField(_ column: ExtensionColumn) -> String? {
+        switch column {
+        case .name: "name"
+        case .id: "id"
+        case .status: "status"
+        case .description, .categories: nil
+        }
+    }
+
     public static func table(_ column: ExtensionColumn) -> Table.Column {
         switch column {
         case .name: Table.Column(column.title, minWidth: 18, weight: 1)

@@ -141,6 +141,8 @@ public enum Keymaps {
         KeyBinding([.character("[")], .previousPage, hint: "prev page", help: "previous page"),
         KeyBinding([.character("p")], .rowsPerPage, help: "rows per page: 10, 25, 50, 100"),
         KeyBinding([.character("C")], .columns, help: "choose the columns"),
+        KeyBinding([.character("s")], .sort, help: "sort by the next column (the server sorts; a click on a header too)"),
+        KeyBinding([.character("S")], .flipSort, help: "flip the sort: ascending ▲ or descending ▼"),
         KeyBinding([.escape], .back, help: "stop a slow load"),
     ]
 

@@ -21,7 +21,7 @@ extension AppReducer {
     static func reload<K: ListKind>(_ kind: K.Type, _ state: inout AppState) -> AppEffect {
         let loadID = state[keyPath: K.path].beginLoad()
         let list = state[keyPath: K.path]
-        return K.load(loadID: loadID, list.filter.query, list.page)
+        return K.load(loadID: loadID, list.query, list.page)
     }
 
     /// A page arrived: taken if it answers the newest load (a page emptied by deletes
@@ -55,6 +55,16 @@ extension AppReducer {
         case .filter:
             state.modals.append(.filter(id, list.filter.editor(state)))
             return []
+        case .sort:
+            // The next column the server can order by, among those shown.
+            let sortable = list.columns.shown.filter { K.sortField($0) != nil }
+            guard !sortable.isEmpty else { return [] }
+            let next = list.sort.flatMap { sortable.firstIndex(of: $0.column) }.map { ($0 + 1) % sortable.count } ?? 0
+            return sortBy(K.self, ListSort(sortable[next]), now: now, &state)
+        case .flipSort:
+            guard var sort = list.sort ?? sortable(K.self, list).first.map({ ListSort($0) }) else { return [] }
+            sort.descending.toggle()
+            return sortBy(K.self, sort, now: now, &state)
         case .columns:
             state.modals.append(.columns(id, cursor: 0))
             return []
@@ -66,6 +76,18 @@ extension AppReducer {
             .open, .actions, .create, .copy, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey, .export:
             return nil
         }
+    }
+
+    static func sortable<K: ListKind>(_ kind: K.Type, _ list: PagedListState<K>) -> [K.Column] {
+        list.columns.shown.filter { K.sortField($0) != nil }
+    }
+
+    /// Orders the list by `sort` from its first page (the server sorts).
+    static func sortBy<K: ListKind>(_ kind: K.Type, _ sort: ListSort<K.Column>, now: Date, _ state: inout AppState) -> [AppEffect] {
+        state[keyPath: K.path].sort = sort
+        state[keyPath: K.path].rewind()
+        state.status = .info("Sorted by \(K.title(of: sort.column)) \(sort.descending ? "▼ (descending)" : "▲ (ascending)")", now: now)
+        return [reload(K.self, &state)]
     }
 
     /// A filter editor: type the text, move to the choices and step them, apply, or clear.

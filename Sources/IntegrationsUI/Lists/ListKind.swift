@@ -28,6 +28,10 @@ public protocol ListKind: Sendable, Hashable {
     static var dropOrder: [Column] { get }
     /// The columns shown until the user chooses.
     static var defaultColumns: [Column] { get }
+    /// The API field a column orders by (`ordering=-name`), or nil when it cannot.
+    static func sortField(_ column: Column) -> String?
+    /// The order a list starts in (nil: the filter's own).
+    static var defaultSort: ListSort<Column>? { get }
 }
 
 /// What a list can be narrowed to: one text, then choices; the editor shows them in order.
@@ -47,4 +51,16 @@ public protocol ListFilter: Sendable, Hashable {
 extension ListKind {
     public static var cancelLoad: AppEffect? { nil }
     public static var defaultColumns: [Column] { Column.allCases }
+    public static var defaultSort: ListSort<Column>? { nil }
+}
+
+/// The column a list is ordered by, and which way (done by the server).
+public struct ListSort<Column: Hashable & Sendable>: Sendable, Hashable {
+    public var column: Column
+    public var descending: Bool
+
+    public init(_ column: Column, descending: Bool = false) {
+        self.column = column
+        self.descending = descending
+    }
 }

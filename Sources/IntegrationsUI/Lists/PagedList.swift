@@ -16,6 +16,15 @@ public struct PagedListState<Kind: ListKind>: Sendable, Hashable {
     public var cursor = 0
     public var cursorID: String?
     var columns = ColumnChoice<Kind.Column>(shown: Kind.defaultColumns)
+    /// The order the server sends the rows in.
+    public var sort: ListSort<Kind.Column>? = Kind.defaultSort
+
+    /// The filter's query, ordered by the sort (ties broken by the server's own order).
+    public var query: ListQuery {
+        var query = filter.query
+        if let sort, let field = Kind.sortField(sort.column) { query.ordering = [SortKey(field, descending: sort.descending)] }
+        return query
+    }
     /// Identifies the newest load; answers to older ones are dropped. 0 until first loaded.
     public var loadID = 0
 

@@ -26,7 +26,7 @@ extension AppReducer {
             return []
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
             .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .columns,
-            .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey:
+            .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey, .sort, .flipSort:
             return nil
         }
     }

@@ -83,6 +83,18 @@ public enum TokenListKind: ListKind {
     public static var cancelled: ConnectError { ConnectError(operation: .listTokens, method: .get, kind: .cancelled) }
     public static func title(of column: TokenColumn) -> String { column.title }
     public static let dropOrder: [TokenColumn] = [.expires, .created, .extension]
+    /// Newest first, as the portal lists them.
+    public static let defaultSort: ListSort<TokenColumn>? = ListSort(.created, descending: true)
+
+    public static func sortField(_ column: TokenColumn) -> String? {
+        switch column {
+        case .label: "name"
+        case .extension: "extension.name"
+        case .created: "events.created.at"
+        case .status: "status"
+        case .expires: "expiration_date"
+        }
+    }
     /// EXPIRES is one `C` away: most keys never expire.
     public static let defaultColumns: [TokenColumn] = [.label, .extension, .created, .status]
 

@@ -24,7 +24,9 @@ enum ListView {
             renderTable(list, [], state, table, &screen, empty: "")
             LoadStateView.failed(error, retryKey: state.keymaps.global.label(.refresh), at: Rect(x: table.x, y: table.y + 2, width: table.width, height: table.height - 2), &screen)
         case .loaded(let page):
-            renderTable(list, page.items, state, table, &screen, empty: "No data available")
+            var drawn = ListView.table(list, page.items, state, width: table.width).table
+            drawn.emptyMessage = "No data available"
+            drawn.render(into: &screen, table)
         }
     }
 
@@ -54,9 +56,19 @@ enum ListView {
     }
 
     static func renderTable<K: ListKind>(_ list: PagedListState<K>, _ items: [K.Item], _ state: AppState, _ rect: Rect, _ screen: inout Screen, empty: String) {
-        let shown = fitting(K.self, list.columns.shown, width: rect.width)
+        table(list, items, state, width: rect.width).table.render(into: &screen, rect)
+    }
+
+    /// The table of a page as drawn at `width`, with its columns: what a click on the header
+    /// is matched against. The sorted column's title carries ▲ or ▼.
+    static func table<K: ListKind>(_ list: PagedListState<K>, _ items: [K.Item], _ state: AppState, width: Int) -> (table: Table, columns: [K.Column]) {
+        let shown = fitting(K.self, list.columns.shown, width: width)
         let rows = items.map { item in shown.map { K.cell(item, $0, state) } }
-        Table(columns: shown.map(K.table), rows: rows, selected: items.isEmpty ? nil : list.cursor, emptyMessage: empty)
-            .render(into: &screen, rect)
+        let columns = shown.map { column in
+            var table = K.table(column)
+            if let sort = list.sort, sort.column == column { table.title += sort.descending ? " ▼" : " ▲" }
+            return table
+        }
+        return (Table(columns: columns, rows: rows, selected: items.isEmpty ? nil : list.cursor, emptyMessage: ""), shown)
     }
 }

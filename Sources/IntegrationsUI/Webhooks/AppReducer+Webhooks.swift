@@ -23,7 +23,7 @@ extension AppReducer {
         case .edit: return openWebhookForm(editing: hook, &state)
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
             .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .columns,
-            .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export:
+            .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort:
             return nil
         }
     }
@@ -53,7 +53,7 @@ extension AppReducer {
             return openWebhookForm(editing: hook, &state)
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
             .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage,
-            .columns, .tokensOfExtension, .checkKey, .export:
+            .columns, .tokensOfExtension, .checkKey, .export, .sort, .flipSort:
             return nil
         }
         state.webhookDetails = details

@@ -86,6 +86,18 @@ public enum WebhookListKind: ListKind {
     /// result, rather than every column being cut.
     public static let dropOrder: [WebhookColumn] = [.product, .objectClass, .url, .lastResult]
 
+    /// The last result is the newer of two dates: the server cannot order by it.
+    public static func sortField(_ column: WebhookColumn) -> String? {
+        switch column {
+        case .label: "label"
+        case .objectClass: "object_class"
+        case .product: "product.name"
+        case .url: "external_url"
+        case .status: "active"
+        case .lastResult: nil
+        }
+    }
+
     public static func table(_ column: WebhookColumn) -> Table.Column {
         switch column {
         case .label: Table.Column(column.title, minWidth: 33, weight: 2)
