@@ -42,6 +42,7 @@ enum TerminalUI {
         settings.accountChoices = setup.sources.all()
         settings.currentAccount = first
         settings.rowsPerPage = setup.config?.rowsPerPage
+        settings.refreshInterval = setup.config?.refreshInterval
         if let config = setup.config {
             let file = setup.paths.configFile.path
             let (keymaps, problems) = KeymapSet.defaults.rebinding(config.keys) { "\(file):\(config.keyLines[$0] ?? 0)" }

@@ -158,9 +158,10 @@ struct NavigationEndToEndTests {
     }
 }
 
-/// Sorting by the server, from a click on the header and from the keys.
+/// Lists as people who live in terminals expect: sorted by the server from a click or a key,
+/// refreshed on their own when asked.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
-struct SortEndToEndTests {
+struct ListEndToEndTests {
     typealias World = EndToEndTests.World
 
     /// The first row of the table (the row under the header).
@@ -181,6 +182,21 @@ struct SortEndToEndTests {
         try await tui.waitUntil("by name, A first") { $0.contains("LABEL ▲") && Self.firstRow($0).contains("Nightly report export") }
         try tui.press("S")
         try await tui.waitUntil("by name, reversed") { $0.contains("LABEL ▼") && Self.firstRow($0).contains("connect-tui sandbox") }
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+    }
+
+    @Test func withARefreshIntervalTheListShowsWhatOthersMadeWithoutAKey() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let folder = world.home.appendingPathComponent(".config/connect-tui")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "refresh_interval = 5\n".write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await tui.waitFor("Tutorial API Token")
+        try await tui.waitFor("updated ")
+        _ = try await world.client.createToken(TokenCreate(name: "Made elsewhere", description: "e2e", externalID: nil, extensionID: "EXT-000"))
+        try await tui.waitFor("Made elsewhere", timeout: .seconds(15))
         try tui.press("q")
         try await tui.waitFor("EXIT=0")
     }

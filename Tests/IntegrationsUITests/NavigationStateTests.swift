@@ -243,3 +243,37 @@ import TokenWizard
         #expect(WebhookListKind.sortField(.lastResult) == nil)
     }
 }
+
+/// `refresh_interval`: the list on screen is read again, quietly, when its time comes.
+@Suite struct AutoRefreshTests {
+    @Test func theListOnScreenIsReadAgainQuietlyWhenItsTimeComes() throws {
+        var state = UISample.state(UISample.large)
+        state.refreshInterval = 30
+        _ = AppReducer.reduce(&state, .tick(UISample.now))
+        let loadID = state.tokens.loadID
+        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: loadID, .success(UISample.page([UISample.tutorial])), now: UISample.now))
+        #expect(state.tokens.loadedAt == UISample.now)
+        #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(29))).isEmpty, "not before its time")
+        let effects = AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(30)))
+        #expect(effects == [.loadTokens(loadID: loadID + 1, state.tokens.query, state.tokens.page)])
+        #expect(state.tokens.content.value != nil, "the rows stay on screen while it reads")
+        #expect(AppView.render(state).text.contains("updated 30 s ago"))
+        #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(31))).isEmpty, "once per interval")
+        // A failed refresh keeps the rows and says so.
+        let error = ConnectError(operation: .listTokens, method: .get, kind: .timedOut)
+        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: loadID + 1, .failure(error), now: UISample.now))
+        #expect(state.tokens.items.map(\.id) == ["SU-431-800-699"])
+        #expect(state.status?.text.hasPrefix("Refreshing tokens failed") == true)
+        // Nothing is read under a modal, or with the interval off.
+        _ = AppReducer.reduce(&state, .key(.character("."), now: UISample.now.addingTimeInterval(31)))
+        #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(120))).isEmpty)
+    }
+
+    @Test func theConfigSetsTheIntervalAndRefusesNonsense() throws {
+        #expect(try AppConfig.parse("refresh_interval = 60\n", file: "c.toml").0.refreshInterval == 60)
+        #expect(try AppConfig.parse("refresh_interval = 0\n", file: "c.toml").0.refreshInterval == nil, "0 is off")
+        #expect(try AppConfig.parse("refresh_interval = 1\n", file: "c.toml").0.refreshInterval == 5, "at most every 5 s")
+        let (_, problems) = try AppConfig.parse("refresh_interval = -3\n", file: "c.toml")
+        #expect(problems.count == 1)
+    }
+}

@@ -22,6 +22,8 @@ public struct AppConfig: Hashable, Sendable {
     public var active: String?
     public var theme: String?
     public var rowsPerPage: Int?
+    /// Seconds between quiet reloads of the list on screen; nil (or 0) never.
+    public var refreshInterval: Int?
     public var clipboardMode: ClipboardMode = .auto
     /// Seconds after which a copied key is cleared (if the clipboard still holds it); nil never.
     public var clipboardClearAfter: Int?
@@ -131,8 +133,11 @@ extension AppConfig {
                     } else {
                         problem(value.line, key, "must be one of \(AppConfig.rowsPerPageChoices.map(String.init).joined(separator: ", "))")
                     }
+                case "refresh_interval":
+                    guard let seconds = integer(value, key, in: 0...86400) else { continue }
+                    config.refreshInterval = seconds == 0 ? nil : max(5, seconds)
                 default:
-                    problem(value.line, key, "unknown key; known at the top: active, theme, rows_per_page")
+                    problem(value.line, key, "unknown key; known at the top: active, theme, rows_per_page, refresh_interval")
                 }
             }
         }

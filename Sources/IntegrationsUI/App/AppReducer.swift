@@ -36,11 +36,12 @@ public enum AppReducer {
             state.now = now
             noteWaiting(now: now, &state)
             if let expires = state.status?.expires, expires <= now { state.status = nil }
+            var effects = autoRefresh(now: now, &state)
             if let due = state.clipboardClearAt, due <= now {
                 state.clipboardClearAt = nil
-                return [.clearCopiedSecret]
+                effects.append(.clearCopiedSecret)
             }
-            return []
+            return effects
         case .stopSignal:
             state.quitting = true
             return [.quit]

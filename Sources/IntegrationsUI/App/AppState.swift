@@ -109,6 +109,8 @@ public struct AppState: Sendable, Hashable {
     /// one copied last is due.
     public var clipboardClearAfter: Int?
     public var clipboardClearAt: Date?
+    /// `refresh_interval`: the list on screen is read again quietly this often (seconds).
+    public var refreshInterval: Int?
     /// Every extension: the token filter's choices and the names shown beside tokens.
     public var extensions: Loadable<[Extension]> = .loading
     /// Module names by id, for the permissions tab.

@@ -24,10 +24,36 @@ extension AppReducer {
         return K.load(loadID: loadID, list.query, list.page)
     }
 
+    /// The list on screen read again quietly when `refresh_interval` has passed since it was
+    /// (only with nothing open over it, and not while it loads).
+    static func autoRefresh(now: Date, _ state: inout AppState) -> [AppEffect] {
+        guard let interval = state.refreshInterval, state.modals.isEmpty else { return [] }
+        func due<K: ListKind>(_ kind: K.Type) -> [AppEffect] {
+            let list = state[keyPath: K.path]
+            guard !list.content.isLoading, let loadedAt = list.loadedAt,
+                now.timeIntervalSince(max(loadedAt, list.refreshAskedAt ?? loadedAt)) >= TimeInterval(interval)
+            else { return [] }
+            let loadID = state[keyPath: K.path].beginQuietLoad()
+            state[keyPath: K.path].refreshAskedAt = now
+            return [K.load(loadID: loadID, list.query, list.page)]
+        }
+        switch state.route {
+        case .tokenList: return due(TokenListKind.self)
+        case .webhookList: return due(WebhookListKind.self)
+        case .extensionList: return due(ExtensionListKind.self)
+        case .general, .tokenDetails, .webhookDetails, .extensionDetails: return []
+        }
+    }
+
     /// A page arrived: taken if it answers the newest load (a page emptied by deletes
     /// elsewhere loads the last page that has rows instead).
     static func listLoaded<K: ListKind>(_ kind: K.Type, loadID: Int, _ result: Result<Page<K.Item>, ConnectError>, _ state: inout AppState) -> [AppEffect] {
-        state[keyPath: K.path].accept(result, loadID: loadID) ? [reload(K.self, &state)] : []
+        // A quiet refresh that failed keeps the rows on screen (a normal load showed "Loading").
+        if case .failure(let error) = result, loadID == state[keyPath: K.path].loadID, state[keyPath: K.path].content.value != nil {
+            state.status = .error("Refreshing \(K.noun) failed: \(error.detail); the rows shown are from before (\(state.keymaps.global.label(.refresh)) reads again).")
+            return []
+        }
+        return state[keyPath: K.path].accept(result, loadID: loadID, now: state.now) ? [reload(K.self, &state)] : []
     }
 
     /// What every list does with a command: move, page, rows per page, filter, columns, stop a

@@ -1,3 +1,4 @@
+import Foundation
 import ConnectCore
 import TerminalKit
 import TokenWizard
@@ -27,6 +28,10 @@ public struct PagedListState<Kind: ListKind>: Sendable, Hashable {
     }
     /// Identifies the newest load; answers to older ones are dropped. 0 until first loaded.
     public var loadID = 0
+    /// When the page on screen was read (for "updated 12 s ago" and the auto-refresh).
+    public var loadedAt: Date?
+    /// When a quiet refresh was last asked for (one per interval, whatever its answer).
+    public var refreshAskedAt: Date?
 
     public init() {}
 }
@@ -57,6 +62,12 @@ extension PagedListState {
     mutating func beginLoad() -> Int {
         loadID += 1
         content = .loading
+        return loadID
+    }
+
+    /// A reload that keeps the page on screen until the answer replaces it (no flicker).
+    mutating func beginQuietLoad() -> Int {
+        loadID += 1
         return loadID
     }
 
@@ -95,11 +106,12 @@ extension PagedListState {
 
     /// Takes the answer of load `id`. Returns true when the page came back empty because rows
     /// went away elsewhere and the last page that has rows must be loaded instead.
-    mutating func accept(_ result: Result<Page<Item>, ConnectError>, loadID id: Int) -> Bool {
+    mutating func accept(_ result: Result<Page<Item>, ConnectError>, loadID id: Int, now: Date?) -> Bool {
         guard id == loadID else { return false }  // an older load
         switch result {
         case .success(let page):
             content = .loaded(page)
+            loadedAt = now
             let items = page.items
             if let cursorID, let index = items.firstIndex(where: { $0.id == cursorID }) {
                 cursor = index

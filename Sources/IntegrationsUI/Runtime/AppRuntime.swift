@@ -44,6 +44,8 @@ public final class AppRuntime {
         public var currentAccount: AccountChoice?
         public var keymaps = KeymapSet.defaults
         public var rowsPerPage: Int?
+        /// `refresh_interval`: seconds between quiet reloads of the list on screen.
+        public var refreshInterval: Int?
         public var messages: [String] = []
         public var connect: Connector?
         /// Where the markers of creates come from (random ids; fixed in tests).
@@ -102,6 +104,7 @@ public final class AppRuntime {
             size: terminal.size, connection: connection, timeZone: timeZone, accountChoices: settings.accountChoices,
             currentAccount: settings.currentAccount, keymaps: settings.keymaps, clipboardClearAfter: clipboard.clearAfter,
             rowsPerPage: settings.rowsPerPage, setupMessages: settings.messages)
+        state.refreshInterval = settings.refreshInterval
     }
 
     /// Runs until the user quits or a stop signal arrives.

@@ -12,6 +12,11 @@ enum ListView {
         let list = state[keyPath: K.path]
         // A read-only account offers no CREATE.
         renderToolbar(title: title, create: state.connection.readOnly ? "" : "\(create) (\(keymap.label(.create)))", list, rect, &screen)
+        if state.refreshInterval != nil, let loadedAt = list.loadedAt, let now = state.now {
+            // With auto-refresh on, how old the page is, after the title.
+            let age = "updated \(max(0, Int(now.timeIntervalSince(loadedAt)))) s ago"
+            screen.put(age, x: rect.x + title.displayWidth + 2, y: rect.y, style: Style(.muted), maxWidth: max(0, rect.width / 2 - title.displayWidth))
+        }
         let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 3)
         switch list.content {
         case .loading:
