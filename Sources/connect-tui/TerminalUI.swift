@@ -43,6 +43,7 @@ enum TerminalUI {
         settings.currentAccount = first
         settings.rowsPerPage = setup.config?.rowsPerPage
         settings.refreshInterval = setup.config?.refreshInterval
+        settings.memoryFile = MemoryFile(folder: setup.paths.stateDirectory.appendingPathComponent("remembered"))
         if let config = setup.config {
             let file = setup.paths.configFile.path
             let (keymaps, problems) = KeymapSet.defaults.rebinding(config.keys) { "\(file):\(config.keyLines[$0] ?? 0)" }

@@ -110,7 +110,7 @@ import ConnectTestSupport
         let (config, problems) = try AppConfig.parse(text, file: "/home/u/.config/connect-tui/config.toml")
         let lines = problems.map(\.description)
         let expected = [
-            "/home/u/.config/connect-tui/config.toml:1: colour: unknown key; known at the top: active, theme, rows_per_page",
+            "/home/u/.config/connect-tui/config.toml:1: colour: unknown key; known at the top: active, theme, rows_per_page, refresh_interval",
             "/home/u/.config/connect-tui/config.toml:2: rows_per_page: must be one of 10, 25, 50, 100",
             "/home/u/.config/connect-tui/config.toml:3: theme: must be a string, not an integer",
             "/home/u/.config/connect-tui/config.toml:5: clipboard.mode: must be one of auto, osc52, native, off",

@@ -200,4 +200,38 @@ struct ListEndToEndTests {
         try tui.press("q")
         try await tui.waitFor("EXIT=0")
     }
+
+    @Test func rowsSortColumnsAndThePaneAreRememberedPerAccount() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let first = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await first.waitFor("Tutorial API Token")
+        try first.press("p")
+        try await first.waitFor("Rows per page 25")
+        try first.press("S")
+        try await first.waitFor("CREATED ▲")
+        try first.press("3")
+        try await first.waitFor("Fulfillment to ERP")
+        try first.press("q")
+        try await first.waitFor("EXIT=0")
+        let folder = world.home.appendingPathComponent(".local/state/connect-tui/remembered")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(files.count == 1)
+        #expect(files.first.flatMap { SecureFile.mode(of: $0) } == 0o600)
+
+        let again = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await again.waitFor("Integrations › Webhooks")
+        try again.press("2")
+        try await again.waitUntil("the tokens as they were left") { $0.contains("Rows per page 25") && $0.contains("CREATED ▲") }
+        try again.press("q")
+        try await again.waitFor("EXIT=0")
+
+        // A file that cannot be read is said, set aside, and the defaults apply.
+        try "{ not json".write(to: try #require(files.first), atomically: true, encoding: .utf8)
+        let third = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        try await third.waitFor("could not be read; the defaults apply")
+        try await third.waitFor("Rows per page 10")
+        try third.press("q")
+        try await third.waitFor("EXIT=0")
+    }
 }

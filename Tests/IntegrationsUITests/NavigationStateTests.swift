@@ -277,3 +277,37 @@ import TokenWizard
         #expect(problems.count == 1)
     }
 }
+
+/// What the app remembers of an account: rows per page, sort, columns, the last pane.
+@Suite struct RememberedTests {
+    @Test func whatIsRememberedComesBackOnAFreshStart() throws {
+        var used = UISample.state(UISample.large)
+        for key: Key in [.character("p"), .character("s"), .character("C"), .down, .character(" "), .escape, .character("3")] {
+            _ = AppReducer.reduce(&used, .key(key, now: UISample.now))
+        }
+        let memory = used.memory
+        let data = try JSONEncoder().encode(memory)
+        let read = try JSONDecoder().decode(UIMemory.self, from: data)
+        #expect(read == memory)
+
+        var fresh = AppState(size: UISample.large, connection: UISample.connection, timeZone: TimeZone(identifier: "UTC")!)
+        _ = AppReducer.start(&fresh)
+        let effects = AppReducer.reduce(&fresh, .remembered(read))
+        #expect(fresh.pane == .webhooks, "the pane last shown")
+        #expect(fresh.tokens.rowsPerPage == 25)
+        #expect(fresh.tokens.sort == used.tokens.sort)
+        #expect(fresh.tokens.columns.shown == [.label, .created, .status])
+        #expect(effects.contains { if case .loadTokens(_, let query, let page) = $0 { query == fresh.tokens.query && page.limit == 25 } else { false } })
+        #expect(effects.contains { if case .loadWebhooks = $0 { true } else { false } })
+    }
+
+    @Test func valuesItDoesNotKnowAreDropped() {
+        var memory = UIMemory()
+        memory.lists["tokens"] = UIMemory.List(rowsPerPage: 33, sort: "nonsense", descending: true, columns: ["nope"])
+        memory.pane = "elsewhere"
+        var state = UISample.state(UISample.large)
+        let before = state
+        #expect(AppReducer.reduce(&state, .remembered(memory)).isEmpty)
+        StateDiff.expectEqual(state, before)
+    }
+}

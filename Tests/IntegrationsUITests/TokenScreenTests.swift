@@ -46,7 +46,7 @@ import TokenWizard
         #expect(AppView.render(empty).text.contains("No data available"))
 
         var failed = UISample.state(UISample.small)
-        failed.tokens.loadID += 1
+        _ = failed.tokens.beginLoad()  // a reload, as r starts one
         let error = ConnectError(operation: .listTokens, method: .get, kind: .http(status: 503, code: "SYS_001", messages: ["Maintenance."]))
         _ = AppReducer.reduce(&failed, .tokensLoaded(loadID: failed.tokens.loadID, .failure(error), now: UISample.now))
         let text = AppView.render(failed).text

@@ -43,6 +43,10 @@ public enum AppAction: Sendable {
     /// An unfinished wizard saved by an earlier run.
     case draftFound(WizardDraft)
     case draftUnreadable(String)
+    /// What an earlier run remembered of this account.
+    case remembered(UIMemory)
+    /// The memory file was unreadable; it was set aside at this path.
+    case rememberedUnreadable(String)
 }
 
 /// I/O the reducer asks for; the runtime performs it and answers with an action.

@@ -90,7 +90,7 @@ extension AppReducer {
 
         case .key, .resized, .tick, .stopSignal, .wizard, .editForm, .draftFound, .draftUnreadable, .extensionTokensCounted,
             .webhooksLoaded, .webhookLoaded, .webhookActionFinished, .webhookForm, .accountSwitched, .clipboardCleared,
-            .exportWritten, .keyChecked:
+            .exportWritten, .keyChecked, .remembered, .rememberedUnreadable:
             return []
         }
     }

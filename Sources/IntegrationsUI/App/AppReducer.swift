@@ -77,6 +77,11 @@ public enum AppReducer {
         case .keyChecked(let tokenID, let result):
             keyChecked(tokenID, result, &state)
             return []
+        case .remembered(let memory):
+            return remember(memory, &state)
+        case .rememberedUnreadable(let path):
+            state.status = .error("What was remembered of this account could not be read; the defaults apply (the file was kept at \(path)).")
+            return []
         case .draftUnreadable(let path):
             state.status = .error("A saved draft could not be read; it was kept at \(path).")
             return []

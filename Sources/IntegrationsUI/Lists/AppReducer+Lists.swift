@@ -28,21 +28,22 @@ extension AppReducer {
     /// (only with nothing open over it, and not while it loads).
     static func autoRefresh(now: Date, _ state: inout AppState) -> [AppEffect] {
         guard let interval = state.refreshInterval, state.modals.isEmpty else { return [] }
-        func due<K: ListKind>(_ kind: K.Type) -> [AppEffect] {
-            let list = state[keyPath: K.path]
-            guard !list.content.isLoading, let loadedAt = list.loadedAt,
-                now.timeIntervalSince(max(loadedAt, list.refreshAskedAt ?? loadedAt)) >= TimeInterval(interval)
-            else { return [] }
-            let loadID = state[keyPath: K.path].beginQuietLoad()
-            state[keyPath: K.path].refreshAskedAt = now
-            return [K.load(loadID: loadID, list.query, list.page)]
-        }
         switch state.route {
-        case .tokenList: return due(TokenListKind.self)
-        case .webhookList: return due(WebhookListKind.self)
-        case .extensionList: return due(ExtensionListKind.self)
+        case .tokenList: return refreshIfDue(TokenListKind.self, interval: interval, now: now, &state)
+        case .webhookList: return refreshIfDue(WebhookListKind.self, interval: interval, now: now, &state)
+        case .extensionList: return refreshIfDue(ExtensionListKind.self, interval: interval, now: now, &state)
         case .general, .tokenDetails, .webhookDetails, .extensionDetails: return []
         }
+    }
+
+    static func refreshIfDue<K: ListKind>(_ kind: K.Type, interval: Int, now: Date, _ state: inout AppState) -> [AppEffect] {
+        let list = state[keyPath: K.path]
+        guard !list.content.isLoading, let loadedAt = list.loadedAt,
+            now.timeIntervalSince(max(loadedAt, list.refreshAskedAt ?? loadedAt)) >= TimeInterval(interval)
+        else { return [] }
+        let loadID = state[keyPath: K.path].beginQuietLoad()
+        state[keyPath: K.path].refreshAskedAt = now
+        return [K.load(loadID: loadID, list.query, list.page)]
     }
 
     /// A page arrived: taken if it answers the newest load (a page emptied by deletes
@@ -61,17 +62,14 @@ extension AppReducer {
     static func handleList<K: ListKind>(_ kind: K.Type, _ id: ListID, _ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
         let screenful = Layout(state.size).listRows
         let list = state[keyPath: K.path]
-        func move(to row: Int) -> [AppEffect] {
-            state[keyPath: K.path].moveCursor(to: row)
-            return []
-        }
         switch command {
-        case .down: return move(to: list.cursor + 1)
-        case .up: return move(to: list.cursor - 1)
-        case .pageDown: return move(to: list.cursor + screenful)
-        case .pageUp: return move(to: list.cursor - screenful)
-        case .first: return move(to: 0)
-        case .last: return move(to: list.items.count - 1)
+        case .down, .up, .pageDown, .pageUp, .first, .last:
+            let rows: [Command: Int] = [
+                .down: list.cursor + 1, .up: list.cursor - 1, .pageDown: list.cursor + screenful, .pageUp: list.cursor - screenful,
+                .first: 0, .last: list.items.count - 1,
+            ]
+            state[keyPath: K.path].moveCursor(to: rows[command] ?? list.cursor)
+            return []
         case .nextPage: return state[keyPath: K.path].turnToNextPage() ? [reload(K.self, &state)] : []
         case .previousPage: return state[keyPath: K.path].turnToPreviousPage() ? [reload(K.self, &state)] : []
         case .rowsPerPage:

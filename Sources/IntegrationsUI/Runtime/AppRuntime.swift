@@ -25,6 +25,7 @@ public final class AppRuntime {
     private let mailbox: Mailbox
     let makeUUID: @Sendable () -> UUID
     let clock: @Sendable () -> Date
+    let memoryFile: MemoryFile?
     var tokenLoad: Task<Void, Never>?
     /// The secret copied last, to compare with the clipboard before clearing it (the state
     /// holds when; the secret itself never enters the state).
@@ -50,6 +51,8 @@ public final class AppRuntime {
         public var connect: Connector?
         /// Where the markers of creates come from (random ids; fixed in tests).
         public var makeUUID: @Sendable () -> UUID = { UUID() }
+        /// Where what the app remembers of each account lives (nil: nothing is remembered).
+        public var memoryFile: MemoryFile?
         /// The time now (fixed or stepped in tests).
         public var clock: @Sendable () -> Date = { Date() }
 
@@ -96,6 +99,7 @@ public final class AppRuntime {
         connect = settings.connect
         makeUUID = settings.makeUUID
         clock = settings.clock
+        memoryFile = settings.memoryFile
         self.terminal = terminal
         self.client = client
         self.clipboard = clipboard
@@ -110,6 +114,7 @@ public final class AppRuntime {
     /// Runs until the user quits or a stop signal arrives.
     public func run() {
         perform(AppReducer.start(&state))
+        recall()
         switch draftFile?.load(account: DraftFile.account(of: client)) {
         case .draft(let draft, let file)?:
             offeredDraftFile = file
@@ -143,8 +148,18 @@ public final class AppRuntime {
         }
         tokenLoad?.cancel()
         webhookLoad?.cancel()
+        memoryFile?.save(state.memory, account: DraftFile.account(of: client))
         saveUnfinishedWizard()
         clearCopiedSecretBeforeExit()
+    }
+
+    /// What an earlier run remembered of the account in use, as an action.
+    private func recall() {
+        switch memoryFile?.load(account: DraftFile.account(of: client)) {
+        case .remembered(let memory)?: dispatch(.remembered(memory))
+        case .unreadable(let keptAt)?: dispatch(.rememberedUnreadable(keptAt.path))
+        case .none?, nil: break
+        }
     }
 
     /// Keeps an unfinished wizard for the next start on this account (quit, SIGTERM, SIGHUP
@@ -195,8 +210,10 @@ public final class AppRuntime {
         case .switched(let choice, let client, let connection):
             tokenLoad?.cancel()
             webhookLoad?.cancel()
+            memoryFile?.save(state.memory, account: DraftFile.account(of: self.client))
             self.client = client
             dispatch(.accountSwitched(choice, .success(connection), now: clock()))
+            recall()
         case .clipboardCleared(let outcome):
             guard case .cleared(let sequence) = outcome else { return }
             if let sequence { terminal.sendControlSequence(sequence) }

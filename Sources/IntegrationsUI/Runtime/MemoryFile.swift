@@ -1,0 +1,47 @@
+import ConnectCore
+import Foundation
+
+/// What the app remembers of each account (`UIMemory`), one file per account under
+/// `$XDG_STATE_HOME/connect-tui/remembered/`, 0600, written atomically; named by a hash of
+/// the account (endpoint and token id, never the secret). A file that cannot be read is set
+/// aside and said, and the defaults apply.
+public struct MemoryFile: Sendable {
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    public enum LoadResult: Sendable {
+        case none
+        case remembered(UIMemory)
+        case unreadable(keptAt: URL)
+    }
+
+    func url(account: String) -> URL {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in account.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return folder.appendingPathComponent(String(hash, radix: 16) + ".json")
+    }
+
+    public func load(account: String) -> LoadResult {
+        let file = url(account: account)
+        guard let data = try? Data(contentsOf: file) else { return .none }
+        guard let memory = try? JSONDecoder().decode(UIMemory.self, from: data) else {
+            let aside = file.appendingPathExtension("unreadable")
+            try? FileManager.default.removeItem(at: aside)
+            try? FileManager.default.moveItem(at: file, to: aside)
+            return .unreadable(keptAt: aside)
+        }
+        return .remembered(memory)
+    }
+
+    /// Saves; a failure is not worth stopping for (the defaults apply next time).
+    public func save(_ memory: UIMemory, account: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard let data = try? encoder.encode(memory) else { return }
+        try? SecureFile.write(data, to: url(account: account))
+    }
+}
