@@ -5,9 +5,12 @@ import Testing
 
 /// `connect-tui sandbox serve` as a process: it stops cleanly when asked and loses nothing it
 /// acknowledged when killed.
-@Suite struct SandboxProcessTests {
+@Suite final class SandboxProcessTests {
     let data = FileManager.default.temporaryDirectory
         .appendingPathComponent("connect-tui-serve-\(UUID().uuidString)").appendingPathComponent("sandbox.sqlite")
+
+    /// Each test gets its own folder, removed after it.
+    deinit { try? FileManager.default.removeItem(at: data.deletingLastPathComponent()) }
 
     func serve(faults: [String] = []) async throws -> (RunningProcess, ConnectClient) {
         let server = try RunningProcess(BuiltBinary.url, ["sandbox", "serve", "--data", data.path, "--port", "0"] + faults.flatMap { ["--fault", $0] })

@@ -4,9 +4,12 @@ import Foundation
 import Testing
 
 /// `connect-tui tokens …` for scripts, against a standalone sandbox: output, JSON, exit codes.
-@Suite struct ScriptCommandTests {
+@Suite final class ScriptCommandTests {
     let data = FileManager.default.temporaryDirectory
         .appendingPathComponent("connect-tui-cli-\(UUID().uuidString)").appendingPathComponent("sandbox.sqlite")
+
+    /// Each test gets its own folder, removed after it.
+    deinit { try? FileManager.default.removeItem(at: data.deletingLastPathComponent()) }
 
     /// Runs the binary with the sandbox's account in the environment; returns exit code and output.
     func cli(_ arguments: [String], _ environment: [String: String]) async throws -> (Int32, String) {

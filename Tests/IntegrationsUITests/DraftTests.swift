@@ -8,11 +8,14 @@ import TokenWizard
 @testable import IntegrationsUI
 
 /// An unfinished wizard survives a stop and is offered back.
-@Suite struct DraftTests {
+@Suite final class DraftTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("connect-tui-draft-\(UUID().uuidString)")
     var drafts: URL { folder.appendingPathComponent("data/drafts") }
     /// One instance's store (its own file) for the whole test.
     let file: DraftFile
+
+    /// Each test gets its own folder, removed after it.
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     init() { file = DraftFile(folder: folder.appendingPathComponent("data/drafts")) }
     static let here = "http://127.0.0.1:5555/public/v1 SU-111-111-111"

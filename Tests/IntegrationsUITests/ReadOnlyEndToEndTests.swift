@@ -22,7 +22,10 @@ struct ReadOnlyEndToEndTests {
 
     @Test func everyWriteKeyInTheAppIsRefusedAndNothingButGETIsSent() async throws {
         let (world, log) = try await Self.start()
-        defer { Task { await world.stop() } }
+        defer {
+            try? FileManager.default.removeItem(at: log)
+            Task { await world.stop() }
+        }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color", arguments: "--read-only"))
         let first = try await tui.waitFor("Tutorial API Token")
         #expect(first.contains("READ-ONLY"))
@@ -61,7 +64,10 @@ struct ReadOnlyEndToEndTests {
 
     @Test func everyWriteCommandIsRefusedBeforeItLeaves() async throws {
         let (world, log) = try await Self.start()
-        defer { Task { await world.stop() } }
+        defer {
+            try? FileManager.default.removeItem(at: log)
+            Task { await world.stop() }
+        }
         let commands: [[String]] = [
             ["tokens", "delete", "SU-431-800-699"], ["tokens", "disable", "SU-431-800-699"],
             ["tokens", "rotate", "SU-431-800-699"], ["tokens", "renew", "SU-431-800-699"],
