@@ -50,7 +50,14 @@ static inline void cn_disable_flow_control(void) {
 }
 /* newterm on the standard streams: NULL (not exit) when the terminal type is unknown. */
 static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
-static inline mmask_t cn_button1_events(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED; }
+/* Clicks of the first button and turns of the wheel (buttons 4 and 5). */
+static inline mmask_t cn_mouse_events(void) {
+#ifdef BUTTON5_PRESSED
+    return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+#else
+    return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED | BUTTON4_PRESSED;
+#endif
+}
 static inline int cn_is_button1(mmask_t state) { return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0; }
 static inline int cn_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
 static inline int cn_wheel_down(mmask_t state) {

@@ -40,7 +40,8 @@ public final class CursesTerminal: Terminal {
     /// The input went away (hang-up on the terminal).
     private var hungUp = false
 
-    public init(theme: Theme) throws {
+    /// `mouse: false` leaves the mouse to the terminal (its own selection and copy).
+    public init(theme: Theme, mouse: Bool = true) throws {
         var fds: [Int32] = [-1, -1]
         if pipe(&fds) == 0 {
             for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
@@ -66,7 +67,7 @@ public final class CursesTerminal: Terminal {
         _ = cn_set_escdelay(25)
         curs_set(0)
         scrollok(window, false)
-        mousemask(cn_button1_events(), nil)
+        if mouse { mousemask(cn_mouse_events(), nil) }
         mouseinterval(0)
         palette = Palette(theme: theme)
         cn_install_signal_handlers()
@@ -229,10 +230,17 @@ public final class CursesTerminal: Terminal {
         case cn_key_mouse():
             var event = MEVENT()
             guard getmouse(&event) == OK else { return .unknown(Int(code)) }
-            if cn_wheel_up(event.bstate) != 0 { return .up }
-            if cn_wheel_down(event.bstate) != 0 { return .down }
-            guard cn_is_button1(event.bstate) != 0 else { return .unknown(Int(code)) }
-            return .mouse(MouseEvent(x: Int(event.x), y: Int(event.y)))
+            let kind: MouseEvent.Kind
+            if cn_wheel_up(event.bstate) != 0 {
+                kind = .wheelUp
+            } else if cn_wheel_down(event.bstate) != 0 {
+                kind = .wheelDown
+            } else if cn_is_button1(event.bstate) != 0 {
+                kind = .press
+            } else {
+                return .unknown(Int(code))
+            }
+            return .mouse(MouseEvent(x: Int(event.x), y: Int(event.y), kind: kind))
         case KEY_F0 + 1...KEY_F0 + 24: return .function(Int(code - KEY_F0))
         default: return .unknown(Int(code))
         }

@@ -65,7 +65,7 @@ enum TerminalUI {
 
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(theme: theme.theme)
+            terminal = try CursesTerminal(theme: theme.theme, mouse: setup.config?.mouse ?? true)
         } catch {
             FileHandle.standardError.write(Data("connect-tui: \(error)\n".utf8))
             return 1

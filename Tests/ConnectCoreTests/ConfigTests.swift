@@ -110,7 +110,7 @@ import ConnectTestSupport
         let (config, problems) = try AppConfig.parse(text, file: "/home/u/.config/connect-tui/config.toml")
         let lines = problems.map(\.description)
         let expected = [
-            "/home/u/.config/connect-tui/config.toml:1: colour: unknown key; known at the top: active, theme, rows_per_page, refresh_interval",
+            "/home/u/.config/connect-tui/config.toml:1: colour: unknown key; known at the top: active, theme, rows_per_page, refresh_interval, mouse",
             "/home/u/.config/connect-tui/config.toml:2: rows_per_page: must be one of 10, 25, 50, 100",
             "/home/u/.config/connect-tui/config.toml:3: theme: must be a string, not an integer",
             "/home/u/.config/connect-tui/config.toml:5: clipboard.mode: must be one of auto, osc52, native, off",
@@ -125,6 +125,16 @@ import ConnectTestSupport
         #expect(config.accounts.map(\.name) == ["good"])
         #expect(config.clipboardMode == .auto)
         #expect(config.rowsPerPage == nil)
+    }
+
+    @Test func mouseCanBeLeftToTheTerminal() throws {
+        #expect(try AppConfig.parse("", file: "c").0.mouse == true, "on unless said otherwise")
+        let (off, none) = try AppConfig.parse("mouse = false\n", file: "c")
+        #expect(off.mouse == false)
+        #expect(none.isEmpty)
+        let (kept, problems) = try AppConfig.parse("mouse = \"no\"\n", file: "c")
+        #expect(kept.mouse == true)
+        #expect(problems.map(\.description) == ["c:1: mouse: must be true or false, not a string"])
     }
 
     @Test func anActiveAccountThatDoesNotExistIsReported() throws {

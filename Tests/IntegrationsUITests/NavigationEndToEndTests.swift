@@ -29,9 +29,80 @@ struct NavigationEndToEndTests {
 
     /// A left click at a cell, as the terminal sends it (X10 mouse: ESC [ M, button, x, y).
     static func click(_ tui: TmuxSession, x: Int, y: Int) throws {
-        let at = String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
-        try tui.type("\u{1b}[M " + at)
-        try tui.type("\u{1b}[M#" + at)
+        try mouse(tui, button: 32, x: x, y: y)
+        try mouse(tui, button: 35, x: x, y: y)
+    }
+
+    /// One X10 mouse report, as raw bytes (a column past 94 is a byte past 127, which typed
+    /// text would send as UTF-8).
+    static func mouse(_ tui: TmuxSession, button: UInt8, x: Int, y: Int) throws {
+        let bytes: [UInt8] = [0x1B, 0x5B, 0x4D, button, UInt8(33 + x), UInt8(33 + y)]
+        try tui.tmux(["send-keys", "-t", tui.name, "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
+    /// A turn of the wheel at a cell (X10 mouse: buttons 4 and 5 are 64 and 65).
+    static func wheel(_ tui: TmuxSession, x: Int, y: Int, down: Bool) throws {
+        try mouse(tui, button: down ? 97 : 96, x: x, y: y)
+    }
+
+    /// Whether the app in the pane asked the terminal to report the mouse.
+    static func mouseRequested(_ tui: TmuxSession) throws -> Bool {
+        try tui.tmux(["display-message", "-p", "-t", tui.name, "#{mouse_any_flag}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// Where `text` starts on the screen: (column, row).
+    static func cell(of text: String, in screen: String) throws -> (x: Int, y: Int) {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let y = try #require(lines.firstIndex { $0.contains(text) }, "\(text) is on screen")
+        let start = try #require(lines[y].range(of: text)).lowerBound
+        return (lines[y][..<start].count, y)
+    }
+
+    @Test func theMouseScrollsPressesButtonsAndOpensRowsAndCanBeLeftToTheTerminal() async throws {
+        let world = try await World.start()
+        defer { Task { await world.stop() } }
+        let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        let list = try await tui.waitFor("Tutorial API Token")
+        #expect(try Self.mouseRequested(tui), "the app asked the terminal for the mouse")
+        // The wheel moves the cursor as ↓ does: Enter then opens the second row.
+        let lines = list.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try Self.cell(of: "LABEL", in: list)
+        let first = String(lines[header.y + 1]).trimmingCharacters(in: .whitespaces)
+        let second = String(lines[header.y + 2])
+        #expect(!first.isEmpty)
+        let secondName = try #require(second.split(separator: "│").last?.split(separator: " ").prefix(2).joined(separator: " "))
+        try Self.wheel(tui, x: header.x + 2, y: header.y + 1, down: true)
+        try Self.wheel(tui, x: header.x + 2, y: header.y + 1, down: true)
+        try Self.wheel(tui, x: header.x + 2, y: header.y + 1, down: false)
+        try tui.press("Enter")
+        let details = try await tui.waitFor("Token details")
+        #expect(details.contains(secondName), "the second row (\(secondName)) opened")
+        try tui.press("Escape")
+        try await tui.waitFor("LABEL")
+        // A click on + CREATE TOKEN opens the wizard; one on its CANCEL closes it.
+        let create = try Self.cell(of: "+ CREATE TOKEN", in: try tui.screen())
+        try Self.click(tui, x: create.x + 2, y: create.y)
+        let wizard = try await tui.waitFor("Create token – Step 1")
+        let cancel = try Self.cell(of: "[ CANCEL ]", in: wizard)
+        try Self.click(tui, x: cancel.x + 2, y: cancel.y)
+        try await tui.waitUntil("the wizard closed") { !$0.contains("Create token – Step 1") }
+        // Two clicks on a row open it.
+        let tutorial = try Self.cell(of: "Tutorial API Token", in: try tui.screen())
+        try Self.click(tui, x: tutorial.x + 1, y: tutorial.y)
+        try Self.click(tui, x: tutorial.x + 1, y: tutorial.y)
+        try await tui.waitFor("Token details")
+        try tui.press("q")
+        try await tui.waitFor("EXIT=0")
+
+        // mouse = false: clicks stay with the terminal, the app sees none.
+        let config = world.home.appendingPathComponent(".config/connect-tui")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "mouse = false\n".write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let off = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
+        _ = try await off.waitFor("Tutorial API Token")
+        #expect(try !Self.mouseRequested(off), "the terminal keeps the mouse (its own selection works)")
+        try off.press("q")
+        try await off.waitFor("EXIT=0")
     }
 
     @Test func aTokenMadeFromExtensionsOpensOnTheTokensPane() async throws {

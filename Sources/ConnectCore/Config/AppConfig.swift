@@ -24,6 +24,8 @@ public struct AppConfig: Hashable, Sendable {
     public var rowsPerPage: Int?
     /// Seconds between quiet reloads of the list on screen; nil (or 0) never.
     public var refreshInterval: Int?
+    /// `mouse = false`: clicks and the wheel stay with the terminal (its own selection).
+    public var mouse = true
     public var clipboardMode: ClipboardMode = .auto
     /// Seconds after which a copied key is cleared (if the clipboard still holds it); nil never.
     public var clipboardClearAfter: Int?
@@ -136,8 +138,14 @@ extension AppConfig {
                 case "refresh_interval":
                     guard let seconds = integer(value, key, in: 0...86400) else { continue }
                     config.refreshInterval = seconds == 0 ? nil : max(5, seconds)
+                case "mouse":
+                    guard case .bool(let flag) = value.kind else {
+                        problem(value.line, key, "must be true or false, not \(value.typeName)")
+                        continue
+                    }
+                    config.mouse = flag
                 default:
-                    problem(value.line, key, "unknown key; known at the top: active, theme, rows_per_page, refresh_interval")
+                    problem(value.line, key, "unknown key; known at the top: active, theme, rows_per_page, refresh_interval, mouse")
                 }
             }
         }

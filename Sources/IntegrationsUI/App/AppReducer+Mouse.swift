@@ -6,6 +6,15 @@ extension AppReducer {
     /// chooser, switcher or help closes it; outside a form or a question it does nothing),
     /// otherwise to the sidebar, the tabs and the rows of the route.
     static func click(_ event: MouseEvent, now: Date, _ state: inout AppState) -> [AppEffect] {
+        // The wheel moves what the arrows move, wherever the pointer is.
+        switch event.kind {
+        case .wheelUp: return handle(.up, now: now, &state)
+        case .wheelDown: return handle(.down, now: now, &state)
+        case .press: break
+        }
+        // A button, a toolbar word, a paging arrow: pressed as its key, through the keymap
+        // of what drew it (what is drawn over a button takes it away).
+        if let key = AppView.render(state).target(x: event.x, y: event.y) { return handle(key, now: now, &state) }
         let layout = Layout(state.size)
         if let top = state.topModal {
             let frame = Overlays.frame(of: top, state, layout)
@@ -68,9 +77,15 @@ extension AppReducer {
             }
             return []
         }
-        if let row = list.row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows) {
-            state[keyPath: K.path].moveCursor(to: row)
+        guard let row = list.row(atScreenY: event.y, tableY: table.y, visibleRows: layout.listRows) else { return [] }
+        // A second click on the row under the cursor, soon after the first: open it.
+        let again = state.lastClick.map { $0.y == event.y && now.timeIntervalSince($0.at) <= LastClick.doubleClickInterval } ?? false
+        if again, row == list.cursor, let open = state.keymaps[keyPath: K.keymap].key(.open) {
+            state.lastClick = nil
+            return handle(open, now: now, &state)
         }
+        state.lastClick = LastClick(y: event.y, at: now)
+        state[keyPath: K.path].moveCursor(to: row)
         return []
     }
 }

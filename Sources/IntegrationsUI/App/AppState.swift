@@ -116,6 +116,8 @@ public struct AppState: Sendable, Hashable {
     /// Module names by id, for the permissions tab.
     public var modules: [String: String] = [:]
     public var moduleOrder: [Module] = []
+    /// The last click on a list row, so that a second one there soon after opens it.
+    public var lastClick: LastClick?
     /// Animation frame of spinners.
     public var tick = 0
     /// The time of the last key or tick: what timers on screen count from.
@@ -175,4 +177,13 @@ extension AppState {
             }
         }
     }
+}
+
+/// Where and when the last click on a list row landed.
+public struct LastClick: Hashable, Sendable {
+    public var y: Int
+    public var at: Date
+
+    /// Two clicks on one row this close together open it.
+    public static let doubleClickInterval: TimeInterval = 0.5
 }

@@ -59,6 +59,7 @@ public enum ExtensionListKind: ListKind {
 
     public static let noun = "extensions"
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.extensionList }
+    public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.extensions }
     public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadExtensionPage(loadID: loadID, query, page) }
     public static var cancelled: ConnectError { ConnectError(operation: .listExtensions, method: .get, kind: .cancelled) }
     public static func title(of column: ExtensionColumn) -> String { column.title }

@@ -14,6 +14,8 @@ public protocol ListKind: Sendable, Hashable {
     static var noun: String { get }
     /// Where the list lives in the state.
     static var path: WritableKeyPath<AppState, PagedListState<Self>> { get }
+    /// The list's keys.
+    static var keymap: KeyPath<KeymapSet, Keymap<Command>> { get }
     /// The effect that loads a page.
     static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect
     /// The effect that stops a slow load, if the list has one.

@@ -78,6 +78,7 @@ public enum TokenListKind: ListKind {
 
     public static let noun = "tokens"
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.tokens }
+    public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.tokenList }
     public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadTokens(loadID: loadID, query, page) }
     public static var cancelLoad: AppEffect? { .cancelTokenLoad }
     public static var cancelled: ConnectError { ConnectError(operation: .listTokens, method: .get, kind: .cancelled) }

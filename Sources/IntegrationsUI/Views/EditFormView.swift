@@ -36,8 +36,8 @@ enum EditFormView {
         }
         let keymap = ui.focus == .modules ? state.keymaps.editPermissions : state.keymaps.editForm
         FormChrome.renderButtons([
-            .init(title: "CANCEL", key: keymap.label(.cancel)),
-            .init(title: "SAVE", key: keymap.label(.submit), primary: true, enabled: ui.form.canSave),
+            .init("CANCEL", keymap, .cancel),
+            .init("SAVE", keymap, .submit, primary: true, enabled: ui.form.canSave),
         ], rightEdge: inner.maxX - 1, y: buttonsY, &screen)
         if case .confirmingDiscard = ui.form.phase {
             FormChrome.renderDiscard(title: "Discard your changes?", warning: nil, state, in: outer, &screen)

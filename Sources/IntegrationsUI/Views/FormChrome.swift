@@ -5,9 +5,20 @@ import TerminalKit
 enum FormChrome {
     struct Button {
         var title: String
+        /// The key's name beside the button.
         var key: String
+        /// What a click on the button presses: its key.
+        var press: Key?
         var primary = false
         var enabled = true
+
+        init<C>(_ title: String, _ keymap: Keymap<C>, _ command: C, primary: Bool = false, enabled: Bool = true) {
+            self.title = title
+            key = keymap.label(command)
+            press = keymap.key(command)
+            self.primary = primary
+            self.enabled = enabled
+        }
     }
 
     /// `[ CANCEL ] Esc  [ SAVE ] Enter`, ending at `rightEdge`.
@@ -16,7 +27,9 @@ enum FormChrome {
         var x = rightEdge - width
         for (index, button) in buttons.enumerated() {
             if button.enabled {
-                x += screen.drawButton(button.title, x: x, y: y, focused: false, primary: button.primary)
+                let width = screen.drawButton(button.title, x: x, y: y, focused: false, primary: button.primary)
+                if let press = button.press { screen.addTarget(Rect(x: x, y: y, width: width, height: 1), press: press) }
+                x += width
             } else {
                 x += screen.put("[ \(button.title) ]", x: x, y: y, style: Style(.muted))
             }

@@ -7,11 +7,14 @@ import TokenWizard
 /// fit), or its loading or error state.
 enum ListView {
     static func render<K: ListKind>(
-        _ kind: K.Type, title: String, create: String, keymap: Keymap<Command>, _ state: AppState, _ rect: Rect, _ screen: inout Screen
+        _ kind: K.Type, title: String, create: String, _ state: AppState, _ rect: Rect, _ screen: inout Screen
     ) {
         let list = state[keyPath: K.path]
+        let keymap = state.keymaps[keyPath: K.keymap]
         // A read-only account offers no CREATE.
-        renderToolbar(title: title, create: state.connection.readOnly ? "" : "\(create) (\(keymap.label(.create)))", list, rect, &screen)
+        renderToolbar(
+            title: title, create: state.connection.readOnly ? "" : "\(create) (\(keymap.label(.create)))", list, rect, &screen,
+            press: { keymap.key($0) ?? state.keymaps.global.key($0) })
         if state.refreshInterval != nil, let loadedAt = list.loadedAt, let now = state.now {
             // With auto-refresh on, how old the page is, after the title.
             let age = "updated \(max(0, Int(now.timeIntervalSince(loadedAt)))) s ago"
@@ -35,18 +38,38 @@ enum ListView {
         }
     }
 
-    static func renderToolbar<K: ListKind>(title: String, create: String, _ list: PagedListState<K>, _ rect: Rect, _ screen: inout Screen) {
+    /// The title and CREATE, then REFRESH, FILTER, COLUMNS and the paging; a click on any of
+    /// them presses its key (`press` finds it).
+    static func renderToolbar<K: ListKind>(
+        title: String, create: String, _ list: PagedListState<K>, _ rect: Rect, _ screen: inout Screen, press: (Command) -> Key?
+    ) {
+        func button(_ text: String, x: Int, y: Int, _ command: Command, bold: Bool = false, maxWidth: Int? = nil) -> Int {
+            let width = screen.put(text, x: x, y: y, style: Style(.accent, bold: bold), maxWidth: maxWidth)
+            if let key = press(command) { screen.addTarget(Rect(x: x, y: y, width: width, height: 1), press: key) }
+            return width
+        }
         screen.put(title, x: rect.x, y: rect.y, style: Style(.title, bold: true))
-        screen.put(create, x: rect.maxX - create.displayWidth, y: rect.y, style: Style(.accent))
+        _ = button(create, x: rect.maxX - create.displayWidth, y: rect.y, .create)
         var x = rect.x
         let y = rect.y + 1
-        x += screen.put("REFRESH", x: x, y: y, style: Style(.accent)) + 2
+        x += button("REFRESH", x: x, y: y, .refresh) + 2
         let summary = list.filter.summary
         let filter = summary.isEmpty ? "FILTER" : "FILTER: \(summary)"
-        x += screen.put(filter, x: x, y: y, style: Style(.accent, bold: !summary.isEmpty), maxWidth: max(6, rect.width / 3)) + 2
-        x += screen.put("COLUMNS", x: x, y: y, style: Style(.accent)) + 2
-        let paging = "Rows per page \(list.rowsPerPage)   \(list.rangeText)  \(list.offset > 0 ? "‹" : " ") \(list.content.value?.hasNext == true ? "›" : " ")"
-        screen.put(paging, x: max(x, rect.maxX - paging.displayWidth), y: y, style: Style(.muted), maxWidth: rect.maxX - x)
+        x += button(filter, x: x, y: y, .filter, bold: !summary.isEmpty, maxWidth: max(6, rect.width / 3)) + 2
+        x += button("COLUMNS", x: x, y: y, .columns) + 2
+        let previous = list.offset > 0 ? "‹" : " "
+        let next = list.content.value?.hasNext == true ? "›" : " "
+        let rows = "Rows per page \(list.rowsPerPage)"
+        let paging = "\(rows)   \(list.rangeText)  \(previous) \(next)"
+        let start = max(x, rect.maxX - paging.displayWidth)
+        let drawn = screen.put(paging, x: start, y: y, style: Style(.muted), maxWidth: rect.maxX - x)
+        // The arrows page, the size cycles: where they were drawn whole.
+        if drawn == paging.displayWidth {
+            let arrows = start + paging.displayWidth - 3
+            if let key = press(.rowsPerPage) { screen.addTarget(Rect(x: start, y: y, width: rows.displayWidth, height: 1), press: key) }
+            if previous != " ", let key = press(.previousPage) { screen.addTarget(Rect(x: arrows, y: y, width: 1, height: 1), press: key) }
+            if next != " ", let key = press(.nextPage) { screen.addTarget(Rect(x: arrows + 2, y: y, width: 1, height: 1), press: key) }
+        }
     }
 
     /// The chosen columns that fit at their least width: when they do not all fit, the kind's

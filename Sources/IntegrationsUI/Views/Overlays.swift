@@ -111,8 +111,12 @@ enum Overlays {
         }
         let buttonsY = inner.maxY - 2
         var x = inner.maxX - 1 - "[ CANCEL ]".displayWidth - 2 - "[ \(confirm.confirmTitle) ]".displayWidth
-        x += screen.drawButton("CANCEL", x: x, y: buttonsY, focused: !confirm.confirmFocused) + 2
-        screen.drawButton(confirm.confirmTitle, x: x, y: buttonsY, focused: confirm.confirmFocused, primary: true)
+        let keymap = state.keymaps.confirm
+        let cancelWidth = screen.drawButton("CANCEL", x: x, y: buttonsY, focused: !confirm.confirmFocused)
+        if let key = keymap.key(.cancel) { screen.addTarget(Rect(x: x, y: buttonsY, width: cancelWidth, height: 1), press: key) }
+        x += cancelWidth + 2
+        let confirmWidth = screen.drawButton(confirm.confirmTitle, x: x, y: buttonsY, focused: confirm.confirmFocused, primary: true)
+        if let key = keymap.key(.confirm) { screen.addTarget(Rect(x: x, y: buttonsY, width: confirmWidth, height: 1), press: key) }
         screen.put(FormChrome.hintLine(state.keymaps.confirm.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 

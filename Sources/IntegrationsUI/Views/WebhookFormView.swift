@@ -44,8 +44,8 @@ enum WebhookFormView {
             screen.put(hint, x: body.x, y: buttonsY, style: Style(.muted), maxWidth: max(0, body.width - 32))
         }
         FormChrome.renderButtons([
-            .init(title: "CANCEL", key: keys.label(.cancel)),
-            .init(title: "SAVE", key: keys.label(.submit), primary: true),
+            .init("CANCEL", keys, .cancel),
+            .init("SAVE", keys, .submit, primary: true),
         ], rightEdge: inner.maxX - 1, y: buttonsY, &screen)
         if form.phase == .confirmingDiscard {
             FormChrome.renderDiscard(title: "Discard your changes?", warning: nil, state, in: layout.content, &screen)

@@ -177,27 +177,27 @@ enum WizardView {
         switch state {
         case .editing(.general), .confirmingCancel(.general):
             let keys = keymaps.wizardGeneral
-            buttons = [.init(title: "CANCEL", key: keys.label(.cancel)), .init(title: "NEXT", key: keys.label(.submit), primary: true)]
+            buttons = [.init("CANCEL", keys, .cancel), .init("NEXT", keys, .submit, primary: true)]
         case .editing(.extension), .confirmingCancel(.extension):
             let keys = keymaps.wizardExtension
             buttons = [
-                .init(title: "CANCEL", key: keys.label(.cancel)), .init(title: "BACK", key: keys.label(.back)),
-                .init(title: "NEXT", key: keys.label(.submit), primary: true),
+                .init("CANCEL", keys, .cancel), .init("BACK", keys, .back),
+                .init("NEXT", keys, .submit, primary: true),
             ]
         case .editing(.permissions), .confirmingCancel(.permissions):
             let keys = keymaps.wizardPermissions
             buttons = [
-                .init(title: "CANCEL", key: keys.label(.cancel)), .init(title: "BACK", key: keys.label(.back)),
-                .init(title: "CREATE", key: keys.label(.submit), primary: true),
+                .init("CANCEL", keys, .cancel), .init("BACK", keys, .back),
+                .init("CREATE", keys, .submit, primary: true),
             ]
         case .submitting(let submitting):
             switch submitting.phase {
-            case .creating, .checkingLostCreate: buttons = [.init(title: "STOP WAITING", key: keymaps.waiting.label(.cancel))]
+            case .creating, .checkingLostCreate: buttons = [.init("STOP WAITING", keymaps.waiting, .cancel)]
             case .preparing, .granting: buttons = []
             }
         case .summary:
             let keys = keymaps.wizardSummary
-            buttons = [.init(title: "CLOSE", key: keys.label(.cancel)), .init(title: "GO TO DETAILS", key: keys.label(.submit), primary: true)]
+            buttons = [.init("CLOSE", keys, .cancel), .init("GO TO DETAILS", keys, .submit, primary: true)]
         case .closed: buttons = []
         }
         FormChrome.renderButtons(buttons, rightEdge: rect.maxX - 2, y: rect.y, &screen)

@@ -78,6 +78,7 @@ public enum WebhookListKind: ListKind {
 
     public static let noun = "webhooks"
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.webhooks }
+    public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.webhookList }
     public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadWebhooks(loadID: loadID, query, page) }
     public static var cancelLoad: AppEffect? { .cancelWebhookLoad }
     public static var cancelled: ConnectError { ConnectError(operation: .listWebhooks, method: .get, kind: .cancelled) }

@@ -43,14 +43,20 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A mouse click at a cell.
+/// A mouse click, or a turn of the wheel, at a cell.
 public struct MouseEvent: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case press, wheelUp, wheelDown
+    }
+
     public var x: Int
     public var y: Int
+    public var kind: Kind
 
-    public init(x: Int, y: Int) {
+    public init(x: Int, y: Int, kind: Kind = .press) {
         self.x = x
         self.y = y
+        self.kind = kind
     }
 }
 
@@ -103,6 +109,11 @@ public struct Keymap<Command: KeyCommand>: Sendable, Hashable {
     /// button labels; "" when it has none.
     public func label(_ command: Command) -> String {
         bindings.first { $0.command == command }?.keys.first?.description ?? ""
+    }
+
+    /// The first key bound to `command`: what a click on its button presses.
+    public func key(_ command: Command) -> Key? {
+        bindings.first { $0.command == command }?.keys.first
     }
 
     /// Footer hints: "Enter open  . actions  r refresh".

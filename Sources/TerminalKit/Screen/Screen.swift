@@ -19,6 +19,9 @@ public struct Cell: Sendable, Hashable {
 public struct Screen: Sendable, Hashable {
     public let size: TerminalSize
     public private(set) var cells: [Cell]
+    /// Where a click presses a key: each button drawn with its key marks its cells. What is
+    /// drawn over them later (a dialog's fill) takes them away.
+    public private(set) var targets: [ClickTarget] = []
 
     public init(size: TerminalSize) {
         self.size = size
@@ -70,8 +73,20 @@ public struct Screen: Sendable, Hashable {
         return used
     }
 
-    /// Fills a rectangle with spaces of `style`.
+    /// Marks `rect` as pressing `key` when clicked.
+    public mutating func addTarget(_ rect: Rect, press key: Key) {
+        guard !rect.isEmpty else { return }
+        targets.append(ClickTarget(rect: rect, key: key))
+    }
+
+    /// The key a click at (`x`, `y`) presses, if it lands on a target.
+    public func target(x: Int, y: Int) -> Key? {
+        targets.last { $0.rect.contains(x: x, y: y) }?.key
+    }
+
+    /// Fills a rectangle with spaces of `style` (and takes away the targets under it).
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
+        targets.removeAll { $0.rect.intersects(rect) }
         for y in max(0, rect.y)..<min(size.rows, rect.maxY) {
             for x in max(0, rect.x)..<min(size.columns, rect.maxX) { write(Cell(" ", style), x: x, y: y) }
         }
@@ -115,4 +130,10 @@ public struct Screen: Sendable, Hashable {
         }
         return out
     }
+}
+
+/// A rectangle of the screen that a click turns into a key press.
+public struct ClickTarget: Sendable, Hashable {
+    public var rect: Rect
+    public var key: Key
 }

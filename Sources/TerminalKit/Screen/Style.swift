@@ -43,6 +43,11 @@ public struct Rect: Sendable, Hashable {
     /// Whether the cell at (`x`, `y`) is inside.
     public func contains(x column: Int, y row: Int) -> Bool { column >= x && column < maxX && row >= y && row < maxY }
 
+    /// Whether the two share a cell.
+    public func intersects(_ other: Rect) -> Bool {
+        !isEmpty && !other.isEmpty && x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+    }
+
     /// The rectangle shrunk by `by` cells on every side.
     public func inset(_ by: Int) -> Rect { Rect(x: x + by, y: y + by, width: width - 2 * by, height: height - 2 * by) }
 
