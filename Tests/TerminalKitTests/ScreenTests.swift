@@ -77,6 +77,18 @@ import Testing
         #expect(screen[0, 0].style.reverse, "the cursor is on the first cell")
     }
 
+    @Test func anEmptyFieldShowsWhereToTypeAndAClickOnAButtonIsAKey() {
+        var screen = Screen(size: TerminalSize(columns: 30, rows: 3))
+        screen.drawTextField(TextField(), x: 2, y: 1, width: 10, focused: false)
+        #expect((2..<12).allSatisfy { screen[$0, 1].style.role == .field }, "the field's whole width is marked")
+        #expect(screen[1, 1].style.role != .field && screen[12, 1].style.role != .field, "and no more")
+        screen.addTarget(Rect(x: 20, y: 0, width: 8, height: 1), press: .enter)
+        #expect(screen.target(x: 20, y: 0) == .enter)
+        #expect(screen.target(x: 28, y: 0) == nil)
+        screen.fill(Rect(x: 18, y: 0, width: 5, height: 2))
+        #expect(screen.target(x: 25, y: 0) == nil, "what is drawn over a button takes its target away")
+    }
+
     @Test func textFieldsEdit() {
         var field = TextField("tok")
         for key in [Key.character("e"), .left, .backspace] {

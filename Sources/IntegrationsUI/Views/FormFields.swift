@@ -2,7 +2,7 @@ import TerminalKit
 import TokenWizard
 
 /// The name / external id / description fields of the wizard and the edit form: label, field,
-/// inline message, and a counter near the limit.
+/// inline message, and a counter (the focused field's, and any near its limit).
 enum FormFields {
     /// Draws the three fields from the top of `rect`, three rows each (label, field, message);
     /// returns the row after them.
@@ -18,7 +18,8 @@ enum FormFields {
             let text = fields[field]?.text ?? ""
             screen.put(field.label + (field.isRequired ? " *" : " (optional)"), x: rect.x, y: y, style: Style(focused ? .accent : .muted, bold: focused))
             let length = GeneralField.length(of: text)
-            if length > field.limit - 20 {
+            // The focused field always says how full it is; the others once near the limit.
+            if focused || length > field.limit - 20 {
                 let counter = "\(length)/\(field.limit)"
                 screen.put(counter, x: rect.x + fieldWidth - counter.displayWidth, y: y, style: Style(length > field.limit ? .error : .muted))
             }

@@ -5,6 +5,8 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable, Codable {
     case statusPending = "status_pending", error, warning, success
     case keyHint = "key_hint", secret, stepCurrent = "step_current", stepDone = "step_done"
     case badge, link
+    /// Where a text field takes typing: its whole width, so an empty field shows.
+    case field
 }
 
 /// A cell's look: a role and attributes on top of it.

@@ -61,6 +61,7 @@ public struct Theme: Sendable, Hashable {
         .stepDone: RoleStyle(.basic(2)),
         .badge: RoleStyle(.basic(0), .basic(3), bold: true),
         .link: RoleStyle(.basic(4), underline: true),
+        .field: RoleStyle(.terminalDefault, .basic(8), underline: true),
     ])
 
     /// No colour at all (NO_COLOR, TERM=dumb-ish terminals): attributes only.
@@ -71,6 +72,6 @@ public struct Theme: Sendable, Hashable {
         .statusPending: RoleStyle(underline: true), .error: RoleStyle(bold: true), .warning: RoleStyle(bold: true),
         .success: RoleStyle(), .keyHint: RoleStyle(bold: true), .secret: RoleStyle(),
         .stepCurrent: RoleStyle(bold: true, underline: true), .stepDone: RoleStyle(), .badge: RoleStyle(reverse: true),
-        .link: RoleStyle(underline: true),
+        .link: RoleStyle(underline: true), .field: RoleStyle(underline: true),
     ])
 }

@@ -44,8 +44,8 @@ extension Screen {
         }
         // Only what can show is drawn (zero-width characters aside, at most `width` of them).
         let visible = String(characters[start..<min(characters.count, start + width * 2 + 8)])
-        fill(Rect(x: x, y: y, width: width, height: 1), style: Style(.text, underline: true))
-        put(visible, x: x, y: y, style: Style(.text, underline: true), maxWidth: width)
+        fill(Rect(x: x, y: y, width: width, height: 1), style: Style(.field, underline: true))
+        put(visible, x: x, y: y, style: Style(.field, underline: true), maxWidth: width)
         if focused {
             let cursorX = x + used
             if cursorX < x + width { self[cursorX, y].style = Style(.text, reverse: true) }
