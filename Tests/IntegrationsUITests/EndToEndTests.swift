@@ -15,9 +15,15 @@ struct EndToEndTests {
         let endpoint: String
         let home: URL
 
-        static func start(faults: [String] = [], serveArguments: [String] = []) async throws -> World {
+        /// `seededTokens` more tokens are added (`sandbox seed`) before the sandbox serves.
+        static func start(faults: [String] = [], serveArguments: [String] = [], seededTokens: Int? = nil) async throws -> World {
             let home = FileManager.default.temporaryDirectory.appendingPathComponent("connect-tui-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            if let seededTokens {
+                let seed = try RunningProcess(
+                    BuiltBinary.url, ["sandbox", "seed", "--data", home.appendingPathComponent("sandbox.sqlite").path, "--tokens", "\(seededTokens)"])
+                #expect(try await seed.waitForExit(timeout: .seconds(120)) == 0)
+            }
             let server = try RunningProcess(
                 BuiltBinary.url,
                 ["sandbox", "serve", "--data", home.appendingPathComponent("sandbox.sqlite").path, "--port", "0"]
@@ -85,12 +91,13 @@ struct EndToEndTests {
         try await tui.waitFor("Token SU-431-800-699 enabled.")
         #expect(try await world.client.token(id: "SU-431-800-699").status == .active)
 
-        // Delete through the filter, with confirmation.
+        // Delete through the filter line, with confirmation: the rows follow the typing.
         try tui.press("/")
-        try await tui.waitFor("Filter tokens")
+        try await tui.waitFor("Enter keeps · Esc clears")
         try tui.type("Delete me")
-        try tui.press("Enter")
         try await tui.waitFor("1–1 of 1")
+        try tui.press("Enter")
+        try await tui.waitUntil("the line closed, the filter kept") { !$0.contains("Esc clears") && $0.contains("1–1 of 1") }
         try tui.press(".", "x")
         try await tui.waitFor("Delete Delete me (\(doomed.id))?")
         try tui.press("y")

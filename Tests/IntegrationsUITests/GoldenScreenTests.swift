@@ -93,7 +93,8 @@ import TokenWizard
         ("token-details-permissions", "MODULE", { press(details($0), .character("l")) }),
         ("token-actions-menu", "Rotate secret", { press(UISample.state($0), .character(".")) }),
         ("token-delete-confirm", "be undone.", { press(UISample.state($0), .character("."), .character("x")) }),
-        ("token-filter", "Filter tokens", { press(UISample.state($0), .character("/")) }),
+        ("token-filter", "Filter tokens", { press(UISample.state($0), .character("f")) }),
+        ("token-filter-line", "Esc clears", { typed(press(UISample.state($0), .character("/")), "tutorial") }),
         ("token-columns", "Columns", { press(UISample.state($0), .character("C")) }),
         ("token-details-expiring", "renew it soon", { size in
             var state = press(expiringDetails(size), .character("K"))
@@ -129,8 +130,8 @@ import TokenWizard
         ("webhook-deliveries", "DELIVERIES", { press(UISample.webhookState($0), .enter, .character("l")) }),
         ("webhook-form", "Create webhook", { press(UISample.webhookState($0), .character("c")) }),
         ("webhook-form-discard", "Discard your changes?", { press(typed(press(UISample.webhookState($0), .character("c"), .tab), "ERP"), .escape) }),
-        ("webhook-filter", "Filter webhooks", { press(UISample.webhookState($0), .character("/")) }),
-        ("extension-filter", "Filter extensions", { press(extensions($0), .character("/"), .tab, .right) }),
+        ("webhook-filter", "Filter webhooks", { press(UISample.webhookState($0), .character("f")) }),
+        ("extension-filter", "Filter extensions", { press(extensions($0), .character("f"), .tab, .right) }),
         ("webhook-actions-menu", "Trigger now", { press(UISample.webhookState($0), .character(".")) }),
         ("webhook-trigger-confirm", "Trigger webhook", { press(UISample.webhookState($0), .character("t")) }),
         ("webhook-columns", "LAST RESULT", { press(UISample.webhookState($0), .character("C")) }),

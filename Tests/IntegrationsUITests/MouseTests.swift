@@ -39,7 +39,7 @@ import TerminalKit
         let state = UISample.state(UISample.large, tokens: (0..<10).map { UISample.token("SU-000-000-\(100 + $0)", "Token \($0)") }, total: 30)
         let keys = state.keymaps
         try Self.expectClickPresses(state, "REFRESH", keys.global.key(.refresh))
-        try Self.expectClickPresses(state, "FILTER", keys.tokenList.key(.filter))
+        try Self.expectClickPresses(state, "FILTER", keys.tokenList.key(.filterPanel))
         try Self.expectClickPresses(state, "COLUMNS", keys.tokenList.key(.columns))
         try Self.expectClickPresses(state, "+ CREATE TOKEN", keys.tokenList.key(.create))
         try Self.expectClickPresses(state, "Rows per page", keys.tokenList.key(.rowsPerPage))

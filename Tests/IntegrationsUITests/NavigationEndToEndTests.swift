@@ -114,7 +114,7 @@ struct NavigationEndToEndTests {
         try await tui.waitFor("Flowgear")
         #expect(try Self.highlightedPane(tui) == "4")
         // The Extensions pane is a list like the others: the server filters it.
-        try tui.press("/")
+        try tui.press("f")
         try await tui.waitFor("Filter extensions")
         try tui.type("flow")
         try tui.press("Enter")

@@ -54,13 +54,13 @@ import TokenWizard
     @Test func theFilterBecomesRQL() {
         var state = UISample.state(UISample.large, tokens: tokens)
         state.extensions = .loaded([Extension(id: "EXT-000", name: "custom")])
-        _ = UISample.press(&state, .character("/"), .character("c"), .character("i"), .tab, .right, .right, .tab, .right)
+        _ = UISample.press(&state, .character("f"), .character("c"), .character("i"), .tab, .right, .right, .tab, .right)
         let effects = UISample.press(&state, .enter)
         let expected = ListQuery(
-            filter: .and([.ilike("name", "*ci*"), .eq("status", "inactive"), .eq("extension.id", "EXT-000")]),
+            filter: .and([.or([.ilike("name", "*ci*"), .ilike("id", "*ci*")]), .eq("status", "inactive"), .eq("extension.id", "EXT-000")]),
             ordering: [.descending("events.created.at")])
         #expect(effects == [.loadTokens(loadID: state.tokens.loadID, expected, PageRequest(limit: 10, offset: 0))])
-        _ = UISample.press(&state, .character("/"))
+        _ = UISample.press(&state, .character("f"))
         let cleared = UISample.press(&state, .escape)
         #expect(cleared == [.loadTokens(loadID: state.tokens.loadID, ListQuery(ordering: [.descending("events.created.at")]), PageRequest(limit: 10, offset: 0))])
     }

@@ -81,7 +81,7 @@ import TokenWizard
     @Test func theFilterShowsWhenApplied() {
         var state = UISample.state(UISample.large)
         state.tokens.filter = TokenFilter(name: "ci", status: .inactive, extensionID: nil)
-        #expect(AppView.render(state).text.contains("FILTER: name ~ ci, Inactive"))
+        #expect(AppView.render(state).text.contains("FILTER: “ci”, Inactive"))
     }
 
     @Test func tooSmallTerminals() {

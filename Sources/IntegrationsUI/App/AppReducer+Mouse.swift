@@ -30,7 +30,7 @@ extension AppReducer {
                 menu.selected = row
                 state.closeTopModal()
                 return request(menu.items[row], now: now, &state)
-            case .switcher, .columns, .help, .export:
+            case .switcher, .columns, .help, .export, .filterLine:
                 if !inside { state.closeTopModal() }
                 return []
             case .wizard, .editForm, .webhookForm, .draftOffer, .confirm, .filter, .permissionFilter, .exportFile:

@@ -30,6 +30,7 @@ extension AppReducer {
         case .wizard(let ui)?:
             guard case .editing(.general) = ui.machine.state else { return nil }
             return ui.field(ui.focus)
+        case .filterLine(_, let line)?: return line.text
         case .filter(_, let editor)?: return editor.onText ? editor.text : nil
         case .permissionFilter(let field)?: return field
         case .exportFile(let file)?: return file.asksToReplace ? nil : file.path

@@ -36,7 +36,7 @@ public enum AppReducer {
             state.now = now
             noteWaiting(now: now, &state)
             if let expires = state.status?.expires, expires <= now { state.status = nil }
-            var effects = autoRefresh(now: now, &state)
+            var effects = autoRefresh(now: now, &state) + filterLineDue(now: now, &state)
             if let due = state.clipboardClearAt, due <= now {
                 state.clipboardClearAt = nil
                 effects.append(.clearCopiedSecret)
@@ -113,6 +113,7 @@ public enum AppReducer {
         case .confirm(let dialog): return handleConfirm(dialog, key, now: now, &state)
         case .export(let menu): return handleExport(menu, key, now: now, &state)
         case .exportFile(let file): return handleExportFile(file, key, now: now, &state)
+        case .filterLine(let id, let line): return handleFilterLine(id, line, key, now: now, &state)
         case .filter(let id, let editor): return handleFilter(id, editor, key, &state)
         case .columns(let id, let cursor): return handleColumns(id, cursor: cursor, key, &state)
         case .permissionFilter(let field): return handlePermissionFilter(field, key, &state)
@@ -186,7 +187,7 @@ public enum AppReducer {
         case .switchAccount:
             return openSwitcher(now: now, &state)
         case .back, .retryFailed, .dismiss, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
-            .open, .actions, .create, .copy, .rowsPerPage, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension,
+            .open, .actions, .create, .copy, .rowsPerPage, .filterPanel, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension,
             .trigger, .checkKey, .export, .sort, .flipSort:
             return []
         }

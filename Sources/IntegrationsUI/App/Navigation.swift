@@ -63,7 +63,9 @@ public enum Modal: Sendable, Hashable {
     case export(ExportMenu)
     /// The file an export goes to (and, when it exists, whether to replace it).
     case exportFile(ExportFile)
-    /// A list's filter editor.
+    /// A list's filter line (`/`): the rows follow as the text is typed.
+    case filterLine(ListID, FilterLine)
+    /// A list's FILTER panel: the text and the structured choices.
     case filter(ListID, FilterEditor)
     /// A list's column chooser, and its cursor.
     case columns(ListID, cursor: Int)

@@ -40,7 +40,7 @@ extension AppReducer {
             state.details = details
             return [.checkKey(tokenID: details.tokenID)]
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
-            .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .columns,
+            .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .filterPanel, .columns,
             .tokensOfExtension, .trigger, .sort, .flipSort:
             return nil
         }

@@ -26,6 +26,11 @@ public struct ExtensionFilter: ListFilter {
 
     public var isEmpty: Bool { name.trimmingCharacters(in: .whitespaces).isEmpty && status == nil }
 
+    public var text: String {
+        get { name }
+        set { name = newValue }
+    }
+
     public var query: ListQuery {
         var terms: [RQL] = []
         let text = name.trimmingCharacters(in: .whitespaces)

@@ -4,7 +4,7 @@ import TerminalKit
 /// is generated from the bindings.
 public enum Command: KeyCommand {
     case showPane(Pane), nextPane, previousPane, help, quit, interrupt, back, refresh, retryFailed, dismiss
-    case filter, switchAccount
+    case filter, filterPanel, switchAccount
     case up, down, pageUp, pageDown, first, last, previousPage, nextPage
     case open, actions, create, copy, rowsPerPage, columns
     case previousTab, nextTab, edit, reveal, tokensOfExtension, trigger, checkKey, export, sort, flipSort
@@ -14,7 +14,7 @@ public enum Command: KeyCommand {
         switch self {
         case .create, .edit, .actions, .trigger: true
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
-            .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .copy, .rowsPerPage,
+            .filterPanel, .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .copy, .rowsPerPage,
             .columns, .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort:
             false
         }
@@ -34,6 +34,7 @@ public enum Command: KeyCommand {
         case .retryFailed: "retry"
         case .dismiss: "dismiss"
         case .filter: "filter"
+        case .filterPanel: "filter-panel"
         case .switchAccount: "switch-account"
         case .up: "up"
         case .down: "down"

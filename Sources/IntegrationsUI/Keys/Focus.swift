@@ -45,6 +45,7 @@ extension AppState {
         case .confirm?: return on(keymaps.confirm)
         case .export?: return on(keymaps.export)
         case .exportFile(let file)?: return file.asksToReplace ? on(keymaps.confirm) : on(keymaps.exportFile, text: true)
+        case .filterLine?: return on(keymaps.filterLine, text: true)
         case .filter(_, let editor)?: return on(keymaps.filter, text: editor.onText)
         case .columns?: return on(keymaps.columns)
         case .permissionFilter?: return on(keymaps.permissionFilter, text: true)

@@ -28,6 +28,7 @@ public struct KeymapSet: Sendable, Hashable {
     public var switcher = Keymaps.switcher
     public var columns = Keymaps.columns
     public var filter = Keymaps.filter
+    public var filterLine = Keymaps.filterLine
     public var permissionFilter = Keymaps.permissionFilter
     public var help = Keymaps.help
     public var text = TextEdit.keymap
@@ -41,7 +42,7 @@ public struct KeymapSet: Sendable, Hashable {
          wizardSummary.summary, waiting.summary, editForm.summary, editPermissions.summary, webhookForm.summary,
          discard.summary, confirm.summary, draftOffer.summary, menu.summary, export.summary, exportFile.summary,
          switcher.summary, columns.summary,
-         filter.summary, permissionFilter.summary, help.summary, text.summary]
+         filterLine.summary, filter.summary, permissionFilter.summary, help.summary, text.summary]
     }
 
     /// The bindings with a config's `[keys]` applied. `keys` maps `command` (every context
@@ -107,7 +108,7 @@ public struct KeymapSet: Sendable, Hashable {
         visit(\.webhookDetails); visit(\.extensions); visit(\.extensionDetails); visit(\.wizardGeneral); visit(\.wizardExtension)
         visit(\.wizardPermissions); visit(\.wizardSummary); visit(\.waiting); visit(\.editForm); visit(\.editPermissions)
         visit(\.webhookForm); visit(\.discard); visit(\.confirm); visit(\.draftOffer); visit(\.menu); visit(\.export); visit(\.exportFile); visit(\.switcher)
-        visit(\.columns); visit(\.filter); visit(\.permissionFilter); visit(\.help); visit(\.text)
+        visit(\.columns); visit(\.filterLine); visit(\.filter); visit(\.permissionFilter); visit(\.help); visit(\.text)
     }
 }
 
@@ -155,7 +156,8 @@ public enum Keymaps {
         KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, rotate, delete"),
         KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the token's API key"),
         KeyBinding([.character("E")], .export, help: "export the endpoint and key for curl, env, Postman, Insomnia, HTTPie"),
-        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by name, status, extension"),
+        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter as you type: name or id (the server matches)"),
+        KeyBinding([.character("f")], .filterPanel, help: "the FILTER panel: name, status, extension"),
         KeyBinding([.character("c")], .create, hint: "create", help: "create a token"),
     ])
 
@@ -181,7 +183,8 @@ public enum Keymaps {
         KeyBinding([.character("e")], .edit, hint: "edit", help: "edit the webhook"),
         KeyBinding([.character("t")], .trigger, help: "trigger the webhook now (asks first)"),
         KeyBinding([.character("y")], .copy, help: "copy the webhook's URL"),
-        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by text, status, object class"),
+        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter as you type (the server searches)"),
+        KeyBinding([.character("f")], .filterPanel, help: "the FILTER panel: text, status, object class"),
     ])
 
     public static let webhookDetails = Keymap<Command>("webhook-details", "Webhook details", [
@@ -197,7 +200,8 @@ public enum Keymaps {
 
     public static let extensions = Keymap<Command>("extensions", "Extensions", pagedListMoves + [
         KeyBinding([.enter], .open, hint: "details", help: "the extension's details"),
-        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter by name and status"),
+        KeyBinding([.character("/")], .filter, hint: "filter", help: "filter as you type: name (the server matches)"),
+        KeyBinding([.character("f")], .filterPanel, help: "the FILTER panel: name and status"),
         KeyBinding([.character("c")], .create, hint: "create a token for it", help: "create a token for this extension"),
         KeyBinding([.character("t")], .tokensOfExtension, hint: "its tokens", help: "the Tokens pane, filtered by this extension"),
     ])
@@ -346,6 +350,11 @@ public enum Keymaps {
         KeyBinding([.backTab, .up], .previousField, help: "previous field"),
         KeyBinding([.right, .character(" ")], .changeNext, hint: "change", help: "next choice (status, extension, class)"),
         KeyBinding([.left], .changePrevious, help: "previous choice"),
+    ])
+
+    public static let filterLine = Keymap<FilterCommand>("filter-line", "Filter as you type", [
+        KeyBinding([.enter], .apply, hint: "keeps", help: "keep the filter and go back to the rows"),
+        KeyBinding([.escape], .clear, hint: "clears", help: "clear the typed filter"),
     ])
 
     public static let permissionFilter = Keymap<FilterCommand>("permission-filter", "Filter modules", [

@@ -77,6 +77,9 @@ extension AppReducer {
             state.status = .info("\(state[keyPath: K.path].rowsPerPage) rows per page", now: now)
             return [reload(K.self, &state)]
         case .filter:
+            openFilterLine(K.self, id, &state)
+            return []
+        case .filterPanel:
             state.modals.append(.filter(id, list.filter.editor(state)))
             return []
         case .sort:

@@ -44,6 +44,9 @@ public protocol ListFilter: Sendable, Hashable {
     /// "name ~ ci, Active", for the FILTER button.
     var summary: String { get }
     var isEmpty: Bool { get }
+    /// The free text (what the filter line types): tokens' name or id, webhooks' search,
+    /// extensions' name.
+    var text: String { get set }
     /// The editor's fields for this filter (the extensions give the token filter its choices).
     func editor(_ state: AppState) -> FilterEditor
     /// The filter an editor describes.

@@ -25,7 +25,7 @@ extension AppReducer {
             state.modals.append(.export(ExportMenu(tokenID: token.id)))
             return []
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
-            .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .columns,
+            .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .filterPanel, .columns,
             .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey, .sort, .flipSort:
             return nil
         }

@@ -33,20 +33,26 @@ public struct TokenFilter: ListFilter {
 
     public var isEmpty: Bool { name.isEmpty && status == nil && extensionID == nil }
 
+    public var text: String {
+        get { name }
+        set { name = newValue }
+    }
+
     /// The RQL sent with every page.
     public var query: ListQuery {
         var terms: [RQL] = []
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if !trimmed.isEmpty { terms.append(.ilike("name", "*\(trimmed)*")) }
+        // The name or the id, as the filter line promises ("SU-431" finds a token too).
+        if !trimmed.isEmpty { terms.append(.or([.ilike("name", "*\(trimmed)*"), .ilike("id", "*\(trimmed)*")])) }
         if let status { terms.append(.eq("status", .string(status.rawValue))) }
         if let extensionID { terms.append(.eq("extension.id", .string(extensionID))) }
         return ListQuery(filter: RQL.all(terms), ordering: [.descending("events.created.at")])
     }
 
-    /// "name ~ ci, Active", for the FILTER button.
+    /// "“ci”, Active", for the FILTER button (the text matches a name or an id).
     public var summary: String {
         var parts: [String] = []
-        if !name.isEmpty { parts.append("name ~ \(name)") }
+        if !name.isEmpty { parts.append("“\(name)”") }
         if let status { parts.append(status.title) }
         if let extensionID { parts.append(extensionID) }
         return parts.joined(separator: ", ")
@@ -57,7 +63,7 @@ public struct TokenFilter: ListFilter {
 
     public func editor(_ state: AppState) -> FilterEditor {
         let extensions = (state.extensions.value ?? []).map { FilterEditor.Option($0.id, "\($0.subtitle ?? $0.name) \($0.id)") }
-        return FilterEditor(title: "Filter tokens", textLabel: "Name", text: name, choices: [
+        return FilterEditor(title: "Filter tokens", textLabel: "Name or ID", text: name, choices: [
             .init("Status", Self.statuses.map { .init($0.rawValue, $0.title) }, selected: status?.rawValue),
             .init("Extension", extensions, selected: extensionID),
         ])

@@ -55,7 +55,7 @@ enum ListView {
         x += button("REFRESH", x: x, y: y, .refresh) + 2
         let summary = list.filter.summary
         let filter = summary.isEmpty ? "FILTER" : "FILTER: \(summary)"
-        x += button(filter, x: x, y: y, .filter, bold: !summary.isEmpty, maxWidth: max(6, rect.width / 3)) + 2
+        x += button(filter, x: x, y: y, .filterPanel, bold: !summary.isEmpty, maxWidth: max(6, rect.width / 3)) + 2
         x += button("COLUMNS", x: x, y: y, .columns) + 2
         let previous = list.offset > 0 ? "‹" : " "
         let next = list.content.value?.hasNext == true ? "›" : " "
@@ -97,6 +97,10 @@ enum ListView {
             if let sort = list.sort, sort.column == column { table.title += sort.descending ? " ▼" : " ▲" }
             return table
         }
-        return (Table(columns: columns, rows: rows, selected: items.isEmpty ? nil : list.cursor, emptyMessage: ""), shown)
+        var table = Table(columns: columns, rows: rows, selected: items.isEmpty ? nil : list.cursor, emptyMessage: "")
+        // What the rows were filtered by shows where it matched.
+        let typed = list.filter.text.trimmingCharacters(in: .whitespaces)
+        table.highlight = typed.isEmpty ? nil : typed
+        return (table, shown)
     }
 }

@@ -16,6 +16,7 @@ enum Overlays {
         case .confirm(let dialog): renderConfirm(dialog, state, frame, &screen)
         case .export(let menu): renderExport(menu, state, frame, &screen)
         case .exportFile(let file): renderExportFile(file, state, frame, &screen)
+        case .filterLine(let id, let line): renderFilterLine(id, line, state, frame, &screen)
         case .filter(_, let editor): renderFilter(editor, state, frame, &screen)
         case .columns(let id, let cursor): renderColumns(id.kind, cursor: cursor, state, frame, &screen)
         case .permissionFilter:
@@ -38,6 +39,7 @@ enum Overlays {
         case .confirm(let dialog):
             let width = min(60, content.width)
             return content.centered(width: width, height: confirmLines(dialog, width: width, content).count + 5)
+        case .filterLine: return Rect(x: content.x, y: content.y + 1, width: content.width, height: 1)
         case .filter(_, let editor): return content.centered(width: min(64, content.width), height: editor.choices.count * 2 + 5)
         case .columns(let id, _): return content.centered(width: 34, height: AppReducer.columnCount(id.kind) + 4)
         case .permissionFilter: return Rect(x: content.x, y: content.y + 5, width: content.width, height: 1)
@@ -50,6 +52,25 @@ enum Overlays {
         let name = draft.input.general.name.isEmpty ? "a new token" : "“\(draft.input.general.name)”"
         screen.putWrapped("connect-tui stopped while you were creating \(name). Resume where you left off?", in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 3))
         screen.put(FormChrome.hintLine(state.keymaps.draftOffer.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.keyHint))
+    }
+
+    /// The filter line, over the list's toolbar: `/`, the text, its keys, and how many rows
+    /// match so far (at the edge, where the toolbar shows it).
+    static func renderFilterLine(_ id: ListID, _ line: FilterLine, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
+        screen.fill(frame)
+        let hints = FormChrome.hintLine(state.keymaps.filterLine.hints)
+        let range = rangeText(id.kind, state)
+        let used = screen.put("/ ", x: frame.x, y: frame.y, style: Style(.accent, bold: true))
+        let width = max(1, min(48, frame.width - used - hints.displayWidth - range.displayWidth - 4))
+        screen.drawTextField(line.text, x: frame.x + used, y: frame.y, width: width, focused: true)
+        let hintsX = frame.x + used + width + 2
+        let drawn = screen.put(hints, x: hintsX, y: frame.y, style: Style(.muted), maxWidth: frame.maxX - hintsX)
+        let rangeX = max(hintsX + drawn + 2, frame.maxX - range.displayWidth)
+        screen.put(range, x: rangeX, y: frame.y, style: Style(.muted), maxWidth: frame.maxX - rangeX)
+    }
+
+    private static func rangeText<K: ListKind>(_ kind: K.Type, _ state: AppState) -> String {
+        state[keyPath: K.path].rangeText
     }
 
     static func panel(_ rect: Rect, title: String, _ screen: inout Screen) -> Rect {

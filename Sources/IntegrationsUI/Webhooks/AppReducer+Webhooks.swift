@@ -22,7 +22,7 @@ extension AppReducer {
         case .create: return openWebhookForm(&state)
         case .edit: return openWebhookForm(editing: hook, &state)
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
-            .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .columns,
+            .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .filterPanel, .columns,
             .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort:
             return nil
         }
@@ -52,7 +52,7 @@ extension AppReducer {
             guard let hook else { return [] }
             return openWebhookForm(editing: hook, &state)
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
-            .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage,
+            .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .filterPanel,
             .columns, .tokensOfExtension, .checkKey, .export, .sort, .flipSort:
             return nil
         }

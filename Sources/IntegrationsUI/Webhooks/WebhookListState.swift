@@ -35,6 +35,11 @@ public struct WebhookFilter: ListFilter {
 
     public var isEmpty: Bool { search.trimmingCharacters(in: .whitespaces).isEmpty && active == nil && objectClass == nil }
 
+    public var text: String {
+        get { search }
+        set { search = newValue }
+    }
+
     /// The query sent with every page; newest first.
     public var query: ListQuery {
         var terms: [RQL] = []

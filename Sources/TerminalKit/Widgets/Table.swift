@@ -32,6 +32,8 @@ public struct Table: Sendable {
     public var selected: Int?
     /// Shown instead of rows when there are none ("No data available").
     public var emptyMessage: String
+    /// Text marked wherever a cell shows it (case aside): what the rows were filtered by.
+    public var highlight: String?
 
     public init(columns: [Column], rows: [[Item]], selected: Int?, emptyMessage: String = "No data available") {
         self.columns = columns
@@ -109,13 +111,44 @@ public struct Table: Sendable {
                 let width = widths[index]
                 if let detail = item.detail, detail.displayWidth + 4 <= width {
                     let textWidth = min(item.text.displayWidth, width - detail.displayWidth - 1)
-                    let used = screen.put(item.text.truncated(toWidth: textWidth), x: x, y: y, style: style, maxWidth: textWidth)
-                    screen.put(detail, x: x + used + 1, y: y, style: isSelected ? style : Style(.muted), maxWidth: width - used - 1)
+                    let shown = item.text.truncated(toWidth: textWidth)
+                    let used = screen.put(shown, x: x, y: y, style: style, maxWidth: textWidth)
+                    mark(shown, at: x, y: y, width: used, base: style, &screen)
+                    let detailX = x + used + 1
+                    let detailUsed = screen.put(detail, x: detailX, y: y, style: isSelected ? style : Style(.muted), maxWidth: width - used - 1)
+                    mark(detail, at: detailX, y: y, width: detailUsed, base: isSelected ? style : Style(.muted), &screen)
                 } else {
-                    screen.put(item.text.truncated(toWidth: width), x: x, y: y, style: style, maxWidth: width)
+                    let shown = item.text.truncated(toWidth: width)
+                    let used = screen.put(shown, x: x, y: y, style: style, maxWidth: width)
+                    mark(shown, at: x, y: y, width: used, base: style, &screen)
                 }
                 x += widths[index] + 1
             }
+        }
+    }
+
+    /// Underlines and brightens each place `text` (as drawn from `x`, `width` columns of it)
+    /// shows the highlight.
+    private func mark(_ text: String, at x: Int, y: Int, width: Int, base: Style, _ screen: inout Screen) {
+        guard let highlight, !highlight.isEmpty else { return }
+        let shown = Array(SafeText.visible(text))
+        let needle = highlight.map { $0.lowercased() }
+        guard needle.count <= shown.count else { return }
+        // Where each character starts, in columns from `x`.
+        var starts: [Int] = [0]
+        for character in shown { starts.append(starts[starts.count - 1] + DisplayWidth.of(character)) }
+        var index = 0
+        while index + needle.count <= shown.count {
+            guard (0..<needle.count).allSatisfy({ shown[index + $0].lowercased() == needle[$0] }) else {
+                index += 1
+                continue
+            }
+            let start = x + starts[index]
+            let end = min(x + starts[index + needle.count], x + width, screen.size.columns)
+            for column in max(start, 0)..<max(start, end) {
+                screen[column, y].style = Style(base.role, bold: true, underline: true, reverse: base.reverse)
+            }
+            index += needle.count
         }
     }
 }
