@@ -85,6 +85,48 @@ struct TokensCommand: AsyncParsableCommand {
         }
     }
 
+    /// Token ids from the command line (one or more), each refused before any request unless
+    /// it is `SU-…`; a repeated id is done once.
+    struct TokenIDsArgument: ParsableArguments {
+        @Argument(help: "The token ids, SU-… (one or more)") var ids: [String]
+
+        func validate() throws {
+            guard !ids.isEmpty else { throw ValidationError("name at least one token id, SU-…") }
+            for id in ids where !ObjectID.isToken(id) {
+                throw ValidationError("'\(SafeText.visible(id))' is not a token id (SU- and groups of digits, e.g. SU-431-800-699)")
+            }
+        }
+
+        var unique: [String] {
+            var seen: Set<String> = []
+            return ids.filter { seen.insert($0).inserted }
+        }
+    }
+
+    /// Does `body` to each id once, in order, one request after another: each id gets its
+    /// line (done on standard output, or why not on standard error), and the command fails
+    /// when any did.
+    static func forEach(_ ids: TokenIDsArgument, _ account: AccountOptions, _ body: (String, ConnectClient) async throws(ConnectError) -> Void) async throws {
+        let unique = ids.unique
+        var failed = 0
+        try await withClient(account) { (client) async throws(ConnectError) in
+            for id in unique {
+                do throws(ConnectError) {
+                    try await body(id, client)
+                } catch {
+                    failed += 1
+                    fflush(nil)  // the lines in the order they happened, even through one pipe
+                    let line = unique.count == 1 ? error.description : "\(id): \(error.description)"
+                    FileHandle.standardError.write(Data("connect-tui: \(line)\n".utf8))
+                }
+            }
+        }
+        guard failed == 0 else {
+            if unique.count > 1 { FileHandle.standardError.write(Data("connect-tui: \(failed) of \(unique.count) failed\n".utf8)) }
+            throw ExitCode.failure
+        }
+    }
+
     /// One line of text from the server, made safe for a terminal.
     static func safe(_ text: String?) -> String { SafeText.visible(text ?? "") }
 
@@ -231,13 +273,12 @@ struct TokensCommand: AsyncParsableCommand {
     }
 
     struct Enable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Enable a token.")
+        static let configuration = CommandConfiguration(abstract: "Enable tokens (several ids: each once, in turn).")
         @OptionGroup var account: AccountOptions
-        @OptionGroup var token: TokenIDArgument
-        var id: String { token.id }
+        @OptionGroup var tokens: TokenIDsArgument
 
         func run() async throws {
-            try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
+            try await TokensCommand.forEach(tokens, account) { (id, client) async throws(ConnectError) in
                 try await TokensCommand.settle(id, "enabled", client) { () async throws(ConnectError) in
                     try await client.activateToken(id: id)
                 } check: { $0?.status == .active }
@@ -246,13 +287,12 @@ struct TokensCommand: AsyncParsableCommand {
     }
 
     struct Disable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable a token; integrations using its key stop working.")
+        static let configuration = CommandConfiguration(abstract: "Disable tokens (several ids: each once, in turn); integrations using their keys stop working.")
         @OptionGroup var account: AccountOptions
-        @OptionGroup var token: TokenIDArgument
-        var id: String { token.id }
+        @OptionGroup var tokens: TokenIDsArgument
 
         func run() async throws {
-            try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
+            try await TokensCommand.forEach(tokens, account) { (id, client) async throws(ConnectError) in
                 try await TokensCommand.settle(id, "disabled", client) { () async throws(ConnectError) in
                     try await client.deactivateToken(id: id)
                 } check: { $0?.status == .inactive }
@@ -261,13 +301,12 @@ struct TokensCommand: AsyncParsableCommand {
     }
 
     struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a token. This cannot be undone.")
+        static let configuration = CommandConfiguration(abstract: "Delete tokens (several ids: each once, in turn). This cannot be undone.")
         @OptionGroup var account: AccountOptions
-        @OptionGroup var token: TokenIDArgument
-        var id: String { token.id }
+        @OptionGroup var tokens: TokenIDsArgument
 
         func run() async throws {
-            try await TokensCommand.withClient(account) { (client) async throws(ConnectError) in
+            try await TokensCommand.forEach(tokens, account) { (id, client) async throws(ConnectError) in
                 try await TokensCommand.settle(id, "deleted", client) { () async throws(ConnectError) -> Token? in
                     try await client.deleteToken(id: id)
                     return nil

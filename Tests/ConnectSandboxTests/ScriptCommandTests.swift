@@ -76,6 +76,27 @@ import Testing
         }
     }
 
+    @Test func severalIdsAreEachDoneOnceInTurnAndAFailureFailsTheCommand() async throws {
+        try await withSandbox { environment, client in
+            let first = try await client.createToken(TokenCreate(name: "Bulk one", description: "d", externalID: nil, extensionID: "EXT-000"))
+            let second = try await client.createToken(TokenCreate(name: "Bulk two", description: "d", externalID: nil, extensionID: "EXT-000"))
+            let (status, output) = try await cli(["tokens", "disable", first.id, second.id, first.id, "SU-000-000-404"], environment)
+            #expect(status == 1)
+            let lines = output.split(separator: "\n").map(String.init)
+            #expect(lines.filter { $0 == "\(first.id) disabled" }.count == 1, "a repeated id is done once")
+            #expect(lines.contains("\(second.id) disabled"))
+            #expect(lines.contains { $0.hasPrefix("connect-tui: SU-000-000-404: ") && $0.contains("404") })
+            #expect(lines.last == "connect-tui: 1 of 3 failed")
+            #expect(try await client.token(id: first.id).status == .inactive)
+            #expect(try await client.token(id: second.id).status == .inactive)
+            #expect(try await cli(["tokens", "delete", first.id, second.id], environment) == (0, "\(first.id) deleted\n\(second.id) deleted\n"))
+            // A bad id is refused before any request: nothing is deleted.
+            let third = try await client.createToken(TokenCreate(name: "Bulk three", description: "d", externalID: nil, extensionID: "EXT-000"))
+            #expect(try await cli(["tokens", "delete", third.id, "not-an-id"], environment).0 == 2)
+            #expect(try await client.token(id: third.id).status == .active)
+        }
+    }
+
     @Test func exitCodesSayWhatWentWrong() async throws {
         try await withSandbox { environment, _ in
             let (apiStatus, apiOutput) = try await cli(["tokens", "show", "SU-000-000-404"], environment)

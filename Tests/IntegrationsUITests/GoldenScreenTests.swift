@@ -29,6 +29,11 @@ import TokenWizard
         return state
     }
 
+    /// Four tokens, the first two marked.
+    static func marked(_ size: TerminalSize) -> AppState {
+        press(UISample.state(size, tokens: Array(BulkActionTests.tokens.prefix(4))), .character(" "), .character(" "))
+    }
+
     static func extensions(_ size: TerminalSize) -> AppState {
         UISample.extensionsState(size, WizardScreenTests.extensions.items)
     }
@@ -95,6 +100,14 @@ import TokenWizard
         ("token-delete-confirm", "be undone.", { press(UISample.state($0), .character("."), .character("x")) }),
         ("token-filter", "Filter tokens", { press(UISample.state($0), .character("f")) }),
         ("token-filter-line", "Esc clears", { typed(press(UISample.state($0), .character("/")), "tutorial") }),
+        ("tokens-marked", "2 marked", { press(marked($0), .up) }),
+        ("bulk-confirm", "DELETE 2 TOKENS", { press(marked($0), .character("."), .character("x")) }),
+        ("bulk-result", "Done: 1 deleted", { size in
+            var state = press(marked(size), .character("."), .character("x"), .character("y"))
+            _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: "SU-000-000-100", .success(nil), now: UISample.now))
+            _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: "SU-000-000-101", .failure(BulkActionTests.notFound), now: UISample.now))
+            return state
+        }),
         ("token-columns", "Columns", { press(UISample.state($0), .character("C")) }),
         ("token-details-expiring", "renew it soon", { size in
             var state = press(expiringDetails(size), .character("K"))

@@ -41,11 +41,11 @@ struct InputSafetyEndToEndTests {
         // The same text typed in one burst (a terminal without bracketed paste): the dialog
         // opens, and the `y` that came with it is thrown away.
         try tui.type("to ROADMAP.txt: yes")
-        try await tui.waitFor("Delete token")
+        try await tui.waitFor("This cannot be undone.")
         // Keys are handled in order: a kept `y` would have closed the dialog and started the
         // delete ("Delete…") before this Esc is read.
         try tui.press("Escape")
-        let after = try await tui.waitUntil("the dialog to close") { !$0.contains("Delete token") }
+        let after = try await tui.waitUntil("the dialog to close") { !$0.contains("This cannot be undone.") }
         #expect(!after.contains("Delete…") && !after.contains("deleted"), "nothing was deleted:\n\(after)")
         #expect(try await Self.tokenIDs(world) == before)
         try tui.press("q")

@@ -33,7 +33,7 @@ extension AppReducer {
             case .switcher, .columns, .help, .export, .filterLine:
                 if !inside { state.closeTopModal() }
                 return []
-            case .wizard, .editForm, .webhookForm, .draftOffer, .confirm, .filter, .permissionFilter, .exportFile:
+            case .wizard, .editForm, .webhookForm, .draftOffer, .confirm, .bulk, .filter, .permissionFilter, .exportFile:
                 return []
             }
         }
@@ -67,8 +67,8 @@ extension AppReducer {
         let list = state[keyPath: K.path]
         if event.y == table.y {
             let (drawn, columns) = ListView.table(list, list.items, state, width: table.width)
-            var x = table.x
-            for (index, width) in drawn.widths(for: table.width).enumerated() {
+            var x = table.x + drawn.gutter
+            for (index, width) in drawn.widths(for: table.width - drawn.gutter).enumerated() {
                 defer { x += width + 1 }
                 guard event.x >= x, event.x < x + width else { continue }
                 guard K.sortField(columns[index]) != nil else { return [] }

@@ -35,7 +35,7 @@ extension AppReducer {
         case .permissionFilter(let field)?: return field
         case .exportFile(let file)?: return file.asksToReplace ? nil : file.path
         case .help(let help)?: return help.search
-        case .draftOffer?, .switcher?, .menu?, .confirm?, .columns?, .export?, nil: return nil
+        case .draftOffer?, .switcher?, .menu?, .confirm?, .bulk?, .columns?, .export?, nil: return nil
         }
     }
 }

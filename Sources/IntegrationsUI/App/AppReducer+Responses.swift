@@ -52,6 +52,7 @@ extension AppReducer {
             return []
 
         case .tokenActionFinished(let action, let tokenID, let result, let now):
+            if let effects = bulkAnswer(.tokens(action), id: tokenID, failure: result.failure, now: now, &state) { return effects }
             switch result {
             case .success(let token):
                 if let token {

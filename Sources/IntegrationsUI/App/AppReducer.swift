@@ -114,6 +114,7 @@ public enum AppReducer {
         case .export(let menu): return handleExport(menu, key, now: now, &state)
         case .exportFile(let file): return handleExportFile(file, key, now: now, &state)
         case .filterLine(let id, let line): return handleFilterLine(id, line, key, now: now, &state)
+        case .bulk(let run): return handleBulk(run, key, now: now, &state)
         case .filter(let id, let editor): return handleFilter(id, editor, key, &state)
         case .columns(let id, let cursor): return handleColumns(id, cursor: cursor, key, &state)
         case .permissionFilter(let field): return handlePermissionFilter(field, key, &state)
@@ -188,7 +189,7 @@ public enum AppReducer {
             return openSwitcher(now: now, &state)
         case .back, .retryFailed, .dismiss, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
             .open, .actions, .create, .copy, .rowsPerPage, .filterPanel, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension,
-            .trigger, .checkKey, .export, .sort, .flipSort:
+            .trigger, .checkKey, .export, .sort, .flipSort, .mark:
             return []
         }
     }

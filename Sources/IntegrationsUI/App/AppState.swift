@@ -173,7 +173,7 @@ extension AppState {
             case .wizard(let ui): if case .confirmingCancel = ui.machine.state { true } else { false }
             case .editForm(let ui): if case .confirmingDiscard = ui.form.phase { true } else { false }
             case .webhookForm(let form): form.phase == .confirmingDiscard
-            case .switcher, .menu, .filterLine, .filter, .columns, .permissionFilter, .help, .export: false
+            case .switcher, .menu, .bulk, .filterLine, .filter, .columns, .permissionFilter, .help, .export: false
             }
         }
     }

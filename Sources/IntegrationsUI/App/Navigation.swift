@@ -59,6 +59,8 @@ public enum Modal: Sendable, Hashable {
     case switcher(AccountSwitcher)
     case menu(ActionsMenu)
     case confirm(ConfirmDialog)
+    /// A bulk action on the marked rows: its progress, then what happened to each.
+    case bulk(BulkRun)
     /// Choosing an export format for a token's key.
     case export(ExportMenu)
     /// The file an export goes to (and, when it exists, whether to replace it).

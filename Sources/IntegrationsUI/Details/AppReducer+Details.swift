@@ -41,7 +41,7 @@ extension AppReducer {
             return [.checkKey(tokenID: details.tokenID)]
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
             .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .filterPanel, .columns,
-            .tokensOfExtension, .trigger, .sort, .flipSort:
+            .tokensOfExtension, .trigger, .sort, .flipSort, .mark:
             return nil
         }
         state.details = details

@@ -28,7 +28,7 @@ extension AppReducer {
             return [applyFilter(TokenListKind.self, TokenFilter(name: "", status: nil, extensionID: chosen.id), &state)]
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
             .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .actions, .copy, .rowsPerPage, .filterPanel,
-            .columns, .previousTab, .nextTab, .edit, .reveal, .trigger, .checkKey, .export, .sort, .flipSort:
+            .columns, .previousTab, .nextTab, .edit, .reveal, .trigger, .checkKey, .export, .sort, .flipSort, .mark:
             return nil
         }
     }

@@ -68,6 +68,7 @@ public enum ExtensionListKind: ListKind {
     public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadExtensionPage(loadID: loadID, query, page) }
     public static var cancelled: ConnectError { ConnectError(operation: .listExtensions, method: .get, kind: .cancelled) }
     public static func title(of column: ExtensionColumn) -> String { column.title }
+    public static func label(_ item: Extension) -> String { item.name }
     public static let dropOrder: [ExtensionColumn] = [.categories, .description]
 
     /// The spec orders extensions by these; description and categories it cannot.

@@ -7,7 +7,7 @@ public enum Command: KeyCommand {
     case filter, filterPanel, switchAccount
     case up, down, pageUp, pageDown, first, last, previousPage, nextPage
     case open, actions, create, copy, rowsPerPage, columns
-    case previousTab, nextTab, edit, reveal, tokensOfExtension, trigger, checkKey, export, sort, flipSort
+    case previousTab, nextTab, edit, reveal, tokensOfExtension, trigger, checkKey, export, sort, flipSort, mark
 
     /// Whether it changes something on the server (off on a read-only account).
     public var isWrite: Bool {
@@ -15,7 +15,7 @@ public enum Command: KeyCommand {
         case .create, .edit, .actions, .trigger: true
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
             .filterPanel, .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .copy, .rowsPerPage,
-            .columns, .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort:
+            .columns, .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort, .mark:
             false
         }
     }
@@ -60,6 +60,7 @@ public enum Command: KeyCommand {
         case .export: "export"
         case .sort: "sort"
         case .flipSort: "flip-sort"
+        case .mark: "mark"
         }
     }
 }

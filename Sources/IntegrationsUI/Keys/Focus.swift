@@ -43,6 +43,7 @@ extension AppState {
         case .switcher?: return on(keymaps.switcher)
         case .menu?: return on(keymaps.menu)
         case .confirm?: return on(keymaps.confirm)
+        case .bulk?: return on(keymaps.bulk)
         case .export?: return on(keymaps.export)
         case .exportFile(let file)?: return file.asksToReplace ? on(keymaps.confirm) : on(keymaps.exportFile, text: true)
         case .filterLine?: return on(keymaps.filterLine, text: true)

@@ -21,6 +21,7 @@ public struct KeymapSet: Sendable, Hashable {
     public var webhookForm = Keymaps.webhookForm
     public var discard = Keymaps.discard
     public var confirm = Keymaps.confirm
+    public var bulk = Keymaps.bulk
     public var draftOffer = Keymaps.draftOffer
     public var menu = Keymaps.menu
     public var export = Keymaps.export
@@ -40,7 +41,7 @@ public struct KeymapSet: Sendable, Hashable {
         [global.summary, general.summary, tokenList.summary, details.summary, webhookList.summary, webhookDetails.summary,
          extensions.summary, extensionDetails.summary, wizardGeneral.summary, wizardExtension.summary, wizardPermissions.summary,
          wizardSummary.summary, waiting.summary, editForm.summary, editPermissions.summary, webhookForm.summary,
-         discard.summary, confirm.summary, draftOffer.summary, menu.summary, export.summary, exportFile.summary,
+         discard.summary, confirm.summary, bulk.summary, draftOffer.summary, menu.summary, export.summary, exportFile.summary,
          switcher.summary, columns.summary,
          filterLine.summary, filter.summary, permissionFilter.summary, help.summary, text.summary]
     }
@@ -107,7 +108,7 @@ public struct KeymapSet: Sendable, Hashable {
         visit(\.global); visit(\.general); visit(\.tokenList); visit(\.details); visit(\.webhookList)
         visit(\.webhookDetails); visit(\.extensions); visit(\.extensionDetails); visit(\.wizardGeneral); visit(\.wizardExtension)
         visit(\.wizardPermissions); visit(\.wizardSummary); visit(\.waiting); visit(\.editForm); visit(\.editPermissions)
-        visit(\.webhookForm); visit(\.discard); visit(\.confirm); visit(\.draftOffer); visit(\.menu); visit(\.export); visit(\.exportFile); visit(\.switcher)
+        visit(\.webhookForm); visit(\.discard); visit(\.confirm); visit(\.bulk); visit(\.draftOffer); visit(\.menu); visit(\.export); visit(\.exportFile); visit(\.switcher)
         visit(\.columns); visit(\.filterLine); visit(\.filter); visit(\.permissionFilter); visit(\.help); visit(\.text)
     }
 }
@@ -144,7 +145,7 @@ public enum Keymaps {
         KeyBinding([.character("C")], .columns, help: "choose the columns"),
         KeyBinding([.character("s")], .sort, help: "sort by the next column (the server sorts; a click on a header too)"),
         KeyBinding([.character("S")], .flipSort, help: "flip the sort: ascending ▲ or descending ▼"),
-        KeyBinding([.escape], .back, help: "stop a slow load"),
+        KeyBinding([.escape], .back, help: "stop a slow load; else clear the marks"),
     ]
 
     public static let general = Keymap<Command>("general", "General", [
@@ -153,7 +154,8 @@ public enum Keymaps {
 
     public static let tokenList = Keymap<Command>("tokens", "Tokens", pagedListMoves + [
         KeyBinding([.enter], .open, hint: "details", help: "open the token's details"),
-        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, rotate, delete"),
+        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, rotate, delete (on the marked rows if any)"),
+        KeyBinding([.character(" ")], .mark, help: "mark the row (or unmark it) for an action on several"),
         KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the token's API key"),
         KeyBinding([.character("E")], .export, help: "export the endpoint and key for curl, env, Postman, Insomnia, HTTPie"),
         KeyBinding([.character("/")], .filter, hint: "filter", help: "filter as you type: name or id (the server matches)"),
@@ -178,7 +180,8 @@ public enum Keymaps {
 
     public static let webhookList = Keymap<Command>("webhooks", "Webhooks", pagedListMoves + [
         KeyBinding([.enter], .open, hint: "details", help: "open the webhook's details"),
-        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, trigger, delete"),
+        KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, trigger, delete (on the marked rows if any)"),
+        KeyBinding([.character(" ")], .mark, help: "mark the row (or unmark it) for an action on several"),
         KeyBinding([.character("c")], .create, hint: "create", help: "create a webhook"),
         KeyBinding([.character("e")], .edit, hint: "edit", help: "edit the webhook"),
         KeyBinding([.character("t")], .trigger, help: "trigger the webhook now (asks first)"),
@@ -296,6 +299,11 @@ public enum Keymaps {
         KeyBinding([.character("n"), .escape], .cancel, hint: "cancels", help: "cancel"),
         KeyBinding([.tab, .backTab, .left, .right], .moveFocus, hint: "moves", help: "move between CANCEL and the action"),
         KeyBinding([.enter], .press, help: "press the focused button (CANCEL at first)"),
+    ])
+
+    public static let bulk = Keymap<DialogCommand>("bulk", "Bulk action", [
+        KeyBinding([.escape], .cancel, hint: "stops the rest", help: "stop: what is not sent yet is not sent (then close the result)"),
+        KeyBinding([.enter, .character("q")], .confirm, hint: "closes", help: "close the result once every answer is in"),
     ])
 
     public static let draftOffer = Keymap<DialogCommand>("draft-offer", "Unfinished token", [

@@ -46,14 +46,22 @@ extension AppReducer {
             state.status = .error("\(id) is inactive: enable it (. then e) before triggering it.")
             return []
         }
-        guard action.needsConfirmation else {
-            state.status = .info("\(action.title)…", now: now)
-            return [action.effect]
-        }
+        guard action.needsConfirmation else { return start(action, now: now, &state) }
         state.modals.append(.confirm(ConfirmDialog(
             title: confirmTitle(action), message: confirmMessage(action, state), confirmTitle: action.title.uppercased(),
             action: action)))
         return []
+    }
+
+    /// Carries an action out: a single one at once, a bulk one item by item.
+    static func start(_ action: ItemAction, now: Date, _ state: inout AppState) -> [AppEffect] {
+        switch action {
+        case .token, .webhook:
+            state.status = .info("\(action.title)…", now: now)
+            return action.effect.map { [$0] } ?? []
+        case .tokens(let token, let marks): return startBulk(.tokens(token), marks, &state)
+        case .webhooks(let webhook, let marks): return startBulk(.webhooks(webhook), marks, &state)
+        }
     }
 
     static func confirmTitle(_ action: ItemAction) -> String {
@@ -61,6 +69,7 @@ extension AppReducer {
         case .token(let token, _): "\(token.title) token"
         case .webhook(.trigger, _): "Trigger webhook"
         case .webhook(let webhook, _): "\(webhook.title) webhook"
+        case .tokens, .webhooks: action.title
         }
     }
 
@@ -86,6 +95,22 @@ extension AppReducer {
             case .delete: return "Delete \(name) (\(id))? This cannot be undone."
             case .enable: return ""
             }
+        case .tokens(let token, let marks):
+            let what = "\(token.title) \(Mark.these(marks.count, "token"))? \(Mark.sample(marks))."
+            switch token {
+            case .enable: return "\(what) \(BulkRun.once)"
+            case .disable: return "\(what) Integrations using their keys stop working until they are enabled again. \(BulkRun.once)"
+            case .delete: return "\(what) This cannot be undone. \(BulkRun.once)"
+            case .rotate, .renew: return "\(what) Each gets a new key. \(BulkRun.once)"
+            }
+        case .webhooks(let webhook, let marks):
+            let what = "\(webhook.title) \(Mark.these(marks.count, "webhook"))? \(Mark.sample(marks))."
+            switch webhook {
+            case .enable: return "\(what) \(BulkRun.once)"
+            case .disable: return "\(what) Connect stops calling their URLs until they are enabled again. \(BulkRun.once)"
+            case .delete: return "\(what) This cannot be undone. \(BulkRun.once)"
+            case .trigger: return "\(what) Each sends a test delivery to its URL. \(BulkRun.once)"
+            }
         }
     }
 
@@ -105,8 +130,7 @@ extension AppReducer {
         case .confirm, .press:
             state.closeTopModal()
             guard command == .confirm || dialog.confirmFocused else { return [] }
-            state.status = .info("\(dialog.action.title)…", now: now)
-            return [dialog.action.effect]
+            return start(dialog.action, now: now, &state)
         }
     }
 }

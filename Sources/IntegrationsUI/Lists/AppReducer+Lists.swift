@@ -95,10 +95,17 @@ extension AppReducer {
         case .columns:
             state.modals.append(.columns(id, cursor: 0))
             return []
+        case .mark:
+            return toggleMark(K.self, now: now, &state)
         case .back:
-            guard list.content.isLoading, let cancel = K.cancelLoad else { return nil }
-            state[keyPath: K.path].content = .failed(K.cancelled)
-            return [cancel]
+            if list.content.isLoading, let cancel = K.cancelLoad {
+                state[keyPath: K.path].content = .failed(K.cancelled)
+                return [cancel]
+            }
+            guard !list.marked.isEmpty else { return nil }
+            state[keyPath: K.path].marked = []
+            state.status = .info("Marks cleared.", now: now)
+            return []
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
             .open, .actions, .create, .copy, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey, .export:
             return nil

@@ -24,6 +24,8 @@ public protocol ListKind: Sendable, Hashable {
     static var cancelled: ConnectError { get }
 
     static func title(of column: Column) -> String
+    /// What a confirmation or a result calls an item ("Tutorial API Token").
+    static func label(_ item: Item) -> String
     static func table(_ column: Column) -> Table.Column
     static func cell(_ item: Item, _ column: Column, _ state: AppState) -> Table.Item
     /// The columns dropped first when the chosen ones do not fit, in order.

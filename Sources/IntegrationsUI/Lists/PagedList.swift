@@ -19,6 +19,9 @@ public struct PagedListState<Kind: ListKind>: Sendable, Hashable {
     var columns = ColumnChoice<Kind.Column>(shown: Kind.defaultColumns)
     /// The order the server sends the rows in.
     public var sort: ListSort<Kind.Column>? = Kind.defaultSort
+    /// Rows marked for a bulk action (`Space`), in the order marked; kept across pages,
+    /// filters and sorts until acted on or cleared.
+    public var marked: [Mark] = []
 
     /// The filter's query, ordered by the sort (ties broken by the server's own order).
     public var query: ListQuery {

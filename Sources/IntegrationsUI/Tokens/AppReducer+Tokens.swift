@@ -12,8 +12,8 @@ extension AppReducer {
             guard let token = state.tokens.selectedToken else { return [] }
             return openDetails(token.id, &state)
         case .actions:
-            guard let token = state.tokens.selectedToken else { return [] }
-            openActions(menu(for: token), &state)
+            guard let menu = bulkMenu(.tokens, state) ?? state.tokens.selectedToken.map(menu(for:)) else { return [] }
+            openActions(menu, &state)
             return []
         case .copy:
             guard let token = state.tokens.selectedToken else { return [] }
@@ -26,7 +26,7 @@ extension AppReducer {
             return []
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
             .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .filterPanel, .columns,
-            .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey, .sort, .flipSort:
+            .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey, .sort, .flipSort, .mark:
             return nil
         }
     }

@@ -89,6 +89,7 @@ public enum TokenListKind: ListKind {
     public static var cancelLoad: AppEffect? { .cancelTokenLoad }
     public static var cancelled: ConnectError { ConnectError(operation: .listTokens, method: .get, kind: .cancelled) }
     public static func title(of column: TokenColumn) -> String { column.title }
+    public static func label(_ token: Token) -> String { token.name ?? token.id }
     public static let dropOrder: [TokenColumn] = [.expires, .created, .extension]
     /// Newest first, as the portal lists them.
     public static let defaultSort: ListSort<TokenColumn>? = ListSort(.created, descending: true)

@@ -15,10 +15,15 @@ enum ListView {
         renderToolbar(
             title: title, create: state.connection.readOnly ? "" : "\(create) (\(keymap.label(.create)))", list, rect, &screen,
             press: { keymap.key($0) ?? state.keymaps.global.key($0) })
+        var x = rect.x + title.displayWidth + 2
+        if !list.marked.isEmpty {
+            // How many rows the next action is for.
+            x += screen.put("\(list.marked.count) marked", x: x, y: rect.y, style: Style(.accent, bold: true)) + 2
+        }
         if state.refreshInterval != nil, let loadedAt = list.loadedAt, let now = state.now {
             // With auto-refresh on, how old the page is, after the title.
             let age = "updated \(max(0, Int(now.timeIntervalSince(loadedAt)))) s ago"
-            screen.put(age, x: rect.x + title.displayWidth + 2, y: rect.y, style: Style(.muted), maxWidth: max(0, rect.width / 2 - title.displayWidth))
+            screen.put(age, x: x, y: rect.y, style: Style(.muted), maxWidth: max(0, rect.x + rect.width / 2 - x))
         }
         let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 3)
         switch list.content {
@@ -90,7 +95,8 @@ enum ListView {
     /// The table of a page as drawn at `width`, with its columns: what a click on the header
     /// is matched against. The sorted column's title carries ▲ or ▼.
     static func table<K: ListKind>(_ list: PagedListState<K>, _ items: [K.Item], _ state: AppState, width: Int) -> (table: Table, columns: [K.Column]) {
-        let shown = fitting(K.self, list.columns.shown, width: width)
+        let marked = Set(list.marked.map(\.id))
+        let shown = fitting(K.self, list.columns.shown, width: width - (marked.isEmpty ? 0 : 2))
         let rows = items.map { item in shown.map { K.cell(item, $0, state) } }
         let columns = shown.map { column in
             var table = K.table(column)
@@ -98,6 +104,8 @@ enum ListView {
             return table
         }
         var table = Table(columns: columns, rows: rows, selected: items.isEmpty ? nil : list.cursor, emptyMessage: "")
+        table.marked = Set(items.indices.filter { marked.contains(items[$0].id) })
+        table.showsMarks = !marked.isEmpty
         // What the rows were filtered by shows where it matched.
         let typed = list.filter.text.trimmingCharacters(in: .whitespaces)
         table.highlight = typed.isEmpty ? nil : typed

@@ -14,6 +14,7 @@ enum Overlays {
         case .switcher(let switcher): renderSwitcher(switcher, state, frame, &screen)
         case .menu(let menu): renderMenu(menu, state, frame, &screen)
         case .confirm(let dialog): renderConfirm(dialog, state, frame, &screen)
+        case .bulk(let run): BulkView.render(run, state, frame, &screen)
         case .export(let menu): renderExport(menu, state, frame, &screen)
         case .exportFile(let file): renderExportFile(file, state, frame, &screen)
         case .filterLine(let id, let line): renderFilterLine(id, line, state, frame, &screen)
@@ -39,6 +40,9 @@ enum Overlays {
         case .confirm(let dialog):
             let width = min(60, content.width)
             return content.centered(width: width, height: confirmLines(dialog, width: width, content).count + 5)
+        case .bulk(let run):
+            let width = BulkView.width(in: content.width)
+            return content.centered(width: width, height: min(content.height, BulkView.lines(run, tick: 0, width: width - 4).count + 5))
         case .filterLine: return Rect(x: content.x, y: content.y + 1, width: content.width, height: 1)
         case .filter(_, let editor): return content.centered(width: min(64, content.width), height: editor.choices.count * 2 + 5)
         case .columns(let id, _): return content.centered(width: 34, height: AppReducer.columnCount(id.kind) + 4)

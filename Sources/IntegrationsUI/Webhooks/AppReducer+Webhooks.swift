@@ -15,7 +15,7 @@ extension AppReducer {
             state.route = .webhookDetails(details)
             return [.loadWebhook(id: hook.id)]
         case .actions:
-            openActions(menu(for: hook), &state)
+            openActions(bulkMenu(.webhooks, state) ?? menu(for: hook), &state)
             return []
         case .trigger: return request(.webhook(.trigger, id: hook.id), now: now, &state)
         case .copy: return [.copyText(hook.externalURL ?? "", what: "The URL of \(hook.id)")]
@@ -23,7 +23,7 @@ extension AppReducer {
         case .edit: return openWebhookForm(editing: hook, &state)
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
             .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .filterPanel, .columns,
-            .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort:
+            .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort, .mark:
             return nil
         }
     }
@@ -53,7 +53,7 @@ extension AppReducer {
             return openWebhookForm(editing: hook, &state)
         case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
             .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .filterPanel,
-            .columns, .tokensOfExtension, .checkKey, .export, .sort, .flipSort:
+            .columns, .tokensOfExtension, .checkKey, .export, .sort, .flipSort, .mark:
             return nil
         }
         state.webhookDetails = details
@@ -88,6 +88,7 @@ extension AppReducer {
             state.webhookDetails = details
             return []
         case .webhookActionFinished(let action, let id, let result, let now):
+            if let effects = bulkAnswer(.webhooks(action), id: id, failure: result.failure, now: now, &state) { return effects }
             switch result {
             case .success(let hook):
                 if let hook {

@@ -88,6 +88,7 @@ public enum WebhookListKind: ListKind {
     public static var cancelLoad: AppEffect? { .cancelWebhookLoad }
     public static var cancelled: ConnectError { ConnectError(operation: .listWebhooks, method: .get, kind: .cancelled) }
     public static func title(of column: WebhookColumn) -> String { column.title }
+    public static func label(_ webhook: Webhook) -> String { webhook.label }
     /// When the chosen columns do not all fit, product goes first, then class, URL and last
     /// result, rather than every column being cut.
     public static let dropOrder: [WebhookColumn] = [.product, .objectClass, .url, .lastResult]

@@ -34,6 +34,13 @@ public struct Table: Sendable {
     public var emptyMessage: String
     /// Text marked wherever a cell shows it (case aside): what the rows were filtered by.
     public var highlight: String?
+    /// Rows marked for an action on several: a ✓ in a gutter at the left.
+    public var marked: Set<Int> = []
+    /// Whether the gutter shows (from the first mark, on any page, to the last).
+    public var showsMarks = false
+
+    /// The columns the marks take at the left.
+    public var gutter: Int { showsMarks ? 2 : 0 }
 
     public init(columns: [Column], rows: [[Item]], selected: Int?, emptyMessage: String = "No data available") {
         self.columns = columns
@@ -86,8 +93,9 @@ public struct Table: Sendable {
     }
 
     /// Draws into `rect`: header on the first row.
-    public func render(into screen: inout Screen, _ rect: Rect) {
-        guard rect.height > 0, rect.width > 0 else { return }
+    public func render(into screen: inout Screen, _ whole: Rect) {
+        guard whole.height > 0, whole.width > gutter else { return }
+        let rect = Rect(x: whole.x + gutter, y: whole.y, width: whole.width - gutter, height: whole.height)
         let widths = widths(for: rect.width)
         var x = rect.x
         for (index, column) in columns.enumerated() {
@@ -104,7 +112,10 @@ public struct Table: Sendable {
         for (line, rowIndex) in (offset..<min(rows.count, offset + body.height)).enumerated() {
             let y = body.y + line
             let isSelected = rowIndex == selected
-            if isSelected { screen.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: Style(.selection)) }
+            if isSelected { screen.fill(Rect(x: whole.x, y: y, width: whole.width, height: 1), style: Style(.selection)) }
+            if marked.contains(rowIndex) {
+                screen.put("✓", x: whole.x, y: y, style: isSelected ? Style(.selection, bold: true) : Style(.accent, bold: true))
+            }
             var x = body.x
             for (index, item) in rows[rowIndex].prefix(columns.count).enumerated() {
                 let style = isSelected ? Style(.selection, bold: item.style.bold) : item.style
