@@ -195,6 +195,22 @@ import TokenWizard
         }
     }
 
+    /// The lists on a wide terminal: every table uses the whole width, the spare columns going
+    /// to what would be cut.
+    @Test(arguments: ["tokens", "webhooks", "extensions", "tokens-marked"])
+    func wide(name: String) throws {
+        let scenario = try #require(Self.scenarios.first { $0.name == name })
+        let state = scenario.build(TerminalSize(columns: 200, rows: 50))
+        let text = Golden.text(state)
+        #expect(text.contains(scenario.reached), "\(name) at 200×50 did not reach its screen")
+        // The table spreads over the width: its last column starts in the last quarter.
+        let header = try #require(text.split(separator: "\n").first { $0.contains("LABEL") || $0.contains("NAME ") })
+        let lastTitle = try #require(header.split(separator: "  ").last)
+        let start = header.distance(from: header.startIndex, to: try #require(header.range(of: lastTitle)).lowerBound)
+        #expect(start >= 150, "the last column starts at \(start)")
+        Golden.check(name, state)
+    }
+
     @Test func tooSmall() {
         let state = UISample.state(TerminalSize(columns: 50, rows: 12))
         #expect(Golden.text(state).contains("Enlarge the terminal"))
