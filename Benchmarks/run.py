@@ -37,17 +37,17 @@ def record(name, value, target, ok):
     print(f'  {name:<44} {value:>16}   {target:<34} {mark}', flush=True)
 
 
-def sandbox(name, tokens):
+def sandbox(name, tokens, serve_arguments=()):
     """A standalone sandbox with `tokens` tokens in all; returns (endpoint, key, seconds to seed)."""
     data = os.path.join(work, f'{name}.sqlite')
     subprocess.run([APP, 'sandbox', 'reset', '--data', data, '--yes'], check=True, capture_output=True)
-    base = 2  # the seed's own tokens: the owner's and the tutorial one
+    base = 4  # the seed's own tokens: the owner's, the tutorial one, one expiring, one expired
     started = time.perf_counter()
     if tokens > base:
         subprocess.run([APP, 'sandbox', 'seed', '--data', data, '--tokens', str(tokens - base)], check=True, capture_output=True)
     seeded = time.perf_counter() - started
     log = open(os.path.join(work, f'{name}.log'), 'w+')
-    server = subprocess.Popen([APP, 'sandbox', 'serve', '--data', data, '--port', '0'], stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen([APP, 'sandbox', 'serve', '--data', data, '--port', '0', *serve_arguments], stdout=log, stderr=subprocess.STDOUT)
     servers.append(server)
     for _ in range(300):
         log.seek(0)
@@ -153,10 +153,110 @@ def bench(*arguments):
     return {name: float(value) for name, value in (line.split() for line in out.splitlines() if line.strip())}
 
 
+def median_of(samples):
+    return statistics.median(samples) if samples else float('nan')
+
+
+def latency_figures():
+    """What the user waits for when every answer takes a real round trip (150 ms)."""
+    print('\n== 8. at a real round trip: every answer 150 ms late (the sandbox\'s latency fault), 1,004 tokens')
+    connections = os.path.join(work, 'slow-connections.log')
+    requests = os.path.join(work, 'slow-requests.log')
+    slow, slow_key, _ = sandbox('slow', 1004, ['--fault', 'latency=150ms', '--connection-log', connections, '--request-log', requests])
+    fast, fast_key, _ = sandbox('fast', 1004)
+    marker = b'of 1004'
+
+    def launch(endpoint, key):
+        program = Pty([APP], terminal_env({'CONNECT_API_KEY': key, 'CONNECT_ENDPOINT': endpoint}))
+        seconds = program.wait_for(marker)
+        return program, seconds
+
+    def start_up(endpoint, key):
+        times = []
+        for _ in range(5):
+            program, seconds = launch(endpoint, key)
+            times.append(seconds)
+            program.press(b'q')
+            program.wait_for(None, timeout=10)
+            program.close()
+        return median_of(times)
+
+    zero = start_up(fast, fast_key)
+    late = start_up(slow, slow_key)
+    record('start-up to the Tokens pane, no latency', f'{zero * 1000:.0f} ms', '', None)
+    record('8a. start-up at 150 ms round trips', f'{late * 1000:.0f} ms', f'at most {(zero + 0.15 + 0.06) * 1000:.0f} ms (1 trip + 60 ms)', late <= zero + 0.21)
+
+    def timed(program, keys, expect, rest):
+        """Rests `rest` seconds, presses `keys`, and returns the seconds until the screen is
+        complete: the last output before 0.3 s of quiet (curses sends only what changed, so a
+        partial draw, a spinner or a page arriving later all move that moment). `expect`, when
+        given, must be in what was drawn."""
+        program.quiet(rest, limit=rest + 5)
+        program.output.clear()
+        started = time.perf_counter()
+        program.press(keys)
+        last = started
+        deadline = started + 10
+        while time.perf_counter() < deadline:
+            if program.read(0.3):
+                last = time.perf_counter()
+            elif last > started:
+                break
+        if expect is not None and expect not in program.output:
+            raise SystemExit(f'{keys!r} did not draw {expect!r}: {bytes(program.output[-300:])!r}')
+        return last - started
+
+    with open(connections, 'w'):
+        pass  # count this run's connections only
+    with open(requests, 'w'):
+        pass
+    program, _ = launch(slow, slow_key)
+    keys = 0
+    nexts, opens, backs, steps = [], [], [], []
+    for _ in range(5):
+        nexts.append(timed(program, b']', None, 1.3))
+        keys += 1
+    for _ in range(5):
+        backs.append(timed(program, b'[', None, 0.3))
+        keys += 1
+    for _ in range(5):
+        program.press(b'j')
+        opens.append(timed(program, b'\r', b'API Key/Handle', 0.6))
+        program.press(b'\x1b')
+        keys += 3
+    for _ in range(3):
+        program.quiet(0.3)
+        program.press(b'c')
+        program.quiet(0.3)
+        program.press(b'bench token\t\tabout it')
+        steps.append(timed(program, b'\r', b'Connect Reports', 0.3))
+        program.press(b'\x1b')
+        program.quiet(0.3)
+        program.press(b'y')  # discard what was typed
+        keys += 17
+    program.quiet(0.5)
+    program.press(b'q')
+    program.wait_for(None, timeout=10)
+    program.close()
+    record('8b. ] next page after resting 1 s', f'{median_of(nexts) * 1000:.1f} ms', 'at most 20 ms', median_of(nexts) <= 0.02)
+    record('8c. Enter on a row rested on 0.5 s', f'{median_of(opens) * 1000:.1f} ms', 'at most 20 ms', median_of(opens) <= 0.02)
+    record('8d. [ back to a page seen lately', f'{median_of(backs) * 1000:.1f} ms', 'at most 20 ms', median_of(backs) <= 0.02)
+    record('8e. wizard step 2 (extensions)', f'{median_of(steps) * 1000:.1f} ms', 'at most 20 ms', median_of(steps) <= 0.02)
+    with open(connections) as log:
+        opened = len(log.read().splitlines())
+    record('8f. connections opened in that browsing run', f'{opened}', 'at most 2', opened <= 2)
+    with open(requests) as log:
+        lists = [line for line in log.read().splitlines() if line == 'GET /public/v1/auth/tokens']
+    record('8g. token pages asked per 100 keys', f'{len(lists) * 100 / keys:.0f}', f'(report: {len(lists)} for {keys} keys)', None)
+
+
 def main():
     print(f'connect-tui benchmarks ({os.cpu_count()} CPUs; release build in {BIN})\n')
+    if os.environ.get('BENCH_ONLY') == 'latency':  # one section, for working on it
+        latency_figures()
+        return 1 if any(ok is False for _, _, _, ok in results) else 0
     print('== sandboxes')
-    big, big_key, seed_seconds = sandbox('big', 100_002)
+    big, big_key, seed_seconds = sandbox('big', 100_004)
     small, small_key, _ = sandbox('small', 100)
     mid, mid_key, _ = sandbox('mid', 10_000)
     record('5b. seeding 100,000 tokens', f'{seed_seconds:.2f} s', '"seconds": at most 10 s', seed_seconds <= 10)
@@ -174,17 +274,17 @@ def main():
             program.close()
         return statistics.median(times)
     floor = median_launch([FLOOR], b'FLOOR READY', terminal_env())
-    app = median_launch([APP], b'of 100002', app_env)
+    app = median_launch([APP], b'of 100004', app_env)
     record('floor: minimal C curses program', f'{floor * 1000:.1f} ms', '(the floor)', None)
     if HTOP:
         peer = median_launch([HTOP, '-n', '1'], None, terminal_env())
         record('peer: htop -n 1 (to its exit)', f'{peer * 1000:.1f} ms', '(a peer)', None)
-    record('connect-tui, Tokens of 100,000 on screen', f'{app * 1000:.1f} ms', '', None)
+    record('connect-tui, Tokens of 100,004 on screen', f'{app * 1000:.1f} ms', '', None)
     record('1. start-up / floor', f'{app / floor:.1f}x', 'at most 3x', app / floor <= 3)
 
     print('\n== 3, 6. bytes to the terminal and memory (Tokens at 120x40, 100,000 tokens)')
     program = Pty([APP], app_env)
-    program.wait_for(b'of 100002')
+    program.wait_for(b'of 100004')
     program.quiet(0.6)
     moves = []
     for key in [b'j', b'k'] * 4:
@@ -240,9 +340,11 @@ def main():
     print('\n== 7. typing a filter over 100,000 tokens')
     typing = bench('filter')
     record('7a. worst key while typing (reducer + frame)', f'{typing["filter_worst_key_s"] * 1000:.2f} ms', 'under one frame (16 ms)', typing['filter_worst_key_s'] < 0.016)
-    record('7b. requests while typing 30 characters', f'{typing["filter_requests_while_typing"]:.0f}', '0 (applied on Enter)', typing['filter_requests_while_typing'] == 0)
+    record('7b. requests while typing 30 characters', f'{typing["filter_requests_while_typing"]:.0f}', '0 (sent once typing rests)', typing['filter_requests_while_typing'] == 0)
     record('7c. requests when applied', f'{typing["filter_requests_on_enter"]:.0f}', '1', typing['filter_requests_on_enter'] == 1)
     record('7d. an older answer after a newer one', 'dropped' if typing['filter_stale_answer_dropped'] else 'SHOWN', 'dropped', typing['filter_stale_answer_dropped'] == 1)
+
+    latency_figures()
 
     missed = [name for name, _, _, ok in results if ok is False]
     print(f'\n{len([r for r in results if r[3] is not None]) - len(missed)} targets met, {len(missed)} missed' + (': ' + '; '.join(missed) if missed else ''))

@@ -38,6 +38,8 @@ struct SandboxCommand: AsyncParsableCommand {
         var faults: [String] = []
         @Option(help: "Append each request's method and path to this file (for tests that count them).")
         var requestLog: String?
+        @Option(help: "Append a line for each new client connection to this file (for benchmarks that count them).")
+        var connectionLog: String?
 
         func run() async throws {
             var parsed: [Fault] = []
@@ -47,7 +49,7 @@ struct SandboxCommand: AsyncParsableCommand {
             let store = try data.open()
             let server = try await SandboxServer.start(
                 store: store, host: host, port: port, faults: FaultInjector(parsed), stopOnSignals: true,
-                requestLog: requestLog.map { URL(fileURLWithPath: $0) })
+                requestLog: requestLog.map { URL(fileURLWithPath: $0) }, connectionLog: connectionLog.map { URL(fileURLWithPath: $0) })
             let key = try await store.ownerKey()
             print("Sandbox endpoint: \(server.endpoint.absoluteString)")
             print("API key:          \(key.unmaskedValue)")

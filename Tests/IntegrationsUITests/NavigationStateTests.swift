@@ -30,6 +30,7 @@ import TokenWizard
         var state = UISample.state(UISample.small)
         var before = state
         before.now = UISample.now  // what any key sets
+        before.lastKeyAt = UISample.now
         Self.press(&state, .character("."))
         #expect(state.menu != nil)
         Self.press(&state, .mouse(MouseEvent(x: 1, y: Layout(state.size).paneRow(.webhooks))))

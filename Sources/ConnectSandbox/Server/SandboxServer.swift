@@ -30,11 +30,12 @@ public final class SandboxServer: Sendable {
     public static func start(
         store: SandboxStore, host: String = "127.0.0.1", port: Int = 0,
         faults: FaultInjector = FaultInjector(), stopOnSignals: Bool = false, logger: Logger? = nil,
-        requestLog: URL? = nil
+        requestLog: URL? = nil, connectionLog: URL? = nil
     ) async throws -> SandboxServer {
         let quiet = logger ?? Logger(label: "connect-tui.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
         let responder = SandboxResponder(
-            api: SandboxAPI(store: store, logger: quiet), faults: faults, requests: try requestLog.map(RequestLog.init))
+            api: SandboxAPI(store: store, logger: quiet), faults: faults, requests: try requestLog.map(RequestLog.init),
+            connections: try connectionLog.map(ConnectionLog.init))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             responder: responder,
@@ -83,16 +84,30 @@ public struct SandboxStartError: Error, CustomStringConvertible {
 /// A connection closed on purpose, before the answer was complete.
 struct DroppedConnection: Error {}
 
+/// A request's context: Hummingbird's, and the client's port (which tells its connection).
+struct SandboxContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let clientPort: Int?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        clientPort = source.channel.remoteAddress?.port
+    }
+}
+
 struct SandboxResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = SandboxContext
 
     let api: SandboxAPI
     let faults: FaultInjector
     /// Where each request's method and path are written, for tests that count them.
     let requests: RequestLog?
+    /// Where each new client connection is written, for benchmarks that count them.
+    let connections: ConnectionLog?
 
     func respond(to request: Request, context: Context) async throws -> Response {
         requests?.note(method: request.method.rawValue, path: request.uri.path)
+        if let port = context.clientPort { connections?.note(port: port) }
         var request = request
         let bodyBuffer: ByteBuffer
         do {
@@ -218,5 +233,24 @@ final class RequestLog: Sendable {
 
     func note(method: String, path: String) {
         handle.withLock { $0.write(Data("\(method) \(path)\n".utf8)) }
+    }
+}
+
+/// One line per client connection ("connection from port N"), written by its first request.
+final class ConnectionLog: Sendable {
+    private let state: Mutex<(handle: FileHandle, seen: Set<Int>)>
+
+    init(_ url: URL) throws {
+        if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: url)
+        handle.seekToEndOfFile()
+        state = Mutex((handle, []))
+    }
+
+    func note(port: Int) {
+        state.withLock { state in
+            guard state.seen.insert(port).inserted else { return }
+            state.handle.write(Data("connection from port \(port)\n".utf8))
+        }
     }
 }

@@ -33,6 +33,8 @@ public enum AppAction: Sendable {
     /// An answer to one of the edit form's effects.
     case editForm(TokenEditForm.Event, now: Date)
     case webhooksLoaded(loadID: Int, Result<Page<Webhook>, ConnectError>)
+    /// A page read ahead (`generation`: the list's recent pages' when it was asked for).
+    case readAheadAnswered(ListID, ListQuery, PageRequest, generation: Int, Result<ListPage, ConnectError>, now: Date)
     case webhookLoaded(Result<Webhook, ConnectError>)
     /// A webhook action ended; for a trigger, the webhook as read afterwards (its new stats).
     case webhookActionFinished(WebhookAction, webhookID: String, Result<Webhook?, ConnectError>, now: Date)
@@ -69,6 +71,8 @@ public enum AppEffect: Sendable, Hashable {
     /// `GET /auth/context` with the token's own key.
     case checkKey(tokenID: String)
     case loadWebhooks(loadID: Int, ListQuery, PageRequest)
+    /// Read a page ahead of the user (answer with `.readAheadAnswered`).
+    case readAhead(ListID, ListQuery, PageRequest, generation: Int)
     case cancelWebhookLoad
     case loadWebhook(id: String)
     case performWebhook(WebhookAction, webhookID: String)

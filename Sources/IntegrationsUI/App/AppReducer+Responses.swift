@@ -90,7 +90,7 @@ extension AppReducer {
             return []
 
         case .key, .resized, .tick, .stopSignal, .wizard, .editForm, .draftFound, .draftUnreadable, .extensionTokensCounted,
-            .webhooksLoaded, .webhookLoaded, .webhookActionFinished, .webhookForm, .accountSwitched, .clipboardCleared,
+            .webhooksLoaded, .webhookLoaded, .webhookActionFinished, .webhookForm, .accountSwitched, .clipboardCleared, .readAheadAnswered,
             .exportWritten, .keyChecked, .remembered, .rememberedUnreadable:
             return []
         }

@@ -18,6 +18,8 @@ public enum AppReducer {
     public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
         let wasAsking = state.isAsking
         let effects = reduceAction(&state, action)
+        // A write under way or done: no page read before it is shown again.
+        if action.answersWrite || effects.contains(where: \.writes) { forgetRecentPages(&state) }
         return !wasAsking && state.isAsking ? effects + [.discardPendingInput] : effects
     }
 
@@ -25,6 +27,7 @@ public enum AppReducer {
         switch action {
         case .key(let key, let now):
             state.now = now
+            state.lastKeyAt = now
             let effects = handle(key, now: now, &state)
             noteWaiting(now: now, &state)
             return effects
@@ -36,7 +39,7 @@ public enum AppReducer {
             state.now = now
             noteWaiting(now: now, &state)
             if let expires = state.status?.expires, expires <= now { state.status = nil }
-            var effects = autoRefresh(now: now, &state) + filterLineDue(now: now, &state)
+            var effects = autoRefresh(now: now, &state) + filterLineDue(now: now, &state) + readAhead(now: now, &state)
             if let due = state.clipboardClearAt, due <= now {
                 state.clipboardClearAt = nil
                 effects.append(.clearCopiedSecret)
@@ -48,6 +51,13 @@ public enum AppReducer {
         case .accountLoaded, .tokensLoaded, .modulesLoaded, .extensionsLoaded, .tokenLoaded,
             .extensionLoaded, .extensionPageLoaded, .tokenActionFinished, .copied:
             return apply(action, &state)
+        case .readAheadAnswered(let list, let query, let page, let generation, let result, let now):
+            switch list {
+            case .tokens: readAheadAnswered(TokenListKind.self, query, page, generation: generation, result, now: now, &state)
+            case .webhooks: readAheadAnswered(WebhookListKind.self, query, page, generation: generation, result, now: now, &state)
+            case .extensions: readAheadAnswered(ExtensionListKind.self, query, page, generation: generation, result, now: now, &state)
+            }
+            return []
         case .wizard(let event):
             return wizardEvent(event, &state)
         case .editForm(let event, let now):

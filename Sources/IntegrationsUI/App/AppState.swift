@@ -118,6 +118,8 @@ public struct AppState: Sendable, Hashable {
     public var moduleOrder: [Module] = []
     /// The last click on a list row, so that a second one there soon after opens it.
     public var lastClick: LastClick?
+    /// When the last key came: reading ahead waits for the user to rest.
+    public var lastKeyAt: Date?
     /// Animation frame of spinners.
     public var tick = 0
     /// The time of the last key or tick: what timers on screen count from.

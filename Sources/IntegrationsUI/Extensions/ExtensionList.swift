@@ -63,6 +63,13 @@ public enum ExtensionListKind: ListKind {
     public typealias Filter = ExtensionFilter
 
     public static let noun = "extensions"
+    public static var id: ListID { .extensions }
+    public static func page(_ answer: ListPage) -> Page<Item>? {
+        switch answer {
+        case .extensions(let page): page
+        case .tokens, .webhooks: nil
+        }
+    }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.extensionList }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.extensions }
     public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadExtensionPage(loadID: loadID, query, page) }

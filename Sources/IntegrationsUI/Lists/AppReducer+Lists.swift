@@ -54,6 +54,7 @@ extension AppReducer {
             state.status = .error("Refreshing \(K.noun) failed: \(error.detail); the rows shown are from before (\(state.keymaps.global.label(.refresh)) reads again).")
             return []
         }
+        keepRecent(K.self, result, loadID: loadID, &state)
         return state[keyPath: K.path].accept(result, loadID: loadID, now: state.now) ? [reload(K.self, &state)] : []
     }
 
@@ -70,8 +71,8 @@ extension AppReducer {
             ]
             state[keyPath: K.path].moveCursor(to: rows[command] ?? list.cursor)
             return []
-        case .nextPage: return state[keyPath: K.path].turnToNextPage() ? [reload(K.self, &state)] : []
-        case .previousPage: return state[keyPath: K.path].turnToPreviousPage() ? [reload(K.self, &state)] : []
+        case .nextPage: return state[keyPath: K.path].turnToNextPage() ? showPage(K.self, &state) : []
+        case .previousPage: return state[keyPath: K.path].turnToPreviousPage() ? showPage(K.self, &state) : []
         case .rowsPerPage:
             state[keyPath: K.path].cycleRowsPerPage()
             state.status = .info("\(state[keyPath: K.path].rowsPerPage) rows per page", now: now)

@@ -12,6 +12,10 @@ public protocol ListKind: Sendable, Hashable {
 
     /// "tokens", for "Loading tokens…".
     static var noun: String { get }
+    /// Which list it is (in effects and answers that any list can send).
+    static var id: ListID { get }
+    /// The page of a read-ahead answer, when it is this list's.
+    static func page(_ answer: ListPage) -> Page<Item>?
     /// Where the list lives in the state.
     static var path: WritableKeyPath<AppState, PagedListState<Self>> { get }
     /// The list's keys.

@@ -22,6 +22,9 @@ public struct PagedListState<Kind: ListKind>: Sendable, Hashable {
     /// Rows marked for a bulk action (`Space`), in the order marked; kept across pages,
     /// filters and sorts until acted on or cleared.
     public var marked: [Mark] = []
+    /// Pages read lately (going back draws at once), and the page being read ahead.
+    public var recent = RecentPages<Item>()
+    public var readingAhead: PageRequest?
 
     /// The filter's query, ordered by the sort (ties broken by the server's own order).
     public var query: ListQuery {

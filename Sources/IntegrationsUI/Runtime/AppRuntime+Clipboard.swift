@@ -24,7 +24,7 @@ extension AppRuntime {
             copiedSecret = nil
             let clipboard = self.clipboard
             spawn { .clipboardCleared(clipboard.clear(ifStillHolding: secret)) }
-        case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension, .perform,
+        case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension, .perform, .readAhead,
             .countTokens, .loadWebhooks, .cancelWebhookLoad, .loadWebhook, .performWebhook, .webhookForm, .wizard, .editForm,
             .switchAccount, .deleteDraft, .discardPendingInput, .quit, .exportKey, .checkKey:
             assertionFailure("not a clipboard effect: \(effect)")

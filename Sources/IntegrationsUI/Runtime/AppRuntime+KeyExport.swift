@@ -47,7 +47,7 @@ extension AppRuntime {
         case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken,
             .loadExtension, .perform, .countTokens, .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret, .loadWebhooks,
             .cancelWebhookLoad, .loadWebhook, .performWebhook, .webhookForm, .wizard, .editForm, .switchAccount, .deleteDraft,
-            .discardPendingInput, .quit:
+            .discardPendingInput, .quit, .readAhead:
             assertionFailure("not a key effect: \(effect)")
         }
     }

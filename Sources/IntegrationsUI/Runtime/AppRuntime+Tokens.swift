@@ -46,7 +46,7 @@ extension AppRuntime {
                 }
                 return .action(.extensionTokensCounted(extensionID: extensionID, total))
             }
-        case .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret, .loadWebhooks, .cancelWebhookLoad, .loadWebhook,
+        case .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret, .loadWebhooks, .cancelWebhookLoad, .loadWebhook, .readAhead,
             .performWebhook, .webhookForm, .wizard, .editForm, .switchAccount, .deleteDraft, .discardPendingInput, .quit, .exportKey, .checkKey:
             assertionFailure("not a token effect: \(effect)")
         }

@@ -24,7 +24,7 @@ extension AppRuntime {
             }
         case .webhookForm(let effect):
             performWebhookForm(effect)
-        case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension, .perform,
+        case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension, .perform, .readAhead,
             .countTokens, .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret, .wizard, .editForm, .switchAccount,
             .deleteDraft, .discardPendingInput, .quit, .exportKey, .checkKey:
             assertionFailure("not a webhook effect: \(effect)")

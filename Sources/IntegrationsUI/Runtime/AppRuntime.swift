@@ -254,6 +254,8 @@ public final class AppRuntime {
             case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension,
                 .perform, .countTokens:
                 performTokens(effect)
+            case .readAhead(let list, let query, let page, let generation):
+                readAhead(list, query, page, generation: generation)
             case .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret:
                 performClipboard(effect)
             case .exportKey, .checkKey:
@@ -275,6 +277,23 @@ public final class AppRuntime {
             case .quit:
                 break  // the reducer has set `quitting`; the loop ends
             }
+        }
+    }
+
+    /// Reads a page ahead of the user; nothing is cancelled for it, and its answer is kept only
+    /// if no write came in between.
+    private func readAhead(_ list: ListID, _ query: ListQuery, _ page: PageRequest, generation: Int) {
+        let client = self.client
+        let clock = self.clock
+        spawn {
+            let result = await attempt { () async throws(ConnectError) -> ListPage in
+                switch list {
+                case .tokens: .tokens(try await client.listTokens(query, page: page))
+                case .webhooks: .webhooks(try await client.listWebhooks(query, page: page))
+                case .extensions: .extensions(try await client.listExtensions(query, page: page))
+                }
+            }
+            return .action(.readAheadAnswered(list, query, page, generation: generation, result, now: clock()))
         }
     }
 

@@ -83,6 +83,13 @@ public enum TokenListKind: ListKind {
     public typealias Filter = TokenFilter
 
     public static let noun = "tokens"
+    public static var id: ListID { .tokens }
+    public static func page(_ answer: ListPage) -> Page<Item>? {
+        switch answer {
+        case .tokens(let page): page
+        case .webhooks, .extensions: nil
+        }
+    }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.tokens }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.tokenList }
     public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadTokens(loadID: loadID, query, page) }

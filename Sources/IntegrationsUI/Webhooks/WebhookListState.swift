@@ -82,6 +82,13 @@ public enum WebhookListKind: ListKind {
     public typealias Filter = WebhookFilter
 
     public static let noun = "webhooks"
+    public static var id: ListID { .webhooks }
+    public static func page(_ answer: ListPage) -> Page<Item>? {
+        switch answer {
+        case .webhooks(let page): page
+        case .tokens, .extensions: nil
+        }
+    }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.webhooks }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.webhookList }
     public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadWebhooks(loadID: loadID, query, page) }

@@ -7,7 +7,10 @@ extension AppReducer {
     static func openWizard(preselected: Extension? = nil, _ state: inout AppState) -> [AppEffect] {
         if refusedReadOnly("creating a token", &state) { return [] }
         state.modals.append(.wizard(WizardUIState(machine: CreateTokenWizard(extensionsPageSize: 10, preselected: preselected))))
-        return []
+        // Step 2's first page is read while the user types step 1.
+        let first = PageRequest(limit: 10, offset: 0)
+        guard state.extensionList.recent.entry(ListQuery(), first, now: state.now) == nil else { return [] }
+        return [.readAhead(.extensions, ListQuery(), first, generation: state.extensionList.recent.generation)]
     }
 
     /// "Resume the unfinished token?": confirm resumes it where it was left, cancel discards it.
@@ -137,7 +140,14 @@ extension AppReducer {
         var out: [AppEffect] = []
         for effect in effects {
             switch effect {
-            case .loadExtensions, .loadModules, .prepareCreate, .createToken, .findLostToken, .grantPermission:
+            case .loadExtensions(let page):
+                // A page read ahead (or lately) is answered at once.
+                if let read = state.extensionList.recent.entry(ListQuery(), page, now: state.now) {
+                    out += wizardEvent(.extensionsLoaded(page, .success(read.page)), &state)
+                } else {
+                    out.append(.wizard(effect))
+                }
+            case .loadModules, .prepareCreate, .createToken, .findLostToken, .grantPermission:
                 out.append(.wizard(effect))
             case .openDetails(let tokenID):
                 state.wizard = nil
