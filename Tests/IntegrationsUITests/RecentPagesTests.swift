@@ -71,4 +71,27 @@ import TerminalKit
         #expect(next == [.loadTokens(loadID: state.tokens.loadID, Self.query, PageRequest(limit: 10, offset: 10))])
         #expect(state.tokens.content.isLoading)
     }
+
+    @Test func theWizardsExtensionsAreReadWhileStepOneIsTyped() {
+        var state = Self.firstPage()
+        let first = PageRequest(limit: 10, offset: 0)
+        let opened = Self.press(.character("c"), at: 1, &state)
+        #expect(opened == [.readAhead(.extensions, ListQuery(), first, generation: 0)])
+        let extensions = [Extension(id: "EXT-569", name: "Connect Reports"), Extension(id: "EXT-000", name: "Custom Integration")]
+        _ = AppReducer.reduce(&state, .readAheadAnswered(
+            .extensions, ListQuery(), first, generation: 0, .success(.extensions(Page(items: extensions, range: ContentRange(first: 0, last: 1, total: 2), request: first))),
+            now: Self.at(1.2)))
+        var effects: [AppEffect] = []
+        for character in "CI token" { effects += Self.press(.character(character), at: 2, &state) }
+        effects += Self.press(.tab, at: 2, &state) + Self.press(.tab, at: 2, &state)
+        for character in "for CI" { effects += Self.press(.character(character), at: 2, &state) }
+        effects += Self.press(.enter, at: 3, &state)
+        #expect(!effects.contains { if case .wizard(.loadExtensions) = $0 { true } else { false } }, "step 2 asks nothing")
+        #expect(AppView.render(state).text.contains("Custom Integration"), "step 2 shows the extensions at once")
+        // Opened again within the minute, nothing is read ahead twice.
+        _ = Self.press(.escape, at: 4, &state)
+        _ = Self.press(.character("y"), at: 4, &state)
+        #expect(state.modals.isEmpty)
+        #expect(Self.press(.character("c"), at: 5, &state).isEmpty)
+    }
 }

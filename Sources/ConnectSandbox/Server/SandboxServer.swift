@@ -225,7 +225,7 @@ final class RequestLog: Sendable {
     private let handle: Mutex<FileHandle>
 
     init(_ url: URL) throws {
-        if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: url.path) { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: url)
         handle.seekToEndOfFile()
         self.handle = Mutex(handle)
@@ -241,7 +241,7 @@ final class ConnectionLog: Sendable {
     private let state: Mutex<(handle: FileHandle, seen: Set<Int>)>
 
     init(_ url: URL) throws {
-        if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: url.path) { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: url)
         handle.seekToEndOfFile()
         state = Mutex((handle, []))
