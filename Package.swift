@@ -18,12 +18,24 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
     targets: [
         .target(
             name: "ConnectCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
+        // Foundation's URLSession transport, for the benchmark that compares it with the live one.
+        .target(name: "ConnectURLSession", dependencies: ["ConnectCore"]),
         .target(
             name: "ConnectSandbox",
             dependencies: [
@@ -55,7 +67,7 @@ let package = Package(
         // The benchmarks' in-process half (`scripts/bench` runs it; not part of `swift test`).
         .executableTarget(
             name: "connect-tui-bench",
-            dependencies: ["ConnectCore", "TokenWizard", "TerminalKit", "IntegrationsUI"],
+            dependencies: ["ConnectCore", "ConnectURLSession", "TokenWizard", "TerminalKit", "IntegrationsUI"],
             path: "Benchmarks/connect-tui-bench"
         ),
 

@@ -1,4 +1,5 @@
 import ConnectCore
+import ConnectURLSession
 import Foundation
 import IntegrationsUI
 import TerminalKit
@@ -11,6 +12,7 @@ import TerminalKit
 /// prints `name value` lines for the script to put beside its target.
 ///
 ///     connect-tui-bench client ENDPOINT KEY          fetch every token: 100 per page in turn, then the best way
+///                                                    (BENCH_TRANSPORT=urlsession: through Foundation's URLSession)
 ///     connect-tui-bench keys ENDPOINT KEY            CPU per key: ↓, next page, open details
 ///     connect-tui-bench query ENDPOINT KEY           median time of a filtered, ordered page of 25
 ///     connect-tui-bench filter                       typing a filter: cost per key, requests, stale answers
@@ -30,7 +32,9 @@ func seconds(_ duration: Duration) -> Double {
 func report(_ name: String, _ value: Double) { print("\(name) \(String(format: "%.6f", value))") }
 
 func client(_ endpoint: String, _ key: String) -> ConnectClient {
-    ConnectClient(endpoint: URL(string: endpoint)!, apiKey: try! APIKey(parsing: key), transport: URLSessionTransport())
+    let transport: any HTTPTransport = ProcessInfo.processInfo.environment["BENCH_TRANSPORT"] == "urlsession"
+        ? URLSessionTransport() : LiveTransport.make()
+    return ConnectClient(endpoint: URL(string: endpoint)!, apiKey: try! APIKey(parsing: key), transport: transport)
 }
 
 /// Fetches every token twice: 100 per page one after another (what the Python client does by

@@ -67,7 +67,7 @@ struct AccountsCommand: AsyncParsableCommand {
                 throw AccountsCommand.fail("that is not an API key (expected ApiKey SU-…:… or SU-…:…)")
             }
             // As connect-cli does: the key must read the account; 401 means it is invalid.
-            let client = ConnectClient(endpoint: url, apiKey: key, transport: URLSessionTransport())
+            let client = ConnectClient(endpoint: url, apiKey: key, transport: LiveTransport.make())
             let account: Account
             do { account = try await client.myAccount() } catch {
                 if error.status == 401 { throw AccountsCommand.fail("Unauthorized: the API key is invalid for \(url.absoluteString)") }

@@ -59,7 +59,7 @@ struct Target: Sendable {
             let store = try SandboxStore(path: paths.sandboxDatabase.path)
             let server = try await SandboxServer.start(store: store)
             let key = try await store.ownerKey()
-            var client = ConnectClient(endpoint: server.endpoint, apiKey: key, transport: URLSessionTransport())
+            var client = ConnectClient(endpoint: server.endpoint, apiKey: key, transport: LiveTransport.make())
             client.readOnly = choice.readOnly
             return Target(
                 client: client,
@@ -68,7 +68,7 @@ struct Target: Sendable {
         }
         let endpoint = choice.endpoint ?? ConnectClient.defaultEndpoint
         let apiKey = try key.load(account: choice.name)
-        var client = ConnectClient(endpoint: endpoint, apiKey: apiKey, transport: URLSessionTransport())
+        var client = ConnectClient(endpoint: endpoint, apiKey: apiKey, transport: LiveTransport.make())
         client.readOnly = choice.readOnly
         return Target(
             client: client,

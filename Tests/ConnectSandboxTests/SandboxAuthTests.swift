@@ -14,10 +14,10 @@ import Testing
             #expect(await connectError { _ = try await sandbox.client(key: unknown).authContext() }?.status == 401)
 
             var request = HTTPRequest(method: .get, url: sandbox.endpoint.appendingPathComponent("modules"))
-            let bare = try await URLSessionTransport().send(request)
+            let bare = try await LiveTransport.make().send(request)
             #expect(bare.status == 401)
             request.headers.add("Authorization", "Bearer \(sandbox.key.secretPart)")
-            #expect(try await URLSessionTransport().send(request).status == 401)
+            #expect(try await LiveTransport.make().send(request).status == 401)
         }
     }
 

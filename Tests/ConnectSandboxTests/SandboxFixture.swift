@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// A sandbox on 127.0.0.1 with its own database in a temporary folder, and a client for it
-/// that goes through the real URLSession transport.
+/// that goes through the live transport.
 struct Sandbox {
     let server: SandboxServer
     let directory: URL
@@ -22,7 +22,7 @@ struct Sandbox {
         let recorder = sleeps
         return ConnectClient(
             endpoint: endpoint, apiKey: key ?? self.key,
-            transport: URLSessionTransport(configuration: .init(connectTimeout: timeout, requestTimeout: timeout)),
+            transport: LiveTransport.make(.init(connectTimeout: timeout, requestTimeout: timeout)),
             retryPolicy: retryPolicy,
             environment: RetryEnvironment(sleep: { recorder.record($0) }, now: { Date() }, random: { 0.5 }))
     }

@@ -21,7 +21,7 @@ import Testing
         let key = try APIKey(parsing: String(keyLine.dropFirst("API key:".count)))
         let client = ConnectClient(
             endpoint: try #require(URL(string: endpoint)), apiKey: key,
-            transport: URLSessionTransport(configuration: .init(connectTimeout: 5, requestTimeout: 5)),
+            transport: LiveTransport.make(.init(connectTimeout: 5, requestTimeout: 5)),
             retryPolicy: .none)
         return (server, client)
     }

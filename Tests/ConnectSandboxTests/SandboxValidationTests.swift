@@ -70,7 +70,7 @@ import Testing
                 var request = HTTPRequest(method: method, url: URL(string: sandbox.endpoint.absoluteString + path)!)
                 request.headers.add("Authorization", sandbox.key.authorizationHeaderValue)
                 request.body = body.map { Data($0.utf8) }
-                let response = try await URLSessionTransport().send(request)
+                let response = try await LiveTransport.make().send(request)
                 return (response.status, String(decoding: response.body, as: UTF8.self))
             }
             #expect(try await send(.get, "/auth/tokens/SU-000-000-404").0 == 404)

@@ -25,7 +25,7 @@ import Testing
         let endpoint = String(try #require(lines.first { $0.hasPrefix("Sandbox endpoint:") }?.split(separator: " ").last))
         let key = try APIKey(parsing: String(try #require(lines.first { $0.hasPrefix("API key:") }).dropFirst("API key:".count)))
         let environment = ["CONNECT_API_KEY": key.unmaskedValue, "CONNECT_ENDPOINT": endpoint, "HOME": data.deletingLastPathComponent().path, "PATH": "/usr/bin:/bin"]
-        let client = ConnectClient(endpoint: try #require(URL(string: endpoint)), apiKey: key, transport: URLSessionTransport())
+        let client = ConnectClient(endpoint: try #require(URL(string: endpoint)), apiKey: key, transport: LiveTransport.make())
         do {
             try await body(environment, client)
         } catch {

@@ -43,7 +43,7 @@ import Testing
             var logger = Logger(label: "secret-search") { _ in capture.handler }
             logger.logLevel = .trace
             let client = ConnectClient(
-                endpoint: sandbox.server.endpoint, apiKey: sandbox.key, transport: URLSessionTransport(),
+                endpoint: sandbox.server.endpoint, apiKey: sandbox.key, transport: LiveTransport.make(),
                 environment: RetryEnvironment(sleep: { _ in }, now: { Date() }, random: { 0.5 }), logger: logger)
             var secrets = [sandbox.key.secretPart]
             var errors: [String] = []
@@ -64,7 +64,7 @@ import Testing
                 await note { () async throws(ConnectError) in _ = try await client.updateWebhook(id: hook.id, body) }
             }
             // A key the server refuses: its error must not echo it either.
-            let stranger = ConnectClient(endpoint: sandbox.server.endpoint, apiKey: try APIKey(parsing: "ApiKey SU-000-000-000:0123456789abcdef0123456789abcdef01234567"), transport: URLSessionTransport(), logger: logger)
+            let stranger = ConnectClient(endpoint: sandbox.server.endpoint, apiKey: try APIKey(parsing: "ApiKey SU-000-000-000:0123456789abcdef0123456789abcdef01234567"), transport: LiveTransport.make(), logger: logger)
             secrets.append("0123456789abcdef0123456789abcdef01234567")
             await note { () async throws(ConnectError) in _ = try await stranger.myAccount() }
 

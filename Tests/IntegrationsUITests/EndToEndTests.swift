@@ -32,7 +32,7 @@ struct EndToEndTests {
             let lines = output.split(separator: "\n")
             let endpoint = String(try #require(lines.first { $0.hasPrefix("Sandbox endpoint:") }?.split(separator: " ").last))
             let key = try APIKey(parsing: String(try #require(lines.first { $0.hasPrefix("API key:") }).dropFirst("API key:".count)))
-            let client = ConnectClient(endpoint: try #require(URL(string: endpoint)), apiKey: key, transport: URLSessionTransport())
+            let client = ConnectClient(endpoint: try #require(URL(string: endpoint)), apiKey: key, transport: LiveTransport.make())
             return World(server: server, client: client, key: key, endpoint: endpoint, home: home)
         }
 

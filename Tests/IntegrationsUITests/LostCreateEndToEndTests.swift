@@ -23,7 +23,7 @@ struct LostCreateEndToEndTests {
                 + faults.flatMap { ["--fault", $0] })
         let output = try await server.waitForOutput(containing: "Serving until interrupted")
         let endpoint = String(try #require(output.split(separator: "\n").first { $0.hasPrefix("Sandbox endpoint:") }?.split(separator: " ").last))
-        let client = ConnectClient(endpoint: try #require(URL(string: endpoint)), apiKey: first.key, transport: URLSessionTransport())
+        let client = ConnectClient(endpoint: try #require(URL(string: endpoint)), apiKey: first.key, transport: LiveTransport.make())
         return (World(server: server, client: client, key: first.key, endpoint: endpoint, home: first.home), other)
     }
 

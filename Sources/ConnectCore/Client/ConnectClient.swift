@@ -5,7 +5,8 @@ import Logging
 ///
 /// It builds requests, sends them through an `HTTPTransport`, retries reads by its
 /// `RetryPolicy`, and decodes responses; every failure is a `ConnectError`. It never sees
-/// URLSession, so the same client talks to the real Connect, the sandbox, or a test double.
+/// the network library, so the same client talks to the real Connect, the sandbox, or a test
+/// double.
 public struct ConnectClient: Sendable {
     /// The real Connect's endpoint, as the portal's General page shows it.
     public static let defaultEndpoint = URL(string: "https://api.connect.cloudblue.com/public/v1")!

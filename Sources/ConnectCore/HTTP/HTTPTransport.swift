@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sends one request and returns its response: the only way `ConnectClient` reaches a network.
 ///
 /// A transport performs no retries and knows nothing of Connect. It throws `TransportError`
@@ -29,5 +31,36 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
         case .redirectRefused(let location):
             "redirect refused (to \(location ?? "an unnamed location"))"
         }
+    }
+}
+
+/// How long a transport waits and how much it accepts.
+public struct TransportConfiguration: Sendable, Hashable {
+    /// How long to wait with nothing received: covers connecting and a stalled server.
+    public var connectTimeout: TimeInterval
+    /// How long one whole request may take, body included.
+    public var requestTimeout: TimeInterval
+    /// How long a write (POST, PUT, DELETE) may wait for its answer. Longer than a read's:
+    /// a write whose answer is merely slow must be waited for, not taken for lost.
+    public var writeTimeout: TimeInterval
+    /// The largest body accepted; a larger one fails instead of filling memory.
+    public var maxResponseBytes: Int
+
+    public init(
+        connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 60,
+        writeTimeout: TimeInterval = 120, maxResponseBytes: Int = 64 * 1_048_576
+    ) {
+        self.connectTimeout = connectTimeout
+        self.requestTimeout = requestTimeout
+        self.writeTimeout = writeTimeout
+        self.maxResponseBytes = maxResponseBytes
+    }
+}
+
+/// The transport the app and its commands use: SwiftNIO's (see DECISIONS.md for the measured
+/// choice).
+public enum LiveTransport {
+    public static func make(_ configuration: TransportConfiguration = TransportConfiguration()) -> any HTTPTransport {
+        NIOTransport(configuration: configuration)
     }
 }

@@ -1,35 +1,18 @@
+import ConnectCore
 import Foundation
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
-/// The live transport: a thin adapter from `HTTPRequest` to URLSession and back.
+/// Foundation's transport: a thin adapter from `HTTPRequest` to URLSession and back. No longer
+/// the live one (`NIOTransport` is: see DECISIONS.md); kept out of the app, so the binary does
+/// not load FoundationNetworking and libcurl, for the benchmark that compares the two.
 ///
 /// It never follows redirects (the `Authorization` header must not travel to another host),
 /// caps the size of a response, sends no cookies and caches nothing.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-    public struct Configuration: Sendable, Hashable {
-        /// How long to wait with nothing received: covers connecting and a stalled server.
-        public var connectTimeout: TimeInterval
-        /// How long one whole request may take, body included.
-        public var requestTimeout: TimeInterval
-        /// How long a write (POST, PUT, DELETE) may wait for its answer. Longer than a read's:
-        /// a write whose answer is merely slow must be waited for, not taken for lost.
-        public var writeTimeout: TimeInterval
-        /// The largest body accepted; a larger one fails instead of filling memory.
-        public var maxResponseBytes: Int
-
-        public init(
-            connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 60,
-            writeTimeout: TimeInterval = 120, maxResponseBytes: Int = 64 * 1_048_576
-        ) {
-            self.connectTimeout = connectTimeout
-            self.requestTimeout = requestTimeout
-            self.writeTimeout = writeTimeout
-            self.maxResponseBytes = maxResponseBytes
-        }
-    }
+    public typealias Configuration = TransportConfiguration
 
     private let session: URLSession
     private let configuration: Configuration

@@ -1,0 +1,107 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// The live transport on SwiftNIO (async-http-client): connections kept alive and reused,
+/// HTTP/2 where the server offers it over TLS, the system's trust roots for HTTPS.
+///
+/// Like every transport here it never follows redirects (the `Authorization` header must not
+/// travel to another host), caps the size of a response, and keeps no cookies or cache.
+/// Reads and writes have clients of their own because they wait differently: a read that
+/// receives nothing for `connectTimeout` has failed, a write's answer may be slow and is
+/// waited for up to `writeTimeout` (taking it for lost would risk doing it twice).
+public final class NIOTransport: HTTPTransport {
+    public typealias Configuration = TransportConfiguration
+
+    private let reads: HTTPClient
+    private let writes: HTTPClient
+    private let configuration: Configuration
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        func client(idle: TimeInterval) -> HTTPClient {
+            var settings = HTTPClient.Configuration(
+                redirectConfiguration: .disallow,
+                timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000)), read: .milliseconds(Int64(idle * 1000))))
+            settings.decompression = .disabled
+            // A failed connect is reported at once: retrying is the client's `RetryPolicy`'s
+            // to decide (the pool's own retries waited out the whole connect timeout).
+            settings.connectionPool.retryConnectionEstablishment = false
+            settings.httpVersion = .automatic
+            return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: settings)
+        }
+        reads = client(idle: configuration.connectTimeout)
+        writes = client(idle: configuration.writeTimeout)
+    }
+
+    deinit {
+        try? reads.syncShutdown()
+        try? writes.syncShutdown()
+    }
+
+    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = .RAW(value: request.method.rawValue)
+        for field in request.headers { outgoing.headers.add(name: field.name, value: field.value) }
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let client = request.method.isRead ? reads : writes
+        let total = request.method.isRead ? configuration.requestTimeout : configuration.writeTimeout
+        do {
+            let response = try await client.execute(outgoing, timeout: .milliseconds(Int64(total * 1000)))
+            let status = Int(response.status.code)
+            if (300..<400).contains(status) { throw TransportError.redirectRefused(location: response.headers.first(name: "Location")) }
+            if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > configuration.maxResponseBytes {
+                throw TransportError.responseTooLarge(limit: configuration.maxResponseBytes)
+            }
+            var body = ByteBuffer()
+            for try await chunk in response.body {
+                guard body.readableBytes + chunk.readableBytes <= configuration.maxResponseBytes else {
+                    throw TransportError.responseTooLarge(limit: configuration.maxResponseBytes)
+                }
+                var chunk = chunk
+                body.writeBuffer(&chunk)
+            }
+            var headers = HTTPHeaders()
+            for (name, value) in response.headers { headers.add(name, value) }
+            return HTTPResponse(status: status, headers: headers, body: Data(body.readableBytesView))
+        } catch let error as TransportError {
+            throw error
+        } catch {
+            throw Self.transportError(error)
+        }
+    }
+
+    /// What went wrong, in the words the app shows (never NIO's own text).
+    static func transportError(_ error: any Error) -> TransportError {
+        if error is CancellationError { return .cancelled }
+        if let client = error as? HTTPClientError {
+            switch client {
+            case .connectTimeout, .readTimeout, .deadlineExceeded, .writeTimeout: return .timedOut
+            case .cancelled: return .cancelled
+            case .remoteConnectionClosed: return .connectionFailed("the connection closed before the answer came")
+            case .invalidURL, .emptyHost, .emptyScheme, .missingSocketPath:
+                return .connectionFailed("the endpoint is not a URL that can be reached")
+            default: return .connectionFailed("the connection failed")
+            }
+        }
+        if error is NIOConnectionError || error is IOError { return .connectionFailed("could not connect to the server") }
+        if error is NIOSSLError { return .connectionFailed("TLS connection failed") }
+        if let parser = error as? HTTPParserError {
+            // The head came, then the connection closed: the answer never came whole.
+            if case .invalidEOFState = parser { return .connectionFailed("the connection closed before the answer came") }
+            return .connectionFailed("malformed HTTP response")
+        }
+        if let channel = error as? ChannelError {
+            switch channel {
+            case .connectTimeout: return .timedOut
+            case .eof, .ioOnClosedChannel, .alreadyClosed, .outputClosed, .inputClosed:
+                return .connectionFailed("the connection closed before the answer came")
+            default: return .connectionFailed("the connection failed")
+            }
+        }
+        return .connectionFailed("the request failed before an answer came")
+    }
+}
