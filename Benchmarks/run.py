@@ -328,6 +328,22 @@ def main():
     record('4a. same strategy: faster than Python by', f'{same:.1f}x', 'at least 1.5x', same >= 1.5)
     record('4b. best strategy: faster than Python by', f'{best:.1f}x', 'at least 5x', best >= 5)
 
+    print('\n== 4c. decoding recorded pages (no server in the loop)')
+    import urllib.request
+    pages = []
+    for limit in (100, 1000):
+        request = urllib.request.Request(f'{mid}/auth/tokens?limit={limit}&offset=0', headers={'Authorization': mid_key})
+        path = os.path.join(work, f'page-{limit}.json')
+        with urllib.request.urlopen(request) as answer, open(path, 'wb') as out:
+            out.write(answer.read())
+        pages.append(path)
+    swift_decode = bench('decode', *pages)
+    python_decode = {name: float(value) for name, value in (line.split() for line in subprocess.run(
+        [PYTHON, os.path.join(HERE, 'python_decode.py'), *pages], check=True, capture_output=True, text=True).stdout.splitlines())}
+    for count in (100, 1000):
+        ours, theirs = swift_decode[f'decode_{count}_s'], python_decode[f'python_decode_{count}_s']
+        record(f'4c. page of {count}: {ours * 1000:.2f} ms vs Python {theirs * 1000:.2f} ms', f'{theirs / ours:.2f}x', 'at least 3x faster', theirs / ours >= 3)
+
     print('\n== 5. a filtered, ordered page of 25 (status and extension, newest first)')
     big_query, small_query = bench('query', big, big_key), bench('query', small, small_key)
     ratio = big_query['query_median_s'] / small_query['query_median_s']

@@ -16,6 +16,7 @@ import TerminalKit
 ///     connect-tui-bench keys ENDPOINT KEY            CPU per key: ↓, next page, open details
 ///     connect-tui-bench query ENDPOINT KEY           median time of a filtered, ordered page of 25
 ///     connect-tui-bench filter                       typing a filter: cost per key, requests, stale answers
+///     connect-tui-bench decode FILE…                 decoding recorded pages of tokens, median per page
 
 /// CPU time of this process (user + system).
 func cpuTime() -> Duration {
@@ -157,6 +158,26 @@ func filterTyping() {
     report("filter_stale_answer_dropped", state.tokens.selectedToken?.id == "SU-NEW" ? 1 : 0)
 }
 
+/// Decoding recorded pages with no server in the loop: the client's decoder (Foundation's
+/// `JSONDecoder` into `Token`s, after the UTF-8 check the client makes) on each file, the
+/// median of `rounds` decodes, per page.
+func decoding(_ files: [String]) throws {
+    for path in files {
+        let body = try Data(contentsOf: URL(fileURLWithPath: path))
+        let rounds = body.count > 200_000 ? 40 : 200
+        var times: [Double] = []
+        var count = 0
+        for _ in 0..<rounds {
+            let started = ContinuousClock.now
+            _ = String(data: body, encoding: .utf8)
+            count = try JSONDecoder().decode([Token].self, from: body).count
+            times.append(seconds(ContinuousClock.now - started))
+        }
+        times.sort()
+        report("decode_\(count)_s", times[times.count / 2])
+    }
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch (arguments.first, arguments.count) {
 case ("client", 3):
@@ -167,6 +188,8 @@ case ("query", 3):
     try await queryLatency(client(arguments[arguments.startIndex + 1], arguments[arguments.startIndex + 2]))
 case ("filter", 1):
     filterTyping()
+case ("decode", _):
+    try decoding(Array(arguments.dropFirst()))
 default:
     FileHandle.standardError.write(Data("usage: connect-tui-bench client|keys|query ENDPOINT KEY, or filter\n".utf8))
     exit(2)

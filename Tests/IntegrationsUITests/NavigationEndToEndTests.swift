@@ -172,9 +172,11 @@ struct NavigationEndToEndTests {
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Tutorial API Token")
         try tui.press("c")
-        let wizard = try await tui.waitFor("Create token – Step 1")
-        let footer = String(wizard.split(separator: "\n", omittingEmptySubsequences: false).last { !$0.isEmpty } ?? "")
-        #expect(footer.contains("Enter NEXT") && footer.contains("Esc cancel") && footer.contains("F1 help"), "\(footer)")
+        let lastLine = { (screen: String) in String(screen.split(separator: "\n", omittingEmptySubsequences: false).last { !$0.isEmpty } ?? "") }
+        // The footer is the frame's last row: wait for the whole frame, not only its top.
+        let wizard = try await tui.waitUntil("the wizard with its footer") { $0.contains("Create token – Step 1") && lastLine($0).contains("Enter NEXT") }
+        let footer = lastLine(wizard)
+        #expect(footer.contains("Esc cancel") && footer.contains("F1 help"), "\(footer)")
         #expect(!footer.contains("next page") && !footer.contains("copy key"), "none of the list's keys")
         try tui.press("Escape")
         try await tui.waitUntil("the wizard closed") { !$0.contains("Create token") }
