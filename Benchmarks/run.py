@@ -4,7 +4,7 @@ Called by scripts/bench after a release build. Starts three sandboxes (100, 10,0
 100,000 tokens), drives the real binary in a pseudo-terminal for start-up, bytes and memory,
 runs connect-tui-bench for the in-process figures and the official Python client for the
 comparison. Exits 1 when a target is missed (the figures are printed either way).
-Usage: python3 run.py BIN_DIR PYTHON_WITH_CONNECT_CLIENT FLOOR_BINARY [HTOP]
+Usage: python3 run.py BIN_DIR PYTHON_WITH_CONNECT_CLIENT FLOOR_BINARY [HTOP [INSTALLED_BINARY [TIG]]]
 """
 import fcntl
 import os
@@ -21,7 +21,9 @@ import termios
 import time
 
 BIN, PYTHON, FLOOR = sys.argv[1], sys.argv[2], sys.argv[3]
-HTOP = sys.argv[4] if len(sys.argv) > 4 else None
+HTOP = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
+INSTALLED = sys.argv[5] if len(sys.argv) > 5 and sys.argv[5] else None
+TIG = sys.argv[6] if len(sys.argv) > 6 and sys.argv[6] else None
 APP = os.path.join(BIN, 'connect-tui')
 BENCH = os.path.join(BIN, 'connect-tui-bench')
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -273,14 +275,31 @@ def main():
                 program.wait_for(None, timeout=10)
             program.close()
         return statistics.median(times)
+    def median_launch_in(folder, argv, marker, env):
+        here = os.getcwd()
+        os.chdir(folder)
+        try:
+            return median_launch(argv, marker, env)
+        finally:
+            os.chdir(here)
+
     floor = median_launch([FLOOR], b'FLOOR READY', terminal_env())
     app = median_launch([APP], b'of 100004', app_env)
     record('floor: minimal C curses program', f'{floor * 1000:.1f} ms', '(the floor)', None)
     if HTOP:
         peer = median_launch([HTOP, '-n', '1'], None, terminal_env())
         record('peer: htop -n 1 (to its exit)', f'{peer * 1000:.1f} ms', '(a peer)', None)
+    if TIG:
+        # tig in this repository: its main view, to the status line of its first frame.
+        repo_env = terminal_env({'HOME': work})
+        tig = median_launch_in(os.path.dirname(HERE), [TIG], b'[main]', repo_env)
+        record('peer: tig, its main view', f'{tig * 1000:.1f} ms', '(a peer)', None)
     record('connect-tui, Tokens of 100,004 on screen', f'{app * 1000:.1f} ms', '', None)
     record('1. start-up / floor', f'{app / floor:.1f}x', 'at most 3x', app / floor <= 3)
+    if INSTALLED:
+        installed = median_launch([INSTALLED], b'of 100004', app_env)
+        record('the installed binary (Swift libraries linked in)', f'{installed * 1000:.1f} ms', '', None)
+        record('1b. installed start-up / floor', f'{installed / floor:.1f}x', 'at most 4x', installed / floor <= 4)
 
     print('\n== 3, 6. bytes to the terminal and memory (Tokens at 120x40, 100,000 tokens)')
     program = Pty([APP], app_env)
