@@ -63,7 +63,9 @@ struct Target: Sendable {
             client.readOnly = choice.readOnly
             return Target(
                 client: client,
-                connection: Connection(endpoint: server.endpoint, isSandbox: true, source: "sandbox", accountName: "sandbox", readOnly: choice.readOnly),
+                connection: Connection(
+                    endpoint: server.endpoint, isSandbox: true, source: "sandbox", accountName: "sandbox", readOnly: choice.readOnly,
+                    ownTokenID: key.tokenID),
                 sandbox: server)
         }
         let endpoint = choice.endpoint ?? ConnectClient.defaultEndpoint
@@ -72,7 +74,9 @@ struct Target: Sendable {
         client.readOnly = choice.readOnly
         return Target(
             client: client,
-            connection: Connection(endpoint: endpoint, isSandbox: false, source: choice.origin.label, accountName: choice.name, readOnly: choice.readOnly),
+            connection: Connection(
+                endpoint: endpoint, isSandbox: false, source: choice.origin.label, accountName: choice.name, readOnly: choice.readOnly,
+                ownTokenID: apiKey.tokenID),
             sandbox: nil)
     }
 }

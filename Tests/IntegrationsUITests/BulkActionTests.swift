@@ -121,4 +121,23 @@ import TerminalKit
         #expect(state.modals.isEmpty)
         #expect(state.status?.text.hasPrefix("Read-only") == true)
     }
+
+    @Test func cuttingOffConnectTuisOwnKeyIsNeverASurprise() {
+        let warning = "SU-000-000-101 is the key connect-tui itself is using: it stops working here too."
+        var state = Self.marked(3)
+        state.connection.ownTokenID = "SU-000-000-101"
+        _ = UISample.press(&state, .character("."), .character("d"))
+        guard case .confirm(let bulk)? = state.topModal else { Issue.record("no confirmation"); return }
+        #expect(bulk.message.hasSuffix(warning))
+        // One token: disabling it warns, enabling or renewing it does not.
+        var single = UISample.state(UISample.large, tokens: Self.tokens)
+        single.connection.ownTokenID = "SU-000-000-101"
+        _ = UISample.press(&single, .down, .character("."), .character("d"))
+        guard case .confirm(let one)? = single.topModal else { Issue.record("no confirmation"); return }
+        #expect(one.message.hasSuffix(warning))
+        _ = UISample.press(&single, .escape, .character("."), .character("n"))
+        guard case .confirm(let renew)? = single.topModal else { Issue.record("no renew confirmation"); return }
+        #expect(!renew.message.contains("connect-tui itself"))
+    }
 }
+

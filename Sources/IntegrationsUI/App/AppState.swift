@@ -27,13 +27,17 @@ public struct Connection: Sendable, Hashable {
     public var accountName: String
     /// Nothing but reads (`--read-only`, `read_only = true`): write keys say so, forms stay shut.
     public var readOnly: Bool
+    /// The token whose key connect-tui itself uses (`SU-…`): disabling, rotating or deleting it
+    /// cuts connect-tui off too, and the confirmation says so.
+    public var ownTokenID: String?
 
-    public init(endpoint: URL, isSandbox: Bool, source: String, accountName: String? = nil, readOnly: Bool = false) {
+    public init(endpoint: URL, isSandbox: Bool, source: String, accountName: String? = nil, readOnly: Bool = false, ownTokenID: String? = nil) {
         self.endpoint = endpoint
         self.isSandbox = isSandbox
         self.source = source
         self.accountName = accountName ?? (isSandbox ? "sandbox" : source)
         self.readOnly = readOnly
+        self.ownTokenID = ownTokenID
     }
 }
 

@@ -74,6 +74,19 @@ extension AppReducer {
     }
 
     static func confirmMessage(_ action: ItemAction, _ state: AppState) -> String {
+        let message = actionMessage(action, state)
+        // Cutting off the key connect-tui itself uses is allowed, but never by surprise.
+        let cuts: Bool
+        switch action {
+        case .token(let token, let id): cuts = token != .enable && token != .renew && id == state.connection.ownTokenID
+        case .tokens(let token, let marks): cuts = token != .enable && marks.contains { $0.id == state.connection.ownTokenID }
+        case .webhook, .webhooks: cuts = false
+        }
+        guard cuts, let own = state.connection.ownTokenID else { return message }
+        return message + " \(own) is the key connect-tui itself is using: it stops working here too."
+    }
+
+    private static func actionMessage(_ action: ItemAction, _ state: AppState) -> String {
         switch action {
         case .token(let token, let id):
             let name = (state.details?.token.value ?? state.tokens.items.first { $0.id == id })?.name ?? id
