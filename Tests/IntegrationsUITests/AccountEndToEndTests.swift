@@ -11,7 +11,7 @@ struct AccountEndToEndTests {
     @Test func switchingAccountsShowsTheOtherAccountsTokens() async throws {
         let first = try await World.start()
         let second = try await World.start()
-        defer { Task { await first.stop(); await second.stop() } }
+        defer { first.end(); second.end() }
         _ = try await second.client.createToken(TokenCreate(name: "Only in the second sandbox", description: "e2e", externalID: nil, extensionID: "EXT-000"))
 
         // The second sandbox as an account of config.toml, added the way a user does.
@@ -39,7 +39,7 @@ struct AccountEndToEndTests {
 
     @Test func aFailingKeyCommandFallsBackToTheSandboxAndSaysWhy() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let folder = world.home.appendingPathComponent(".config/connect-tui")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try """

@@ -15,7 +15,7 @@ struct BulkEndToEndTests {
         let world = try await World.start(serveArguments: ["--request-log", log.path])
         defer {
             try? FileManager.default.removeItem(at: log)
-            Task { await world.stop() }
+            world.end()
         }
         var made: [Token] = []
         for name in ["Bulk A", "Bulk B", "Bulk C"] {

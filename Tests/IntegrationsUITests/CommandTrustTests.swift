@@ -21,7 +21,7 @@ struct CommandTrustTests {
     @Test(arguments: ["SU-431-800-699/permissions", "", "SU-431-800-699?x=1", "../auth/tokens", "SU-431-800-699%2Fpermissions"])
     func anIdThatIsNotATokenIdIsAUsageError(id: String) async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let (status, output) = try await Self.run(world, ["tokens", "delete", id])
         #expect(status == 2, "\(output)")
         #expect(output.contains("is not a token id"), "\(output)")
@@ -31,7 +31,7 @@ struct CommandTrustTests {
 
     @Test func anEncodedSlashInAnIdIsAnUnknownIdNotAnotherPath() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         // The client encodes every segment; the sandbox must not decode `/` into a new path.
         let error = await #expect(throws: ConnectError.self) {
             try await world.client.removeTokenPermission(tokenID: "SU-431-800-699/permissions", moduleID: "MD-0001")
@@ -44,7 +44,7 @@ struct CommandTrustTests {
 
     @Test func aDeleteWhoseAnswerIsLostSaysDeleted() async throws {
         let world = try await World.start(faults: ["drop-after,method=DELETE,path=/auth/tokens,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let doomed = try await world.client.createToken(TokenCreate(name: "Doomed", description: "d", externalID: nil, extensionID: "EXT-000"))
         let (status, output) = try await Self.run(world, ["tokens", "delete", doomed.id])
         #expect(status == 0, "\(output)")
@@ -53,7 +53,7 @@ struct CommandTrustTests {
 
     @Test func aDeleteThatNeverReachedTheServerSaysSoInWords() async throws {
         let world = try await World.start(faults: ["drop,method=DELETE,path=/auth/tokens"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let (status, output) = try await Self.run(world, ["tokens", "delete", "SU-431-800-699"])
         #expect(status == 1)
         #expect(output == "connect-tui: Delete token failed: the connection closed before the answer came\n", "no URL error codes")
@@ -62,7 +62,7 @@ struct CommandTrustTests {
 
     @Test func aDisableWhoseAnswerIsLostSaysDisabled() async throws {
         let world = try await World.start(faults: ["drop-after,method=POST,path=/auth/tokens,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let (status, output) = try await Self.run(world, ["tokens", "disable", "SU-431-800-699"])
         #expect(status == 0, "\(output)")
         #expect(output == "SU-431-800-699 disabled (the answer was lost; read again, it is disabled)\n")
@@ -71,7 +71,7 @@ struct CommandTrustTests {
 
     @Test func tenAccountsAddedAtOnceAreAllKept() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let names = (1...10).map { "parallel-\($0)" }
         let processes = try names.map { name in
             try RunningProcess(
@@ -85,7 +85,7 @@ struct CommandTrustTests {
 
     @Test func aSymlinkedConfigStaysALinkAndItsTargetChanges() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let folder = world.home.appendingPathComponent(".config/connect-tui")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let dotfiles = world.home.appendingPathComponent("dotfiles")
@@ -103,7 +103,7 @@ struct CommandTrustTests {
 
     @Test func aCreateWhoseAnswerIsLostPrintsTheTokenItMadeOnce() async throws {
         let world = try await World.start(faults: ["drop-after,method=POST,path=/auth/tokens,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let (status, output) = try await Self.run(
             world, ["tokens", "create", "--name", "Scripted", "--description", "d", "--extension", "EXT-000", "--module", "MD-0007"])
         #expect(status == 0, "\(output)")
@@ -117,7 +117,7 @@ struct CommandTrustTests {
 
     @Test func anUnknownModuleIsRefusedBeforeAnythingIsMade() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let before = try await world.client.listTokens(page: PageRequest(limit: 0)).total
         let (status, output) = try await Self.run(
             world, ["tokens", "create", "--name", "Bad module", "--description", "d", "--extension", "EXT-000", "--module", "MD-0007", "--module", "MD-9999"])
@@ -131,7 +131,7 @@ struct CommandTrustTests {
 
     @Test func jsonEscapesEveryControlAndBidiCharacter() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let name = "evil\u{9B}31m\u{202E}gpj.exe\u{7F}"
         let made = try await world.client.createToken(TokenCreate(name: name, description: "d", externalID: nil, extensionID: "EXT-000"))
         let (status, output) = try await Self.run(world, ["tokens", "show", made.id, "--json"])

@@ -30,7 +30,7 @@ struct EmojiWidthEndToEndTests {
 
     @Test func movingOverEmojiNamesLeavesNoStrayCharacters() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         for name in Self.names {
             _ = try await world.client.createToken(TokenCreate(name: name, description: "d", externalID: nil, extensionID: "EXT-000"))
         }

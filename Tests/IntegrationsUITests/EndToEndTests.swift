@@ -48,16 +48,17 @@ struct EndToEndTests {
                 + "\(quote(BuiltBinary.url.path)) \(arguments); status=$?; stty -a > after.txt; echo \"EXIT=$status\"; sleep 20; }"
         }
 
-        func stop() async {
+        /// Stops the sandbox and removes the home at once (not in a task the test run may
+        /// never wait for, which left homes behind in /tmp).
+        func end() {
             server.signal(SIGTERM)
-            _ = try? await server.waitForExit()
             try? FileManager.default.removeItem(at: home)
         }
     }
 
     @Test func browseRevealCopyDisableEnableDeleteResizeQuit() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let doomed = try await world.client.createToken(TokenCreate(name: "Delete me", description: "e2e", externalID: nil, extensionID: "EXT-000"))
         let tutorialKey = try #require(try await world.client.token(id: "SU-431-800-699").apiKey).unmaskedValue
 
@@ -124,7 +125,7 @@ struct EndToEndTests {
 
     @Test func aHostileTokenNameChangesNeitherTheScreenTheTitleNorTheClipboard() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let hostile = "\u{1b}]0;PWNED\u{07}\u{1b}]52;c;SGFjaw==\u{07}\u{1b}[2J\u{1b}[H\u{9b}31mEvil"
         _ = try await world.client.createToken(TokenCreate(name: hostile, description: "e2e", externalID: nil, extensionID: "EXT-000"))
 
@@ -142,7 +143,7 @@ struct EndToEndTests {
     @Test func aSlowLoadLeavesInputLiveAndEscCancelsIt() async throws {
         // The first list is quick; every later one takes 20 seconds.
         let world = try await World.start(faults: ["latency=20s,method=GET,path=/auth/tokens,rate=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("Loading tokens…", timeout: .seconds(10))
         try tui.press("1")
@@ -158,7 +159,7 @@ struct EndToEndTests {
     @Test(arguments: ["TERM", "HUP", "INT", "QUIT"])
     func aStopSignalRestoresTheTerminal(signal: String) async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("Tutorial API Token")
         let shell = try tui.tmux(["display-message", "-p", "-t", tui.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -177,7 +178,7 @@ struct EndToEndTests {
 
     @Test func aDumbTerminalIsRefusedPlainly() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=dumb"))
         try await tui.waitFor("cannot move the cursor")
         try await tui.waitFor("EXIT=1")
@@ -185,7 +186,7 @@ struct EndToEndTests {
 
     @Test func ctrlZSuspendsAndFgResumes() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try await world.appInShell()
         try await tui.suspendAndResume { shell in #expect(!shell.contains("LABEL"), "the shell has the screen back") }
         try tui.press("q")
@@ -198,7 +199,7 @@ struct EndToEndTests {
     @Test func createACustomTokenWithTwoModulesThroughTheWizard() async throws {
         // The first CREATE is refused by the server; the second goes through.
         let world = try await World.start(faults: ["status=500,method=POST,path=/auth/tokens,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("Tutorial API Token")
         try await tui.walkWizardToModules(name: "Wizard token", description: "Made through the keys")
@@ -241,7 +242,7 @@ struct EndToEndTests {
 
     @Test func aWizardStoppedBySIGTERMIsOfferedBack() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let first = try TmuxSession(command: world.appCommand)
         try await first.waitFor("Tutorial API Token")
         try first.press("c")
@@ -279,7 +280,7 @@ struct EndToEndTests {
 
     @Test func renameATokenAndRemoveAModule() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("Tutorial API Token")
         try tui.press("G", "Enter")
@@ -304,7 +305,7 @@ struct EndToEndTests {
 
     @Test func fromAnExtensionToTheWizardWithItChosen() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("Tutorial API Token")
         try tui.press("4")

@@ -9,7 +9,7 @@ struct HostileAnswerEndToEndTests {
         let world = try await EndToEndTests.World.start(faults: [
             "lying-range,path=/auth/tokens", "redirect=http://127.0.0.1:9,path=/extensions", "huge=100MB,path=/notifications/webhooks",
         ])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("List tokens failed: Content-Range \"items 0-99/100000\" does not match the 4 items received")
         try tui.press("4")

@@ -24,7 +24,7 @@ struct InputSafetyEndToEndTests {
 
     @Test func aPasteOnTheListIsNotReadAsKeys() async throws {
         let (world, before, tui) = try await Self.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         // `.` opens the actions, `x` asks to delete, `y` would confirm.
         try tui.paste("to ROADMAP.txt: yes")
         try await tui.waitFor("Pasted text is ignored here")
@@ -37,7 +37,7 @@ struct InputSafetyEndToEndTests {
 
     @Test func typedAheadKeysDoNotAnswerTheConfirmationTheyOpen() async throws {
         let (world, before, tui) = try await Self.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         // The same text typed in one burst (a terminal without bracketed paste): the dialog
         // opens, and the `y` that came with it is thrown away.
         try tui.type("to ROADMAP.txt: yes")
@@ -54,7 +54,7 @@ struct InputSafetyEndToEndTests {
 
     @Test func aPasteFillsAFieldAsOneLineAndAHugeOneIsRefusedAtOnce() async throws {
         let (world, _, tui) = try await Self.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         try tui.press("c")
         try await tui.waitFor("Create token – Step 1")
         try tui.paste("CI\ntoken\tone\r\n")
@@ -71,7 +71,7 @@ struct InputSafetyEndToEndTests {
 
     @Test func bracketedPasteIsOnAgainAfterCtrlZAndFg() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try await world.appInShell(extraEnvironment: "TERM=screen-256color")
         try await tui.suspendAndResume()
         // Marked as a paste only if the app turned the mode on again after the shell had it.

@@ -22,7 +22,7 @@ struct KeyExportEndToEndTests {
 
     @Test func theCurlExportRunsAndTheEnvExportIsWhatConnectTuiReads() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let (status, curl) = try await CommandTrustTests.run(world, ["tokens", "export", "SU-431-800-699", "--format", "curl"])
         #expect(status == 0)
         let (ran, answer) = try await Self.sh(curl.trimmingCharacters(in: .newlines) + " -s -w ' HTTP %{http_code}'", [:])
@@ -41,7 +41,7 @@ struct KeyExportEndToEndTests {
 
     @Test func filesAre0600AndNeverReplacedWithoutForce() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let file = world.home.appendingPathComponent("pm.json")
         try "mine".write(to: file, atomically: true, encoding: .utf8)
         let (refused, output) = try await CommandTrustTests.run(world, ["tokens", "export", "SU-431-800-699", "--format", "postman", "--output", file.path])
@@ -57,7 +57,7 @@ struct KeyExportEndToEndTests {
 
     @Test func checkSaysWhetherTheTokensOwnKeyWorks() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let (works, good) = try await CommandTrustTests.run(world, ["tokens", "check", "SU-431-800-699"])
         #expect(works == 0, "\(good)")
         #expect(good.contains("works: acts as Mighty Mick's LLC (PA-431-800) as token “Tutorial API Token” (SU-431-800-699) — HTTP 200 in "))
@@ -71,7 +71,7 @@ struct KeyExportEndToEndTests {
 
     @Test func renewKeepsTheOldKeyAWhileRotateStopsItAtOnce() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let old = try #require(try await world.client.token(id: "SU-431-800-699").apiKey).unmaskedValue
         let (renewed, said) = try await CommandTrustTests.run(world, ["tokens", "renew", "SU-431-800-699"])
         #expect(renewed == 0 && said.contains("the old key works until"), "\(said)")
@@ -88,7 +88,7 @@ struct KeyExportEndToEndTests {
 
     @Test func theAppChecksExportsAndRenewsFromDetails() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Tutorial API Token")
         // The seed's expiring key is marked in the list.

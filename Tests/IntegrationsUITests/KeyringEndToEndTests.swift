@@ -44,10 +44,10 @@ final class KeyringSession: @unchecked Sendable {
     }
 
     /// Ends the session: the script stops, so dbus-run-session ends the bus and the daemon.
-    func stop() async {
+    /// Stops the keyring daemon and its bus at once (not in a task the run may never wait for).
+    func end() {
         for pid in pids { kill(pid, SIGKILL) }
-        FileManager.default.createFile(atPath: stopFile.path, contents: nil)
-        _ = try? await session.waitForExit(timeout: .seconds(5))
+        _ = FileManager.default.createFile(atPath: stopFile.path, contents: nil)
     }
 }
 
@@ -89,9 +89,9 @@ struct KeyringEndToEndTests {
 
     @Test func aKeyAddedWithAKeyringLivesOnlyThereAndIsUsedAndRemoved() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let keyring = try await KeyringSession(home: world.home)
-        defer { Task { await keyring.stop() } }
+        defer { keyring.end() }
         let key = world.key.unmaskedValue
 
         let (added, said) = try await Self.run(world, ["accounts", "add", "prod", "--endpoint", world.endpoint], bus: keyring.bus, input: key + "\n")
@@ -119,12 +119,12 @@ struct KeyringEndToEndTests {
         #expect(try await Self.lookup(keyring.bus, "prod").isEmpty, "nothing is left in the keyring")
         let after = try String(contentsOf: world.home.appendingPathComponent(".config/connect-tui/config.toml"), encoding: .utf8)
         #expect(!after.contains("prod"))
-        await keyring.stop()
+        keyring.end()
     }
 
     @Test func withoutADBusSessionNothingIsStoredUnlessAskedAndTheKeyCanMoveLater() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let key = world.key.unmaskedValue
         let configFile = world.home.appendingPathComponent(".config/connect-tui/config.toml")
 
@@ -141,7 +141,7 @@ struct KeyringEndToEndTests {
 
         // Later, with a keyring: the key moves out of the file.
         let keyring = try await KeyringSession(home: world.home)
-        defer { Task { await keyring.stop() } }
+        defer { keyring.end() }
         let (moved, movedSaid) = try await Self.run(world, ["accounts", "move-to-keyring", "prod"], bus: keyring.bus)
         #expect(moved == 0, "\(movedSaid)")
         let movedText = try String(contentsOf: configFile, encoding: .utf8)
@@ -153,6 +153,6 @@ struct KeyringEndToEndTests {
         let (lost, lostSaid) = try await Self.run(world, ["tokens", "list", "--account", "prod"], bus: nil)
         #expect(lost == 1 && lostSaid.contains("system keyring"), "\(lostSaid)")
         #expect(!lostSaid.contains(world.key.secretPart))
-        await keyring.stop()
+        keyring.end()
     }
 }

@@ -20,7 +20,7 @@ struct LiveFilterEndToEndTests {
         let world = try await World.start(serveArguments: ["--request-log", log.path], seededTokens: 100_000)
         defer {
             try? FileManager.default.removeItem(at: log)
-            Task { await world.stop() }
+            world.end()
         }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("of 100004")

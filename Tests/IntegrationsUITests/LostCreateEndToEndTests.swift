@@ -37,7 +37,7 @@ struct LostCreateEndToEndTests {
     @Test func aLookAlikeIsNeverAdoptedWhenTheCreateNeverHappened() async throws {
         // The request is dropped before the sandbox handles it: no token is made.
         let (world, other) = try await Self.world(lookAlikeDescription: "Someone else's", faults: ["drop,method=POST,path=/auth/tokens,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await Self.createCIToken(tui)
         try await tui.waitFor("looking for the token before anything else")
@@ -64,7 +64,7 @@ struct LostCreateEndToEndTests {
         // The sandbox makes the token, then drops the connection before answering.
         // The look-alike has the same name, extension and description: only the marker tells.
         let (world, other) = try await Self.world(lookAlikeDescription: "Mine", faults: ["drop-after,method=POST,path=/auth/tokens,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await Self.createCIToken(tui)
         let summary = try await tui.waitFor("The token was created.")
@@ -82,7 +82,7 @@ struct LostCreateEndToEndTests {
     @Test func aSlowAnswerIsWaitedForWithATimerNotTakenForLost() async throws {
         // Answers to creates take 12 s, beyond a read's 10 s timeout.
         let world = try await World.start(faults: ["latency=12s,method=POST,path=/auth/tokens,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await Self.createCIToken(tui)
         try await tui.waitFor("Creating the token… 2 s")
@@ -96,7 +96,7 @@ struct LostCreateEndToEndTests {
     @Test func killedWhileCreatingTheNextStartFindsTheTokenInsteadOfMakingAnother() async throws {
         // The create takes 3 s to land; connect-tui is killed with SIGKILL while it waits.
         let world = try await World.start(faults: ["latency=3s,method=POST,path=/auth/tokens,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let first = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await Self.createCIToken(first)
         try await first.waitFor("Creating the token…")
@@ -120,7 +120,7 @@ struct LostCreateEndToEndTests {
 
     @Test func aDeleteWhoseAnswerIsLostIsReadBackAndShownDone() async throws {
         let world = try await World.start(faults: ["drop-after,method=DELETE,path=/auth/tokens,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let doomed = try await world.client.createToken(TokenCreate(name: "Doomed", description: "d", externalID: nil, extensionID: "EXT-000"))
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Doomed \(doomed.id)")

@@ -60,7 +60,7 @@ struct NavigationEndToEndTests {
 
     @Test func theMouseScrollsPressesButtonsAndOpensRowsAndCanBeLeftToTheTerminal() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         let list = try await tui.waitFor("Tutorial API Token")
         #expect(try Self.mouseRequested(tui), "the app asked the terminal for the mouse")
@@ -107,7 +107,7 @@ struct NavigationEndToEndTests {
 
     @Test func aTokenMadeFromExtensionsOpensOnTheTokensPane() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Tutorial API Token")
         try tui.press("4")
@@ -143,7 +143,7 @@ struct NavigationEndToEndTests {
 
     @Test func aClickBesideTheDeleteDialogNeverReachesTheSidebar() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Tutorial API Token")
         try tui.press("G", ".", "x")
@@ -168,7 +168,7 @@ struct NavigationEndToEndTests {
 
     @Test func theWizardsFooterShowsTheWizardsKeys() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Tutorial API Token")
         try tui.press("c")
@@ -186,7 +186,7 @@ struct NavigationEndToEndTests {
 
     @Test func helpFitsScrollsAndClosesOnlyWithItsKeys() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"), columns: 120, rows: 40)
         try await tui.waitFor("Tutorial API Token")
         try tui.press("?")
@@ -208,7 +208,7 @@ struct NavigationEndToEndTests {
 
     @Test func aRetryKeyRemappedInConfigRetriesAndEveryHintSaysSo() async throws {
         let world = try await World.start(faults: ["status=503,method=POST,path=/auth/tokens,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let folder = world.home.appendingPathComponent(".config/connect-tui")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "[keys]\nretry = \"f6\"\n\n[keys.dialog]\nconfirm = \"o\"\n".write(
@@ -246,7 +246,7 @@ struct ListEndToEndTests {
 
     @Test func aClickOnTheLabelHeaderSortsByNameAndSFlipsIt() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         // Newest first to begin with; the rows follow the header once the page is in.
         try await tui.waitUntil("newest first") { $0.contains("CREATED ▼") && Self.firstRow($0).contains("connect-tui sandbox") }
@@ -261,7 +261,7 @@ struct ListEndToEndTests {
 
     @Test func withARefreshIntervalTheListShowsWhatOthersMadeWithoutAKey() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let folder = world.home.appendingPathComponent(".config/connect-tui")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "refresh_interval = 5\n".write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
@@ -276,7 +276,7 @@ struct ListEndToEndTests {
 
     @Test func rowsSortColumnsAndThePaneAreRememberedPerAccount() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let first = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await first.waitFor("Tutorial API Token")
         try first.press("p")

@@ -24,7 +24,7 @@ struct ReadOnlyEndToEndTests {
         let (world, log) = try await Self.start()
         defer {
             try? FileManager.default.removeItem(at: log)
-            Task { await world.stop() }
+            world.end()
         }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color", arguments: "--read-only"))
         let first = try await tui.waitFor("Tutorial API Token")
@@ -66,7 +66,7 @@ struct ReadOnlyEndToEndTests {
         let (world, log) = try await Self.start()
         defer {
             try? FileManager.default.removeItem(at: log)
-            Task { await world.stop() }
+            world.end()
         }
         let commands: [[String]] = [
             ["tokens", "delete", "SU-431-800-699"], ["tokens", "disable", "SU-431-800-699"],

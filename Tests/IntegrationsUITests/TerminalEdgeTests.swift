@@ -15,7 +15,7 @@ struct TerminalEdgeTests {
 
     @Test func fromHugeToTinyAndBack() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("Tutorial API Token")
         try tui.resize(columns: 300, rows: 100)
@@ -34,7 +34,7 @@ struct TerminalEdgeTests {
 
     @Test func withoutTERMItSaysSoAndExits() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "-u TERM"))
         try await tui.waitFor("EXIT=1")
         #expect(try tui.screen().contains("connect-tui: "))
@@ -43,7 +43,7 @@ struct TerminalEdgeTests {
 
     @Test func aPlainCLocaleStillShowsUnicode() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "LANG=C LC_ALL=C"))
         try await tui.waitFor("Integrations › Tokens")
         try await tui.waitFor("1–4 of 4")
@@ -53,7 +53,7 @@ struct TerminalEdgeTests {
 
     @Test func aCrashRestoresTheTerminal() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         // The key comes from a file: on a crash the shell prints the command line it ran, and
         // that line must hold no key for the search below to mean anything.
         let keyFile = world.home.appendingPathComponent("key.txt")
@@ -79,7 +79,7 @@ struct TerminalEdgeTests {
 
     @Test func whenItsTerminalVanishesItExitsInsteadOfSpinning() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand)
         try await tui.waitFor("Tutorial API Token")
         let shell = try tui.tmux(["display-message", "-p", "-t", tui.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)

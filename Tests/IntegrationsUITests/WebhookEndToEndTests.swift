@@ -40,7 +40,7 @@ struct WebhookEndToEndTests {
 
     @Test func createDisableTriggerEditAndDeleteAWebhook() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
 
         // Create through the form: object class, fields, one header.
         let tui = try await openCreateForm(world)
@@ -120,7 +120,7 @@ struct WebhookEndToEndTests {
     @Test func aCreateWhoseAnswerIsLostIsFoundNotMadeTwice() async throws {
         // The sandbox makes the webhook, then drops the connection before answering.
         let world = try await World.start(faults: ["drop-after,method=POST,path=/notifications/webhooks,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try await openCreateForm(world)
         try fill(["Lost answer hook", "PRD-276-377-545", "https://hooks.example.com/lost", "jwt-lost-secret"], tui)
         try await tui.waitFor("https://hooks.example.com/lost")
@@ -136,7 +136,7 @@ struct WebhookEndToEndTests {
 
     @Test func anEditKeepsARenameMadeElsewhereAndAConflictAsksFirst() async throws {
         let world = try await World.start()
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let hook = try #require(try await hooks(labelled: "Fulfillment to ERP", world).first)
         let tui = try await openWebhooks(world)
         try tui.press("e")
@@ -177,7 +177,7 @@ struct WebhookEndToEndTests {
 
     @Test func aSlowCreateShowsATimerAndEscThenSaveFindsItMadeOnce() async throws {
         let world = try await World.start(faults: ["latency=4s,method=POST,path=/notifications/webhooks,times=1"])
-        defer { Task { await world.stop() } }
+        defer { world.end() }
         let tui = try await openCreateForm(world)
         try fill(["Slow hook", "PRD-561-716-033", "https://hooks.example.com/slow", "jwt-slow", "slow"], tui)
         try tui.press("Enter")
