@@ -139,5 +139,23 @@ import TerminalKit
         guard case .confirm(let renew)? = single.topModal else { Issue.record("no renew confirmation"); return }
         #expect(!renew.message.contains("connect-tui itself"))
     }
+
+    @Test func aLongResultScrolls() throws {
+        var state = UISample.state(UISample.small)
+        let marks = (0..<30).map { Mark(id: "SU-000-000-\(200 + $0)", label: "Token \($0)") }
+        var run = BulkRun(operation: .tokens(.delete), marks: marks, waiting: [], sending: nil)
+        run.succeeded = marks
+        state.modals.append(.bulk(run))
+        let first = AppView.render(state).text
+        #expect(first.contains("Done: 30 deleted."))
+        #expect(first.contains("more (↓ scrolls)"))
+        #expect(!first.contains("Token 29 "))
+        for _ in 0..<40 { _ = UISample.press(&state, .character("j")) }
+        let last = AppView.render(state).text
+        #expect(last.contains("✓ Token 29 (SU-000-000-229)"), "scrolled to the end")
+        #expect(!last.contains("more (↓ scrolls)"))
+        _ = UISample.press(&state, .enter)
+        #expect(state.modals.isEmpty)
+    }
 }
 

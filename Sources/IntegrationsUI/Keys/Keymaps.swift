@@ -301,9 +301,11 @@ public enum Keymaps {
         KeyBinding([.enter], .press, help: "press the focused button (CANCEL at first)"),
     ])
 
-    public static let bulk = Keymap<DialogCommand>("bulk", "Bulk action", [
-        KeyBinding([.escape], .cancel, hint: "stops the rest", help: "stop: what is not sent yet is not sent (then close the result)"),
-        KeyBinding([.enter, .character("q")], .confirm, hint: "closes", help: "close the result once every answer is in"),
+    public static let bulk = Keymap<PickCommand>("bulk", "Bulk action", [
+        KeyBinding([.escape], .close, hint: "stops the rest", help: "stop: what is not sent yet is not sent (then close the result)"),
+        KeyBinding([.enter, .character("q")], .choose, hint: "closes", help: "close the result once every answer is in"),
+        KeyBinding([.down, .character("j")], .down, help: "scroll the list down"),
+        KeyBinding([.up, .character("k")], .up, help: "scroll the list up"),
     ])
 
     public static let draftOffer = Keymap<DialogCommand>("draft-offer", "Unfinished token", [

@@ -51,6 +51,8 @@ public struct BulkRun: Sendable, Hashable {
     public var failed: [Failure] = []
     /// The user stopped the run: what is waiting is not sent.
     public var stopped = false
+    /// How far the list of items is scrolled.
+    public var scroll = 0
 
     /// Said in every bulk confirmation.
     static let once = "One request each; none is sent twice."
@@ -186,14 +188,17 @@ extension AppReducer {
         guard let command = state.keymaps.bulk.command(for: key) else { return [] }
         var run = run
         switch command {
-        case .cancel where !run.isFinished:
+        case .close where !run.isFinished:
             run.stopped = true
-            state.modals[state.modals.count - 1] = .bulk(run)
-        case .cancel, .confirm, .press:
+        case .close, .choose:
             if run.isFinished { state.closeTopModal() }
-        case .moveFocus:
-            break
+            return []
+        case .down: run.scroll += 1
+        case .up: run.scroll = max(0, run.scroll - 1)
+        case .toggle, .write, .enable, .disable, .rotate, .renew, .delete, .trigger:
+            return []
         }
+        state.modals[state.modals.count - 1] = .bulk(run)
         return []
     }
 }

@@ -17,15 +17,17 @@ enum BulkView {
         screen.put(headline, x: inner.x + 1, y: inner.y, style: Style(run.failed.isEmpty ? .text : .warning, bold: true), maxWidth: inner.width - 2)
         let rows = max(0, inner.height - 3)
         let lines = lines(run, tick: state.tick, width: inner.width - 2)
-        for (index, line) in lines.prefix(rows).enumerated() {
+        // Scrolled within what there is; the last row says how many more lie below.
+        let first = min(run.scroll, max(0, lines.count - rows))
+        for (index, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             let y = inner.y + 2 + index
-            if index == rows - 1, lines.count > rows {
-                screen.put("… and \(lines.count - rows + 1) more lines", x: inner.x + 1, y: y, style: Style(.muted))
+            if index == rows - 1, lines.count - first > rows {
+                screen.put("… \(lines.count - first - rows + 1) more (\(keymap.label(.down)) scrolls)", x: inner.x + 1, y: y, style: Style(.muted))
                 break
             }
             screen.put(line.text, x: inner.x + 1, y: y, style: line.style, maxWidth: inner.width - 2)
         }
-        let hint = run.isFinished ? "\(keymap.label(.confirm)) closes" : "\(keymap.label(.cancel)) stops the rest"
+        let hint = run.isFinished ? "\(keymap.label(.choose)) closes" : "\(keymap.label(.close)) stops the rest"
         screen.put(hint, x: inner.x + 1, y: inner.maxY - 1, style: Style(.keyHint), maxWidth: inner.width - 2)
     }
 
