@@ -190,7 +190,8 @@ struct NavigationEndToEndTests {
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"), columns: 120, rows: 40)
         try await tui.waitFor("Tutorial API Token")
         try tui.press("?")
-        let help = try await tui.waitFor("Tokens (here)")
+        // Help's last row is drawn last: wait for it, not only for its top.
+        let help = try await tui.waitUntil("the whole help") { $0.contains("Tokens (here)") && $0.contains("? close") }
         #expect(help.contains("retry what failed (shown on the status line)"), "descriptions are whole")
         #expect(help.contains("actions: enable or disable, rotate, delete"))
         try tui.press("x")
