@@ -74,18 +74,18 @@ public final class NIOTransport: HTTPTransport {
         }
     }
 
-    /// What went wrong, in the words the app shows (never NIO's own text).
+    /// What went wrong, in the words the app shows (never NIO's own text). NIO's errors are
+    /// structs and foreign enums; each is matched for what it tells, the rest said plainly.
     static func transportError(_ error: any Error) -> TransportError {
         if error is CancellationError { return .cancelled }
         if let client = error as? HTTPClientError {
-            switch client {
-            case .connectTimeout, .readTimeout, .deadlineExceeded, .writeTimeout: return .timedOut
-            case .cancelled: return .cancelled
-            case .remoteConnectionClosed: return .connectionFailed("the connection closed before the answer came")
-            case .invalidURL, .emptyHost, .emptyScheme, .missingSocketPath:
+            if [.connectTimeout, .readTimeout, .deadlineExceeded, .writeTimeout].contains(client) { return .timedOut }
+            if client == .cancelled { return .cancelled }
+            if client == .remoteConnectionClosed { return .connectionFailed("the connection closed before the answer came") }
+            if [.invalidURL, .emptyHost, .emptyScheme, .missingSocketPath].contains(client) {
                 return .connectionFailed("the endpoint is not a URL that can be reached")
-            default: return .connectionFailed("the connection failed")
             }
+            return .connectionFailed("the connection failed")
         }
         if error is NIOConnectionError || error is IOError { return .connectionFailed("could not connect to the server") }
         if error is NIOSSLError { return .connectionFailed("TLS connection failed") }
@@ -95,12 +95,9 @@ public final class NIOTransport: HTTPTransport {
             return .connectionFailed("malformed HTTP response")
         }
         if let channel = error as? ChannelError {
-            switch channel {
-            case .connectTimeout: return .timedOut
-            case .eof, .ioOnClosedChannel, .alreadyClosed, .outputClosed, .inputClosed:
-                return .connectionFailed("the connection closed before the answer came")
-            default: return .connectionFailed("the connection failed")
-            }
+            if case .connectTimeout = channel { return .timedOut }
+            let closed: [ChannelError] = [.eof, .ioOnClosedChannel, .alreadyClosed, .outputClosed, .inputClosed]
+            return .connectionFailed(closed.contains(channel) ? "the connection closed before the answer came" : "the connection failed")
         }
         return .connectionFailed("the request failed before an answer came")
     }

@@ -52,11 +52,7 @@ public enum AppReducer {
             .extensionLoaded, .extensionPageLoaded, .tokenActionFinished, .copied:
             return apply(action, &state)
         case .readAheadAnswered(let list, let query, let page, let generation, let result, let now):
-            switch list {
-            case .tokens: readAheadAnswered(TokenListKind.self, query, page, generation: generation, result, now: now, &state)
-            case .webhooks: readAheadAnswered(WebhookListKind.self, query, page, generation: generation, result, now: now, &state)
-            case .extensions: readAheadAnswered(ExtensionListKind.self, query, page, generation: generation, result, now: now, &state)
-            }
+            readAheadAnswered(list.kind, query, page, generation: generation, result, now: now, &state)
             return []
         case .wizard(let event):
             return wizardEvent(event, &state)

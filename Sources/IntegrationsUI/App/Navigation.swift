@@ -22,6 +22,16 @@ public enum Route: Sendable, Hashable {
         }
     }
 
+    /// The list this screen is, if it is one.
+    public var list: ListID? {
+        switch self {
+        case .tokenList: .tokens
+        case .webhookList: .webhooks
+        case .extensionList: .extensions
+        case .general, .tokenDetails, .webhookDetails, .extensionDetails: nil
+        }
+    }
+
     /// A pane's first screen.
     public static func list(of pane: Pane) -> Route {
         switch pane {

@@ -30,11 +30,31 @@ extension AppEffect {
 }
 
 extension AppAction {
-    /// An answer that may follow a write (the wizard's, the forms' and the actions'), or a
-    /// switch to another account.
+    /// An answer that follows a write (an action's, the wizard's create and grants, the
+    /// forms' saves), or a switch to another account.
     var answersWrite: Bool {
         switch self {
-        case .tokenActionFinished, .webhookActionFinished, .wizard, .editForm, .webhookForm, .accountSwitched: true
+        case .tokenActionFinished, .webhookActionFinished, .accountSwitched: true
+        case .wizard(let event):
+            switch event {
+            case .tokenCreated, .lostTokenSearched, .permissionGranted: true
+            case .fieldEdited, .nextTapped, .backTapped, .cancelTapped, .createTapped, .retryTapped, .extensionsLoaded,
+                .extensionsNextPageTapped, .extensionsPreviousPageTapped, .extensionChosen, .modulesLoaded, .moduleToggled,
+                .allModulesToggled, .createPrepared, .discardConfirmed, .keepEditingTapped, .goToDetailsTapped, .closeTapped:
+                false
+            }
+        case .editForm(let event, _):
+            switch event {
+            case .tokenUpdated, .permissionGranted, .permissionRevoked: true
+            case .fieldEdited, .moduleToggled, .allModulesToggled, .modulesLoaded, .retryTapped, .saveTapped, .cancelTapped,
+                .discardConfirmed, .keepEditingTapped:
+                false
+            }
+        case .webhookForm(let event, _):
+            switch event {
+            case .saved, .edited, .lostCreateSearched: true
+            case .saveTapped, .createPrepared, .cancelTapped, .discardConfirmed, .keepEditingTapped: false
+            }
         case .key, .resized, .tick, .stopSignal, .accountLoaded, .tokensLoaded, .modulesLoaded, .extensionsLoaded, .tokenLoaded,
             .extensionLoaded, .extensionPageLoaded, .copied, .exportWritten, .keyChecked, .clipboardCleared, .extensionTokensCounted,
             .webhooksLoaded, .readAheadAnswered, .webhookLoaded, .draftFound, .draftUnreadable, .remembered, .rememberedUnreadable:

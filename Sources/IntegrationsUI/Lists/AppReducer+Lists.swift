@@ -27,13 +27,8 @@ extension AppReducer {
     /// The list on screen read again quietly when `refresh_interval` has passed since it was
     /// (only with nothing open over it, and not while it loads).
     static func autoRefresh(now: Date, _ state: inout AppState) -> [AppEffect] {
-        guard let interval = state.refreshInterval, state.modals.isEmpty else { return [] }
-        switch state.route {
-        case .tokenList: return refreshIfDue(TokenListKind.self, interval: interval, now: now, &state)
-        case .webhookList: return refreshIfDue(WebhookListKind.self, interval: interval, now: now, &state)
-        case .extensionList: return refreshIfDue(ExtensionListKind.self, interval: interval, now: now, &state)
-        case .general, .tokenDetails, .webhookDetails, .extensionDetails: return []
-        }
+        guard let interval = state.refreshInterval, state.modals.isEmpty, let list = state.route.list else { return [] }
+        return refreshIfDue(list.kind, interval: interval, now: now, &state)
     }
 
     static func refreshIfDue<K: ListKind>(_ kind: K.Type, interval: Int, now: Date, _ state: inout AppState) -> [AppEffect] {
@@ -85,7 +80,7 @@ extension AppReducer {
             return []
         case .sort:
             // The next column the server can order by, among those shown.
-            let sortable = list.columns.shown.filter { K.sortField($0) != nil }
+            let sortable = sortable(K.self, list)
             guard !sortable.isEmpty else { return [] }
             let next = list.sort.flatMap { sortable.firstIndex(of: $0.column) }.map { ($0 + 1) % sortable.count } ?? 0
             return sortBy(K.self, ListSort(sortable[next]), now: now, &state)

@@ -69,23 +69,20 @@ public struct BulkRun: Sendable, Hashable {
         return stopped ? .notSent : .waiting
     }
 
-    var title: String {
+    /// The action as the menu offered it.
+    var action: ItemAction {
         switch operation {
-        case .tokens(let action): "\(action.title) \(Mark.count(marks.count, "token"))"
-        case .webhooks(let action): "\(action.title) \(Mark.count(marks.count, "webhook"))"
+        case .tokens(let action): .tokens(action, marks)
+        case .webhooks(let action): .webhooks(action, marks)
         }
     }
 
-    /// "deleted", for the result.
+    /// "Delete 3 tokens".
+    var title: String { action.title }
+
+    /// "deleted", for the result: the title's verb, done.
     var done: String {
-        switch operation {
-        case .tokens(let action): Self.pastTense(action.title)
-        case .webhooks(let action): Self.pastTense(action.title)
-        }
-    }
-
-    private static func pastTense(_ title: String) -> String {
-        let verb = title.split(separator: " ").first.map { $0.lowercased() } ?? title.lowercased()
+        let verb = title.split(separator: " ").first.map { $0.lowercased() } ?? ""
         return verb.hasSuffix("e") ? verb + "d" : verb + "ed"
     }
 

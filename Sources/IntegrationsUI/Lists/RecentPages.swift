@@ -76,13 +76,8 @@ extension AppReducer {
     /// On a tick: once the user has rested a second on a page of the list on screen, the next
     /// page is read ahead (once per page; never while keys are coming).
     static func readAhead(now: Date, _ state: inout AppState) -> [AppEffect] {
-        guard state.modals.isEmpty else { return [] }
-        switch state.route {
-        case .tokenList: return readAhead(TokenListKind.self, now: now, &state)
-        case .webhookList: return readAhead(WebhookListKind.self, now: now, &state)
-        case .extensionList: return readAhead(ExtensionListKind.self, now: now, &state)
-        case .general, .tokenDetails, .webhookDetails, .extensionDetails: return []
-        }
+        guard state.modals.isEmpty, let list = state.route.list else { return [] }
+        return readAhead(list.kind, now: now, &state)
     }
 
     /// How long the user rests on a page before the next one is read ahead.

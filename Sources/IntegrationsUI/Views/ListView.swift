@@ -37,9 +37,7 @@ enum ListView {
             renderTable(list, [], state, table, &screen, empty: "")
             LoadStateView.failed(error, retryKey: state.keymaps.global.label(.refresh), at: Rect(x: table.x, y: table.y + 2, width: table.width, height: table.height - 2), &screen)
         case .loaded(let page):
-            var drawn = ListView.table(list, page.items, state, width: table.width).table
-            drawn.emptyMessage = "No data available"
-            drawn.render(into: &screen, table)
+            renderTable(list, page.items, state, table, &screen, empty: "No data available")
         }
     }
 
@@ -89,7 +87,9 @@ enum ListView {
     }
 
     static func renderTable<K: ListKind>(_ list: PagedListState<K>, _ items: [K.Item], _ state: AppState, _ rect: Rect, _ screen: inout Screen, empty: String) {
-        table(list, items, state, width: rect.width).table.render(into: &screen, rect)
+        var drawn = table(list, items, state, width: rect.width).table
+        drawn.emptyMessage = empty
+        drawn.render(into: &screen, rect)
     }
 
     /// The table of a page as drawn at `width`, with its columns: what a click on the header
