@@ -1,3 +1,4 @@
+import Synchronization
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -22,24 +23,33 @@ public final class NIOTransport: HTTPTransport {
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
-        func client(idle: TimeInterval) -> HTTPClient {
-            var settings = HTTPClient.Configuration(
-                redirectConfiguration: .disallow,
-                timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000)), read: .milliseconds(Int64(idle * 1000))))
-            settings.decompression = .disabled
-            // A failed connect is reported at once: retrying is the client's `RetryPolicy`'s
-            // to decide (the pool's own retries waited out the whole connect timeout).
-            settings.connectionPool.retryConnectionEstablishment = false
-            settings.httpVersion = .automatic
-            return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: settings)
-        }
-        reads = client(idle: configuration.connectTimeout)
-        writes = client(idle: configuration.writeTimeout)
+        (reads, writes) = Self.clients(for: configuration)
     }
 
-    deinit {
-        try? reads.syncShutdown()
-        try? writes.syncShutdown()
+    /// The clients of each configuration, made once and kept for the life of the process
+    /// (as `HTTPClient.shared` is): shutting one down blocks its thread until its connections
+    /// close, which a deinit on a Swift concurrency thread must never do. Transports with the
+    /// same settings share connections.
+    private static let made = Mutex<[Configuration: (HTTPClient, HTTPClient)]>([:])
+
+    private static func clients(for configuration: Configuration) -> (HTTPClient, HTTPClient) {
+        made.withLock { made in
+            if let pair = made[configuration] { return pair }
+            func client(idle: TimeInterval) -> HTTPClient {
+                var settings = HTTPClient.Configuration(
+                    redirectConfiguration: .disallow,
+                    timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000)), read: .milliseconds(Int64(idle * 1000))))
+                settings.decompression = .disabled
+                settings.httpVersion = .automatic
+                // A failed connect is reported at once: retrying is the client's `RetryPolicy`'s
+                // to decide (the pool's own retries waited out the whole connect timeout).
+                settings.connectionPool.retryConnectionEstablishment = false
+                return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: settings)
+            }
+            let pair = (client(idle: configuration.connectTimeout), client(idle: configuration.writeTimeout))
+            made[configuration] = pair
+            return pair
+        }
     }
 
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
