@@ -96,7 +96,7 @@ func keystrokeCost(_ client: ConnectClient, endpoint: String) async {
     let runtime = AppRuntime(
         terminal: terminal, client: client,
         connection: Connection(endpoint: URL(string: endpoint)!, isSandbox: true, source: "bench"),
-        clipboard: Clipboard(environment: [:], mode: .off))
+        clipboard: Clipboard(environment: [:], mode: .off), settings: AppRuntime.Settings(clock: { Date() }, makeUUID: { UUID() }))
     runtime.dispatch(.key(.character("2"), now: Date()))
     runtime.dispatch(.key(.character("r"), now: Date()))
     _ = await runtime.settle()
@@ -132,7 +132,7 @@ func filterTyping() {
     _ = AppReducer.start(&state)
     let rows = (0..<10).map { Token(id: "SU-000-000-\($0)", name: "Token \($0)") }
     let page = Page(items: rows, range: ContentRange(first: 0, last: 9, total: 100_000), request: PageRequest())
-    _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(page), now: Date()))
+    _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: state.tokens.loadID, .success(.tokens(page))))
     _ = AppReducer.reduce(&state, .key(.character("/"), now: Date()))
     var worst = 0.0
     var requests = 0
@@ -153,8 +153,8 @@ func filterTyping() {
     let newer = state.tokens.loadID
     let fresh = Page(items: [Token(id: "SU-NEW", name: "newer")], range: ContentRange(first: 0, last: 0, total: 1), request: PageRequest())
     let stale = Page(items: [Token(id: "SU-OLD", name: "older")], range: ContentRange(first: 0, last: 0, total: 1), request: PageRequest())
-    _ = AppReducer.reduce(&state, .tokensLoaded(loadID: newer, .success(fresh), now: Date()))
-    _ = AppReducer.reduce(&state, .tokensLoaded(loadID: older, .success(stale), now: Date()))
+    _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: newer, .success(.tokens(fresh))))
+    _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: older, .success(.tokens(stale))))
     report("filter_stale_answer_dropped", state.tokens.selectedToken?.id == "SU-NEW" ? 1 : 0)
 }
 

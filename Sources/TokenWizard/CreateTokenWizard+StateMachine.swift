@@ -69,10 +69,7 @@ extension CreateTokenWizard {
         switch event {
         case .extensionsLoaded(let page, let result):
             guard page == step.list.page, step.list.content.isLoading else { return [] }
-            switch result {
-            case .success(let loaded): step.list.content = .loaded(loaded)
-            case .failure(let error): step.list.content = .failed(error)
-            }
+            step.list.content = Loadable(result)
             state = .editing(.extension(step))
             return []
         case .retryTapped:

@@ -58,6 +58,14 @@ public enum Loadable<Value: Hashable & Sendable>: Hashable, Sendable {
         if case .failed(let error) = self { return error }
         return nil
     }
+
+    /// An answer, as what was fetched or why not.
+    public init(_ result: Result<Value, ConnectError>) {
+        switch result {
+        case .success(let value): self = .loaded(value)
+        case .failure(let error): self = .failed(error)
+        }
+    }
 }
 
 /// How a single write the machine asked for ended.

@@ -55,10 +55,7 @@ extension TokenEditForm {
         guard case .modulesLoaded(let result) = event, configurable, modules.isLoading else {
             return []
         }
-        switch result {
-        case .success(let loaded): modules = .loaded(loaded)
-        case .failure(let error): modules = .failed(error)
-        }
+        modules = Loadable(result)
         return []
     }
 

@@ -38,7 +38,7 @@ enum TerminalUI {
 
         let theme = Themes.choose(flag: themeName, config: setup.config?.theme, environment: environment, paths: setup.paths)
         messages += theme.messages
-        var settings = AppRuntime.Settings()
+        var settings = AppRuntime.Settings(clock: { Date() }, makeUUID: { UUID() })
         settings.accountChoices = setup.sources.all()
         settings.currentAccount = first
         settings.rowsPerPage = setup.config?.rowsPerPage

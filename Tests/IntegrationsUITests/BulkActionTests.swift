@@ -68,7 +68,7 @@ import TerminalKit
         #expect(Self.answer(.delete, "SU-000-000-100", .success(nil), &state) == [.perform(.delete, tokenID: "SU-000-000-101")])
         #expect(Self.answer(.delete, "SU-000-000-101", .failure(Self.notFound), &state) == [.perform(.delete, tokenID: "SU-000-000-102")])
         let last = Self.answer(.delete, "SU-000-000-102", .success(nil), &state)
-        #expect(last == [.loadTokens(loadID: state.tokens.loadID, state.tokens.query, PageRequest(limit: 10, offset: 0))], "read again once, at the end")
+        #expect(last == [.loadList(.tokens, loadID: state.tokens.loadID, state.tokens.query, PageRequest(limit: 10, offset: 0))], "read again once, at the end")
         // A second answer for the same item sends nothing.
         var repeated = state
         #expect(Self.answer(.delete, "SU-000-000-102", .success(nil), &repeated).allSatisfy { if case .perform = $0 { false } else { true } })

@@ -78,7 +78,7 @@ import TokenWizard
         let terminal = MemoryTerminal(size: UISample.large)
         let runtime = AppRuntime(
             terminal: terminal, client: ConnectClient.testing(RecordingTransport([])), connection: UISample.connection,
-            clipboard: Clipboard(environment: ["TERM": "xterm"], findTool: { _ in nil }), draftFile: file)
+            clipboard: Clipboard(environment: ["TERM": "xterm"], findTool: { _ in nil }), draftFile: file, settings: UISample.settings)
         runtime.dispatch(.key(.character("c"), now: UISample.now))
         for character in "Unsaved" { runtime.dispatch(.key(.character(character), now: UISample.now)) }
         runtime.saveUnfinishedWizard()

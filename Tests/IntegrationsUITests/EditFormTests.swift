@@ -109,7 +109,7 @@ import TokenWizard
         let effects = UISample.press(&state, .character("t"))
         #expect(state.pane == .tokens)
         #expect(state.tokens.filter.extensionID == "EXT-816")
-        #expect(effects == [.loadTokens(loadID: state.tokens.loadID, ListQuery(filter: .eq("extension.id", "EXT-816"), ordering: [.descending("events.created.at")]), PageRequest(limit: 10))])
+        #expect(effects == [.loadList(.tokens, loadID: state.tokens.loadID, ListQuery(filter: .eq("extension.id", "EXT-816"), ordering: [.descending("events.created.at")]), PageRequest(limit: 10))])
         #expect(AppView.render(state).text.contains("FILTER: EXT-816"))
     }
 }

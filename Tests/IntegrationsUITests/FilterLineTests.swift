@@ -33,7 +33,7 @@ import TerminalKit
         #expect(Self.tick(&state, at: start.addingTimeInterval(0.2)).isEmpty)
         // Once it rests, one request for the whole text, from the first page.
         let asked = Self.tick(&state, at: start.addingTimeInterval(0.28))
-        #expect(asked == [.loadTokens(loadID: state.tokens.loadID, Self.tokenQuery("token 3"), PageRequest(limit: 10, offset: 0))])
+        #expect(asked == [.loadList(.tokens, loadID: state.tokens.loadID, Self.tokenQuery("token 3"), PageRequest(limit: 10, offset: 0))])
         #expect(Self.tick(&state, at: start.addingTimeInterval(1)).isEmpty, "asked once")
         // Editing keys that change nothing ask nothing.
         #expect(UISample.press(&state, .left).isEmpty)
@@ -55,9 +55,9 @@ import TerminalKit
         _ = Self.tick(&state, at: start.addingTimeInterval(0.5))
         let newer = state.tokens.loadID
         #expect(newer != older)
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: newer, .success(UISample.page([Self.tokens[0]])), now: start))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: newer, .success(.tokens(UISample.page([Self.tokens[0]])))))
         let shown = state
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: older, .success(UISample.page(Array(Self.tokens[1...2]))), now: start))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: older, .success(.tokens(UISample.page(Array(Self.tokens[1...2]))))))
         StateDiff.expectEqual(state, shown)
         #expect(state.tokens.content.value?.items == [Self.tokens[0]])
     }
@@ -68,7 +68,7 @@ import TerminalKit
         _ = Self.type("ci", &state, at: UISample.now)
         // Enter before the pause is over asks at once, and closes the line.
         let kept = UISample.press(&state, .enter)
-        #expect(kept == [.loadTokens(loadID: state.tokens.loadID, Self.tokenQuery("ci"), PageRequest(limit: 10, offset: 0))])
+        #expect(kept == [.loadList(.tokens, loadID: state.tokens.loadID, Self.tokenQuery("ci"), PageRequest(limit: 10, offset: 0))])
         #expect(state.modals.isEmpty)
         #expect(Self.tick(&state, at: UISample.now.addingTimeInterval(5)).isEmpty, "no second request for the same text")
         #expect(AppView.render(state).text.contains("FILTER: “ci”"))
@@ -77,7 +77,7 @@ import TerminalKit
         guard case .filterLine(_, let line)? = state.topModal else { Issue.record("no line"); return }
         #expect(line.text.text == "ci")
         let cleared = UISample.press(&state, .escape)
-        #expect(cleared == [.loadTokens(loadID: state.tokens.loadID, ListQuery(ordering: [.descending("events.created.at")]), PageRequest(limit: 10, offset: 0))])
+        #expect(cleared == [.loadList(.tokens, loadID: state.tokens.loadID, ListQuery(ordering: [.descending("events.created.at")]), PageRequest(limit: 10, offset: 0))])
         #expect(state.modals.isEmpty)
         #expect(state.tokens.filter.isEmpty)
     }
@@ -86,7 +86,7 @@ import TerminalKit
         var hooks = UISample.webhookState(UISample.large)
         _ = UISample.press(&hooks, .character("/"))
         _ = Self.type("erp", &hooks, at: UISample.now)
-        guard case .loadWebhooks(_, let query, let page)? = Self.tick(&hooks, at: UISample.now.addingTimeInterval(1)).first else {
+        guard case .loadList(.webhooks, _, let query, let page)? = Self.tick(&hooks, at: UISample.now.addingTimeInterval(1)).first else {
             Issue.record("no webhook load"); return
         }
         #expect(query.queryString(page: page) == "ordering(-created_at)&search=erp&limit=10&offset=0")
@@ -95,7 +95,7 @@ import TerminalKit
         _ = UISample.press(&extensions, .character("/"))
         _ = Self.type("flow", &extensions, at: UISample.now)
         let effects = Self.tick(&extensions, at: UISample.now.addingTimeInterval(1))
-        guard case .loadExtensionPage(_, let asked, _)? = effects.first else { Issue.record("no extension load: \(effects)"); return }
+        guard case .loadList(.extensions, _, let asked, _)? = effects.first else { Issue.record("no extension load: \(effects)"); return }
         #expect(asked.filter == .ilike("name", "*flow*"))
     }
 

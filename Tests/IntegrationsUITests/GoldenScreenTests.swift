@@ -91,7 +91,7 @@ import TokenWizard
             var state = UISample.state(size)
             _ = AppReducer.reduce(&state, .key(.character("r"), now: UISample.now))
             let error = ConnectError(operation: .listTokens, method: .get, kind: .http(status: 503, code: nil, messages: []))
-            _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .failure(error), now: UISample.now))
+            _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: state.tokens.loadID, .failure(error)))
             return state
         }),
         ("token-details", "API Key/Handle", { details($0) }),

@@ -222,10 +222,10 @@ import TokenWizard
         #expect(state.tokens.sort == ListSort(.created, descending: true), "newest first to begin with")
         let effects = AppReducer.reduce(&state, .key(.character("s"), now: UISample.now))
         #expect(state.tokens.sort == ListSort(.status))
-        #expect(effects == [.loadTokens(loadID: state.tokens.loadID, ListQuery(ordering: [SortKey("status")]), PageRequest(limit: 10, offset: 0))])
+        #expect(effects == [.loadList(.tokens, loadID: state.tokens.loadID, ListQuery(ordering: [SortKey("status")]), PageRequest(limit: 10, offset: 0))])
         _ = AppReducer.reduce(&state, .key(.character("S"), now: UISample.now))
         #expect(state.tokens.sort == ListSort(.status, descending: true))
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(UISample.page([UISample.tutorial])), now: UISample.now))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: state.tokens.loadID, .success(.tokens(UISample.page([UISample.tutorial])))))
         let screen = AppView.render(state)
         #expect(try #require(screen.row(containing: "LABEL")).contains("STATUS ▼"))
     }
@@ -252,17 +252,17 @@ import TokenWizard
         state.refreshInterval = 30
         _ = AppReducer.reduce(&state, .tick(UISample.now))
         let loadID = state.tokens.loadID
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: loadID, .success(UISample.page([UISample.tutorial])), now: UISample.now))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: loadID, .success(.tokens(UISample.page([UISample.tutorial])))))
         #expect(state.tokens.loadedAt == UISample.now)
         #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(29))).isEmpty, "not before its time")
         let effects = AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(30)))
-        #expect(effects == [.loadTokens(loadID: loadID + 1, state.tokens.query, state.tokens.page)])
+        #expect(effects == [.loadList(.tokens, loadID: loadID + 1, state.tokens.query, state.tokens.page)])
         #expect(state.tokens.content.value != nil, "the rows stay on screen while it reads")
         #expect(AppView.render(state).text.contains("updated 30 s ago"))
         #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(31))).isEmpty, "once per interval")
         // A failed refresh keeps the rows and says so.
         let error = ConnectError(operation: .listTokens, method: .get, kind: .timedOut)
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: loadID + 1, .failure(error), now: UISample.now))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: loadID + 1, .failure(error)))
         #expect(state.tokens.items.map(\.id) == ["SU-431-800-699"])
         #expect(state.status?.text.hasPrefix("Refreshing tokens failed") == true)
         // Nothing is read under a modal, or with the interval off.
@@ -298,8 +298,8 @@ import TokenWizard
         #expect(fresh.tokens.rowsPerPage == 25)
         #expect(fresh.tokens.sort == used.tokens.sort)
         #expect(fresh.tokens.columns.shown == [.label, .created, .status])
-        #expect(effects.contains { if case .loadTokens(_, let query, let page) = $0 { query == fresh.tokens.query && page.limit == 25 } else { false } })
-        #expect(effects.contains { if case .loadWebhooks = $0 { true } else { false } })
+        #expect(effects.contains { if case .loadList(.tokens, _, let query, let page) = $0 { query == fresh.tokens.query && page.limit == 25 } else { false } })
+        #expect(effects.contains { if case .loadList(.webhooks, _, _, _) = $0 { true } else { false } })
     }
 
     @Test func valuesItDoesNotKnowAreDropped() {

@@ -15,7 +15,7 @@ import TerminalKit
     static func firstPage() -> AppState {
         var state = UISample.state(UISample.large, tokens: tokens(0), total: 30)
         _ = AppReducer.reduce(&state, .tick(start))
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(UISample.page(tokens(0), total: 30)), now: start))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: state.tokens.loadID, .success(.tokens(UISample.page(tokens(0), total: 30)))))
         return state
     }
 
@@ -50,7 +50,7 @@ import TerminalKit
         #expect(state.tokens.rangeText == "11–20 of 30")
         // `[` thirty seconds later: the first page at once, read again quietly (its rows stay).
         let back = Self.press(.character("["), at: 33, &state)
-        #expect(back == [.loadTokens(loadID: state.tokens.loadID, Self.query, PageRequest(limit: 10, offset: 0))])
+        #expect(back == [.loadList(.tokens, loadID: state.tokens.loadID, Self.query, PageRequest(limit: 10, offset: 0))])
         #expect(state.tokens.items == Self.tokens(0), "drawn from the recent page while it is read again")
         // A page older than a minute is loaded as usual.
         _ = Self.press(.character("]"), at: 120, &state)
@@ -68,7 +68,7 @@ import TerminalKit
             .tokens, Self.query, PageRequest(limit: 10, offset: 10), generation: 0, .success(.tokens(UISample.page(Self.tokens(10), total: 30, offset: 10))), now: Self.at(1.6)))
         #expect(state.tokens.recent.entries.isEmpty, "read before the write: not kept")
         let next = Self.press(.character("]"), at: 2, &state)
-        #expect(next == [.loadTokens(loadID: state.tokens.loadID, Self.query, PageRequest(limit: 10, offset: 10))])
+        #expect(next == [.loadList(.tokens, loadID: state.tokens.loadID, Self.query, PageRequest(limit: 10, offset: 10))])
         #expect(state.tokens.content.isLoading)
     }
 

@@ -15,28 +15,28 @@ import TokenWizard
         let effects = AppReducer.start(&state)
         #expect(effects == [
             .loadAccount, .loadModules, .loadExtensions,
-            .loadTokens(loadID: 1, ListQuery(ordering: [.descending("events.created.at")]), PageRequest(limit: 10, offset: 0)),
+            .loadList(.tokens, loadID: 1, ListQuery(ordering: [.descending("events.created.at")]), PageRequest(limit: 10, offset: 0)),
         ])
     }
 
     @Test func pagingIsDoneByTheServer() {
         var state = UISample.state(UISample.large, tokens: tokens, total: 57)
         let next = UISample.press(&state, .character("]"))
-        #expect(next == [.loadTokens(loadID: 2, state.tokens.filter.query, PageRequest(limit: 10, offset: 10))])
+        #expect(next == [.loadList(.tokens, loadID: 2, state.tokens.filter.query, PageRequest(limit: 10, offset: 10))])
         #expect(state.tokens.content.isLoading)
-        #expect(UISample.press(&state, .character("[")) == [.loadTokens(loadID: 3, state.tokens.filter.query, PageRequest(limit: 10, offset: 0))])
+        #expect(UISample.press(&state, .character("[")) == [.loadList(.tokens, loadID: 3, state.tokens.filter.query, PageRequest(limit: 10, offset: 0))])
         #expect(UISample.press(&state, .character("[")).isEmpty, "no page before the first")
         let perPage = UISample.press(&state, .character("p"))
-        #expect(perPage == [.loadTokens(loadID: 4, state.tokens.filter.query, PageRequest(limit: 25, offset: 0))])
+        #expect(perPage == [.loadList(.tokens, loadID: 4, state.tokens.filter.query, PageRequest(limit: 25, offset: 0))])
     }
 
     @Test func anOldAnswerNeverOverwritesANewerOne() {
         var state = UISample.state(UISample.large, tokens: tokens)
         _ = UISample.press(&state, .character("r"))
         let stale = state.tokens.loadID - 1
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: stale, .success(UISample.page([UISample.tutorial])), now: UISample.now))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: stale, .success(.tokens(UISample.page([UISample.tutorial])))))
         #expect(state.tokens.content.isLoading)
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(UISample.page(tokens)), now: UISample.now))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: state.tokens.loadID, .success(.tokens(UISample.page(tokens)))))
         #expect(state.tokens.items == tokens)
     }
 
@@ -46,7 +46,7 @@ import TokenWizard
         #expect(state.tokens.selectedToken?.id == "SU-000-000-003")
         _ = UISample.press(&state, .character("r"))
         let newFirst = UISample.token("SU-999-000-000", "Newest")
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(UISample.page([newFirst] + tokens)), now: UISample.now))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: state.tokens.loadID, .success(.tokens(UISample.page([newFirst] + tokens)))))
         #expect(state.tokens.selectedToken?.id == "SU-000-000-003")
         #expect(state.tokens.cursor == 3)
     }
@@ -59,10 +59,10 @@ import TokenWizard
         let expected = ListQuery(
             filter: .and([.or([.ilike("name", "*ci*"), .ilike("id", "*ci*")]), .eq("status", "inactive"), .eq("extension.id", "EXT-000")]),
             ordering: [.descending("events.created.at")])
-        #expect(effects == [.loadTokens(loadID: state.tokens.loadID, expected, PageRequest(limit: 10, offset: 0))])
+        #expect(effects == [.loadList(.tokens, loadID: state.tokens.loadID, expected, PageRequest(limit: 10, offset: 0))])
         _ = UISample.press(&state, .character("f"))
         let cleared = UISample.press(&state, .escape)
-        #expect(cleared == [.loadTokens(loadID: state.tokens.loadID, ListQuery(ordering: [.descending("events.created.at")]), PageRequest(limit: 10, offset: 0))])
+        #expect(cleared == [.loadList(.tokens, loadID: state.tokens.loadID, ListQuery(ordering: [.descending("events.created.at")]), PageRequest(limit: 10, offset: 0))])
     }
 
     @Test func destructiveActionsAskWithCancelFocused() {
@@ -104,11 +104,19 @@ import TokenWizard
         #expect(state.status == nil)
     }
 
-    @Test func escCancelsASlowLoad() {
-        var state = UISample.state(UISample.large, tokens: tokens)
+    /// Every list (one list feature) stops a slow load on Esc and says so.
+    @Test(arguments: [(ListID.tokens, "tokens"), (.webhooks, "webhooks"), (.extensions, "extensions")])
+    func escCancelsASlowLoad(list: ListID, noun: String) {
+        var state: AppState
+        switch list {
+        case .tokens: state = UISample.state(UISample.large, tokens: tokens)
+        case .webhooks: state = UISample.webhookState(UISample.large)
+        case .extensions: state = UISample.extensionsState(UISample.large, [Extension(id: "EXT-000", name: "custom", subtitle: "Custom Integration")])
+        }
         _ = UISample.press(&state, .character("r"))
-        #expect(UISample.press(&state, .escape) == [.cancelTokenLoad])
-        #expect(AppView.render(state).text.contains("List tokens failed: cancelled"))
+        #expect(AppView.render(state).text.contains("Loading \(noun)… (Esc cancels)"))
+        #expect(UISample.press(&state, .escape) == [.cancelListLoad(list)])
+        #expect(AppView.render(state).text.contains("List \(noun) failed: cancelled"))
     }
 
     @Test func panesAndMouse() {

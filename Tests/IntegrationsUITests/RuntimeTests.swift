@@ -12,7 +12,7 @@ import Testing
     func runtime(_ terminal: MemoryTerminal, _ transport: RecordingTransport) -> AppRuntime {
         AppRuntime(
             terminal: terminal, client: .testing(transport, retryPolicy: .none), connection: UISample.connection,
-            clipboard: Clipboard(environment: ["TERM": "xterm"], findTool: { _ in nil }), timeZone: .gmt)
+            clipboard: Clipboard(environment: ["TERM": "xterm"], findTool: { _ in nil }), timeZone: .gmt, settings: UISample.settings)
     }
 
     @Test func itDrawsTheFrameAndQuitsOnQ() {
@@ -84,7 +84,7 @@ import Testing
         let desktop = FakeDesktop()
         let terminal = MemoryTerminal(size: UISample.large)
         let transport = RecordingTransport([.json(200, Fixtures.token)])
-        let app = AppRuntime(terminal: terminal, client: .testing(transport, retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt)
+        let app = AppRuntime(terminal: terminal, client: .testing(transport, retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt, settings: UISample.settings)
         app.perform(testing: [.copyAPIKey(tokenID: "SU-431-800-699")])
         #expect(await app.settle())
         return (desktop, terminal, app)
@@ -116,7 +116,7 @@ import Testing
     @Test func copiedURLsAreNotCleared() async {
         let desktop = FakeDesktop()
         let terminal = MemoryTerminal(size: UISample.large)
-        let app = AppRuntime(terminal: terminal, client: .testing(RecordingTransport([]), retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt)
+        let app = AppRuntime(terminal: terminal, client: .testing(RecordingTransport([]), retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt, settings: UISample.settings)
         app.dispatch(.key(.character("1"), now: UISample.now))
         app.dispatch(.key(.character("y"), now: UISample.now))
         #expect(await app.settle())

@@ -48,7 +48,7 @@ import TokenWizard
         var failed = UISample.state(UISample.small)
         _ = failed.tokens.beginLoad()  // a reload, as r starts one
         let error = ConnectError(operation: .listTokens, method: .get, kind: .http(status: 503, code: "SYS_001", messages: ["Maintenance."]))
-        _ = AppReducer.reduce(&failed, .tokensLoaded(loadID: failed.tokens.loadID, .failure(error), now: UISample.now))
+        _ = AppReducer.reduce(&failed, .listLoaded(.tokens, loadID: failed.tokens.loadID, .failure(error)))
         let text = AppView.render(failed).text
         #expect(text.contains("List tokens failed: HTTP 503 SYS_001: Maintenance."))
         #expect(text.contains("Press r to try again."))

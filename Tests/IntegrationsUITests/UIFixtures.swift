@@ -7,6 +7,8 @@ import TokenWizard
 
 enum UISample {
     static let now = Date(timeIntervalSince1970: 1_763_800_000)
+    /// A runtime's settings with the system's clock and random ids.
+    static var settings: AppRuntime.Settings { AppRuntime.Settings(clock: { Date() }, makeUUID: { UUID() }) }
     static let connection = Connection(endpoint: URL(string: "http://127.0.0.1:5555/public/v1")!, isSandbox: true, source: "sandbox")
     static let account = AccountInfo(account: Account(id: "PA-431-800", name: "Mighty Mick's LLC", type: .provider, role: .distributor), userName: "Michael Goldmill")
 
@@ -35,7 +37,7 @@ enum UISample {
         _ = AppReducer.start(&state)
         _ = AppReducer.reduce(&state, .accountLoaded(.success(account)))
         _ = AppReducer.reduce(&state, .modulesLoaded(.success(modules)))
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(page(tokens, total: total)), now: now))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: state.tokens.loadID, .success(.tokens(page(tokens, total: total)))))
         return state
     }
 
@@ -71,7 +73,7 @@ enum UISample {
     static func webhookState(_ size: TerminalSize, hooks: [Webhook] = [erpHook], total: Int? = nil) -> AppState {
         var state = state(size)
         _ = press(&state, .character("3"))
-        _ = AppReducer.reduce(&state, .webhooksLoaded(loadID: state.webhooks.loadID, .success(webhookPage(hooks, total: total))))
+        _ = AppReducer.reduce(&state, .listLoaded(.webhooks, loadID: state.webhooks.loadID, .success(.webhooks(webhookPage(hooks, total: total)))))
         return state
     }
 
@@ -81,7 +83,7 @@ enum UISample {
         _ = AppReducer.reduce(&state, .extensionsLoaded(.success(extensions)))
         _ = press(&state, .character("4"))
         let page = Page(items: extensions, range: ContentRange(first: 0, last: max(0, extensions.count - 1), total: extensions.count), request: PageRequest(limit: 10))
-        _ = AppReducer.reduce(&state, .extensionPageLoaded(loadID: state.extensionList.loadID, .success(page)))
+        _ = AppReducer.reduce(&state, .listLoaded(.extensions, loadID: state.extensionList.loadID, .success(.extensions(page))))
         return state
     }
 

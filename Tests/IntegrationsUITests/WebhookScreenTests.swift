@@ -14,7 +14,7 @@ import TokenWizard
         var state = UISample.state(UISample.small)
         #expect(state.webhooks.loadID == 0)
         let effects = UISample.press(&state, .character("3"))
-        guard case .loadWebhooks(_, let query, let page)? = effects.first else { Issue.record("no load: \(effects)"); return }
+        guard case .loadList(.webhooks, _, let query, let page)? = effects.first else { Issue.record("no load: \(effects)"); return }
         #expect(page == PageRequest(limit: 10, offset: 0))
         #expect(query.queryString(page: page).contains("ordering(-created_at)"))
         #expect(AppView.render(state).row(containing: "Loading webhooks…")?.contains("(Esc cancels)") == true)
@@ -55,7 +55,7 @@ import TokenWizard
         var state = UISample.webhookState(size)
         _ = UISample.press(&state, .character("r"))
         let error = ConnectError(operation: .listWebhooks, method: .get, kind: .http(status: 502, code: nil, messages: []))
-        _ = AppReducer.reduce(&state, .webhooksLoaded(loadID: state.webhooks.loadID, .failure(error)))
+        _ = AppReducer.reduce(&state, .listLoaded(.webhooks, loadID: state.webhooks.loadID, .failure(error)))
         let text = AppView.render(state).text
         #expect(text.contains("List webhooks failed: HTTP 502: bad gateway"))
         #expect(text.contains("Press r to try again."))
@@ -65,9 +65,9 @@ import TokenWizard
         var state = UISample.webhookState(UISample.small)
         let old = state.webhooks.loadID
         _ = UISample.press(&state, .character("r"))
-        #expect(UISample.press(&state, .escape) == [.cancelWebhookLoad])
+        #expect(UISample.press(&state, .escape) == [.cancelListLoad(.webhooks)])
         #expect(AppView.render(state).text.contains("cancelled"))
-        _ = AppReducer.reduce(&state, .webhooksLoaded(loadID: old, .success(UISample.webhookPage([UISample.webhook("WB-000-000-009", "Stale")]))))
+        _ = AppReducer.reduce(&state, .listLoaded(.webhooks, loadID: old, .success(.webhooks(UISample.webhookPage([UISample.webhook("WB-000-000-009", "Stale")])))))
         #expect(!AppView.render(state).text.contains("Stale"))
     }
 
@@ -81,7 +81,7 @@ import TokenWizard
         #expect(dialog.contains("‹ Active ›"))
         #expect(dialog.contains("‹ Fulfillment request ›"))
         let effects = UISample.press(&state, .enter)
-        guard case .loadWebhooks(_, let query, let page)? = effects.first else { Issue.record("no load"); return }
+        guard case .loadList(.webhooks, _, let query, let page)? = effects.first else { Issue.record("no load"); return }
         #expect(page.offset == 0)
         let sent = query.queryString(page: page)
         #expect(sent.contains("search=erp"))
@@ -90,7 +90,7 @@ import TokenWizard
         #expect(AppView.render(state).text.contains("FILTER: “erp”, Active, Fulfillment "))
         // Esc in the editor clears the filter.
         _ = UISample.press(&state, .character("f"))
-        guard case .loadWebhooks(_, let cleared, _)? = UISample.press(&state, .escape).first else { Issue.record("no reload"); return }
+        guard case .loadList(.webhooks, _, let cleared, _)? = UISample.press(&state, .escape).first else { Issue.record("no reload"); return }
         #expect(cleared.search == nil)
         #expect(state.webhooks.filter.isEmpty)
     }
@@ -170,7 +170,7 @@ import TokenWizard
     @Test func aDeleteReloadsAndALostWriteIsNotRetried() {
         var state = UISample.webhookState(UISample.large)
         let effects = AppReducer.reduce(&state, .webhookActionFinished(.delete, webhookID: "WB-111-222-333", .success(nil), now: UISample.now))
-        guard case .loadWebhooks? = effects.first else { Issue.record("no reload"); return }
+        guard case .loadList(.webhooks, _, _, _)? = effects.first else { Issue.record("no reload"); return }
         let lost = ConnectError(operation: .deleteWebhook, method: .delete, kind: .timedOut)
         _ = AppReducer.reduce(&state, .webhookActionFinished(.delete, webhookID: "WB-111-222-333", .failure(lost), now: UISample.now))
         #expect(state.status?.retry == nil)
@@ -244,8 +244,8 @@ import TokenWizard
         let effects = AppReducer.reduce(&state, .webhookForm(.saved(.success(made)), now: UISample.now))
         #expect(state.webhookForm == nil)
         #expect(state.status?.text == "Webhook WB-999-000-111 created.")
-        guard case .loadWebhooks? = effects.first else { Issue.record("no reload"); return }
-        _ = AppReducer.reduce(&state, .webhooksLoaded(loadID: state.webhooks.loadID, .success(UISample.webhookPage([UISample.erpHook, made]))))
+        guard case .loadList(.webhooks, _, _, _)? = effects.first else { Issue.record("no reload"); return }
+        _ = AppReducer.reduce(&state, .listLoaded(.webhooks, loadID: state.webhooks.loadID, .success(.webhooks(UISample.webhookPage([UISample.erpHook, made])))))
         #expect(state.webhooks.selected?.id == "WB-999-000-111")
     }
 

@@ -136,8 +136,8 @@ import TokenWizard
         _ = AppReducer.reduce(&state, .wizard(.tokenCreated(.success(created))))
         _ = AppReducer.reduce(&state, .wizard(.permissionGranted(moduleID: "MD-0001", .succeeded)))
         let effects = UISample.press(&state, .escape)
-        #expect(effects.contains(.loadTokens(loadID: state.tokens.loadID, state.tokens.filter.query, PageRequest(limit: 10, offset: 0))))
-        _ = AppReducer.reduce(&state, .tokensLoaded(loadID: state.tokens.loadID, .success(UISample.page([created, UISample.tutorial])), now: UISample.now))
+        #expect(effects.contains(.loadList(.tokens, loadID: state.tokens.loadID, state.tokens.filter.query, PageRequest(limit: 10, offset: 0))))
+        _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: state.tokens.loadID, .success(.tokens(UISample.page([created, UISample.tutorial])))))
         #expect(state.tokens.selectedToken?.id == "SU-123-456-789")
     }
 }

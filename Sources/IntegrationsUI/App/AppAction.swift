@@ -11,13 +11,12 @@ public enum AppAction: Sendable {
     /// SIGINT, SIGTERM, SIGHUP or SIGQUIT.
     case stopSignal
     case accountLoaded(Result<AccountInfo, ConnectError>)
-    case tokensLoaded(loadID: Int, Result<Page<Token>, ConnectError>, now: Date)
+    /// A page of a list (the answer to `.loadList`).
+    case listLoaded(ListID, loadID: Int, Result<ListPage, ConnectError>)
     case modulesLoaded(Result<[Module], ConnectError>)
     case extensionsLoaded(Result<[Extension], ConnectError>)
     case tokenLoaded(Result<Token, ConnectError>)
     case extensionLoaded(Extension)
-    /// A page of the Extensions pane.
-    case extensionPageLoaded(loadID: Int, Result<Page<Extension>, ConnectError>)
     case tokenActionFinished(TokenAction, tokenID: String, Result<Token?, ConnectError>, now: Date)
     case copied(what: String, CopyOutcome, now: Date)
     /// An export was written to a file, or not.
@@ -32,7 +31,6 @@ public enum AppAction: Sendable {
     case extensionTokensCounted(extensionID: String, Result<Int, ConnectError>)
     /// An answer to one of the edit form's effects.
     case editForm(TokenEditForm.Event, now: Date)
-    case webhooksLoaded(loadID: Int, Result<Page<Webhook>, ConnectError>)
     /// A page read ahead (`generation`: the list's recent pages' when it was asked for).
     case readAheadAnswered(ListID, ListQuery, PageRequest, generation: Int, Result<ListPage, ConnectError>, now: Date)
     case webhookLoaded(Result<Webhook, ConnectError>)
@@ -54,11 +52,12 @@ public enum AppAction: Sendable {
 /// I/O the reducer asks for; the runtime performs it and answers with an action.
 public enum AppEffect: Sendable, Hashable {
     case loadAccount
-    case loadTokens(loadID: Int, ListQuery, PageRequest)
-    case cancelTokenLoad
+    /// A page of a list; a newer load of the same list stops this one.
+    case loadList(ListID, loadID: Int, ListQuery, PageRequest)
+    /// Stops a list's slow load (`Esc`).
+    case cancelListLoad(ListID)
     case loadModules
     case loadExtensions
-    case loadExtensionPage(loadID: Int, ListQuery, PageRequest)
     case loadToken(id: String)
     case loadExtension(id: String)
     case perform(TokenAction, tokenID: String)
@@ -70,10 +69,8 @@ public enum AppEffect: Sendable, Hashable {
     case exportKey(tokenID: String, KeyExport.Format, ExportTarget)
     /// `GET /auth/context` with the token's own key.
     case checkKey(tokenID: String)
-    case loadWebhooks(loadID: Int, ListQuery, PageRequest)
     /// Read a page ahead of the user (answer with `.readAheadAnswered`).
     case readAhead(ListID, ListQuery, PageRequest, generation: Int)
-    case cancelWebhookLoad
     case loadWebhook(id: String)
     case performWebhook(WebhookAction, webhookID: String)
     /// Copies a webhook's JWT secret (read afresh, never kept in an effect).

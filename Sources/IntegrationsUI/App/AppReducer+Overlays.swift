@@ -8,12 +8,10 @@ extension AppReducer {
         let area = HelpContent.area(state.size)
         if var search = help.search {
             // Typing narrows; Enter keeps the search, Esc clears it.
-            switch key {
-            case _ where state.keymaps.permissionFilter.command(for: key) == .apply:
-                help.search = search.text.isEmpty ? nil : search
-            case _ where state.keymaps.permissionFilter.command(for: key) == .clear:
-                help.search = nil
-            default:
+            switch state.keymaps.permissionFilter.command(for: key) {
+            case .apply?: help.search = search.text.isEmpty ? nil : search
+            case .clear?: help.search = nil
+            case .nextField?, .previousField?, .changeNext?, .changePrevious?, nil:
                 _ = search.handle(key, keymap: state.keymaps.text)
                 help.search = search
             }

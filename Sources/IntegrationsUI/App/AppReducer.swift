@@ -11,7 +11,7 @@ public enum AppReducer {
         state.tokens.loadID += 1
         return [
             .loadAccount, .loadModules, .loadExtensions,
-            .loadTokens(loadID: state.tokens.loadID, state.tokens.filter.query, state.tokens.page),
+            TokenListKind.load(loadID: state.tokens.loadID, state.tokens.filter.query, state.tokens.page),
         ]
     }
 
@@ -48,9 +48,27 @@ public enum AppReducer {
         case .stopSignal:
             state.quitting = true
             return [.quit]
-        case .accountLoaded, .tokensLoaded, .modulesLoaded, .extensionsLoaded, .tokenLoaded,
-            .extensionLoaded, .extensionPageLoaded, .tokenActionFinished, .copied:
-            return apply(action, &state)
+        case .accountLoaded(let result):
+            accountLoaded(result, &state)
+            return []
+        case .listLoaded(let list, let loadID, let result):
+            return listLoaded(list.kind, loadID: loadID, result, &state)
+        case .modulesLoaded(let result):
+            modulesLoaded(result, &state)
+            return []
+        case .extensionsLoaded(let result):
+            state.extensions = Loadable(result)
+            return []
+        case .tokenLoaded(let result):
+            return tokenLoaded(result, &state)
+        case .extensionLoaded(let found):
+            if state.details?.token.value?.extension?.id == found.id { state.details?.extensionDetails = found }
+            return []
+        case .tokenActionFinished(let action, let tokenID, let result, let now):
+            return tokenActionFinished(action, tokenID, result, now: now, &state)
+        case .copied(let what, let outcome, let now):
+            copied(what, outcome, now: now, &state)
+            return []
         case .readAheadAnswered(let list, let query, let page, let generation, let result, let now):
             readAheadAnswered(list.kind, query, page, generation: generation, result, now: now, &state)
             return []
@@ -60,13 +78,13 @@ public enum AppReducer {
             return editFormEvent(event, now: now, &state)
         case .extensionTokensCounted(let extensionID, let result):
             guard state.openExtension?.extension.id == extensionID else { return [] }
-            switch result {
-            case .success(let count): state.openExtension?.tokenCount = .loaded(count)
-            case .failure(let error): state.openExtension?.tokenCount = .failed(error)
-            }
+            state.openExtension?.tokenCount = Loadable(result)
             return []
-        case .webhooksLoaded, .webhookLoaded, .webhookActionFinished:
-            return webhookAnswer(action, &state)
+        case .webhookLoaded(let result):
+            webhookLoaded(result, &state)
+            return []
+        case .webhookActionFinished(let action, let id, let result, let now):
+            return webhookActionFinished(action, id, result, now: now, &state)
         case .webhookForm(let event, let now):
             return webhookFormEvent(event, now: now, &state)
         case .clipboardCleared(let now):

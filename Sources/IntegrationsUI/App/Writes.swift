@@ -21,8 +21,8 @@ extension AppEffect {
             case .create, .update: true
             case .prepareCreate, .findLostCreate, .close: false
             }
-        case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension,
-            .copyAPIKey, .copyText, .exportKey, .checkKey, .loadWebhooks, .readAhead, .cancelWebhookLoad, .loadWebhook, .copyJWTSecret,
+        case .loadAccount, .loadList, .cancelListLoad, .loadModules, .loadExtensions, .loadToken, .loadExtension,
+            .copyAPIKey, .copyText, .exportKey, .checkKey, .readAhead, .loadWebhook, .copyJWTSecret,
             .countTokens, .deleteDraft, .clearCopiedSecret, .discardPendingInput, .quit:
             false
         }
@@ -55,9 +55,8 @@ extension AppAction {
             case .saved, .edited, .lostCreateSearched: true
             case .saveTapped, .createPrepared, .cancelTapped, .discardConfirmed, .keepEditingTapped: false
             }
-        case .key, .resized, .tick, .stopSignal, .accountLoaded, .tokensLoaded, .modulesLoaded, .extensionsLoaded, .tokenLoaded,
-            .extensionLoaded, .extensionPageLoaded, .copied, .exportWritten, .keyChecked, .clipboardCleared, .extensionTokensCounted,
-            .webhooksLoaded, .readAheadAnswered, .webhookLoaded, .draftFound, .draftUnreadable, .remembered, .rememberedUnreadable:
+        case .key, .resized, .tick, .stopSignal, .accountLoaded, .listLoaded, .modulesLoaded, .extensionsLoaded, .tokenLoaded,
+            .extensionLoaded, .copied, .exportWritten, .keyChecked, .clipboardCleared, .extensionTokensCounted, .readAheadAnswered, .webhookLoaded, .draftFound, .draftUnreadable, .remembered, .rememberedUnreadable:
             false
         }
     }

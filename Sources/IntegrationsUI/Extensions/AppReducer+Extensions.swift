@@ -6,7 +6,7 @@ import TokenWizard
 extension AppReducer {
     /// The Extensions pane: the list, one extension's details, and the ways out of them.
     static func handleExtensions(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
-        if state.openExtension == nil, let effects = handleList(ExtensionListKind.self, .extensions, command, now: now, &state) {
+        if state.openExtension == nil, let effects = handleList(ExtensionListKind.self, command, now: now, &state) {
             return effects
         }
         let selected = state.openExtension?.extension ?? state.extensionList.selected

@@ -72,8 +72,6 @@ public enum ExtensionListKind: ListKind {
     }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.extensionList }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.extensions }
-    public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadExtensionPage(loadID: loadID, query, page) }
-    public static var cancelled: ConnectError { ConnectError(operation: .listExtensions, method: .get, kind: .cancelled) }
     public static func title(of column: ExtensionColumn) -> String { column.title }
     public static func label(_ item: Extension) -> String { item.name }
     public static let dropOrder: [ExtensionColumn] = [.categories, .description]

@@ -14,6 +14,17 @@ public enum ListID: Sendable, Hashable {
         case .extensions: ExtensionListKind.self
         }
     }
+
+    /// What a load of the list stopped by the user reads as.
+    var cancelled: ConnectError {
+        let operation: ConnectOperation
+        switch self {
+        case .tokens: operation = .listTokens
+        case .webhooks: operation = .listWebhooks
+        case .extensions: operation = .listExtensions
+        }
+        return ConnectError(operation: operation, method: .get, kind: .cancelled)
+    }
 }
 
 extension AppReducer {
@@ -43,7 +54,8 @@ extension AppReducer {
 
     /// A page arrived: taken if it answers the newest load (a page emptied by deletes
     /// elsewhere loads the last page that has rows instead).
-    static func listLoaded<K: ListKind>(_ kind: K.Type, loadID: Int, _ result: Result<Page<K.Item>, ConnectError>, _ state: inout AppState) -> [AppEffect] {
+    static func listLoaded<K: ListKind>(_ kind: K.Type, loadID: Int, _ answer: Result<ListPage, ConnectError>, _ state: inout AppState) -> [AppEffect] {
+        guard let result = page(K.self, answer) else { return [] }
         // A quiet refresh that failed keeps the rows on screen (a normal load showed "Loading").
         if case .failure(let error) = result, loadID == state[keyPath: K.path].loadID, state[keyPath: K.path].content.value != nil {
             state.status = .error("Refreshing \(K.noun) failed: \(error.detail); the rows shown are from before (\(state.keymaps.global.label(.refresh)) reads again).")
@@ -55,7 +67,8 @@ extension AppReducer {
 
     /// What every list does with a command: move, page, rows per page, filter, columns, stop a
     /// slow load. nil when the command is not one of these (the pane's own, or global).
-    static func handleList<K: ListKind>(_ kind: K.Type, _ id: ListID, _ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+    static func handleList<K: ListKind>(_ kind: K.Type, _ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+        let id = K.id
         let screenful = Layout(state.size).listRows
         let list = state[keyPath: K.path]
         switch command {
@@ -94,9 +107,9 @@ extension AppReducer {
         case .mark:
             return toggleMark(K.self, now: now, &state)
         case .back:
-            if list.content.isLoading, let cancel = K.cancelLoad {
-                state[keyPath: K.path].content = .failed(K.cancelled)
-                return [cancel]
+            if list.content.isLoading {
+                state[keyPath: K.path].content = .failed(id.cancelled)
+                return [.cancelListLoad(id)]
             }
             guard !list.marked.isEmpty else { return nil }
             state[keyPath: K.path].marked = []

@@ -20,13 +20,6 @@ public protocol ListKind: Sendable, Hashable {
     static var path: WritableKeyPath<AppState, PagedListState<Self>> { get }
     /// The list's keys.
     static var keymap: KeyPath<KeymapSet, Keymap<Command>> { get }
-    /// The effect that loads a page.
-    static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect
-    /// The effect that stops a slow load, if the list has one.
-    static var cancelLoad: AppEffect? { get }
-    /// The error a load stopped by the user reads as.
-    static var cancelled: ConnectError { get }
-
     static func title(of column: Column) -> String
     /// What a confirmation or a result calls an item ("Tutorial API Token").
     static func label(_ item: Item) -> String
@@ -60,7 +53,8 @@ public protocol ListFilter: Sendable, Hashable {
 }
 
 extension ListKind {
-    public static var cancelLoad: AppEffect? { nil }
+    /// The effect that loads a page.
+    static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadList(id, loadID: loadID, query, page) }
     public static var defaultColumns: [Column] { Column.allCases }
     public static var defaultSort: ListSort<Column>? { nil }
 }

@@ -3,72 +3,42 @@ import Foundation
 import TokenWizard
 
 extension AppRuntime {
-    /// The Webhooks pane's I/O; each answer comes back as an action.
-    func performWebhookEffect(_ effect: AppEffect) {
-        let client = self.client
-        let clock = self.clock
-        switch effect {
-        case .loadWebhooks(let loadID, let query, let page):
-            webhookLoad?.cancel()
-            webhookLoad = spawn {
-                .action(.webhooksLoaded(loadID: loadID, await attempt { () async throws(ConnectError) in try await client.listWebhooks(query, page: page) }))
-            }
-        case .cancelWebhookLoad:
-            webhookLoad?.cancel()
-        case .loadWebhook(let id):
-            spawn { .action(.webhookLoaded(await attempt { () async throws(ConnectError) in try await client.webhook(id: id) })) }
-        case .performWebhook(let action, let id):
-            spawn {
-                let result = await attempt { () async throws(ConnectError) in try await Self.perform(action, id, client) }
-                return .action(.webhookActionFinished(action, webhookID: id, result, now: clock()))
-            }
-        case .webhookForm(let effect):
-            performWebhookForm(effect)
-        case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension, .perform, .readAhead,
-            .countTokens, .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret, .wizard, .editForm, .switchAccount,
-            .deleteDraft, .discardPendingInput, .quit, .exportKey, .checkKey:
-            assertionFailure("not a webhook effect: \(effect)")
-        }
-    }
-
     /// Enable and disable send the webhook back as read just now with `active` changed, so a
     /// change made elsewhere in the meantime is not undone. A trigger reads the webhook
     /// afterwards for its result.
-    private static func perform(_ action: WebhookAction, _ id: String, _ client: ConnectClient) async throws(ConnectError) -> Webhook? {
-        switch action {
-        case .enable, .disable:
-            let current = try await client.webhook(id: id)
-            guard var body = WebhookWrite(editing: current) else {
-                throw ConnectError(operation: .updateWebhook, method: .put, kind: .invalidRequest("the server's copy of \(id) has no object class or product"))
+    func perform(_ action: WebhookAction, webhookID id: String) {
+        request({ client throws(ConnectError) -> Webhook? in
+            switch action {
+            case .enable, .disable:
+                let current = try await client.webhook(id: id)
+                guard var body = WebhookWrite(editing: current) else {
+                    throw ConnectError(operation: .updateWebhook, method: .put, kind: .invalidRequest("the server's copy of \(id) has no object class or product"))
+                }
+                body.active = action == .enable
+                return try await client.updateWebhook(id: id, body)
+            case .trigger:
+                try await client.triggerWebhook(id: id)
+                return try? await client.webhook(id: id)
+            case .delete:
+                try await client.deleteWebhook(id: id)
+                return nil
             }
-            body.active = action == .enable
-            return try await client.updateWebhook(id: id, body)
-        case .trigger:
-            try await client.triggerWebhook(id: id)
-            return try? await client.webhook(id: id)
-        case .delete:
-            try await client.deleteWebhook(id: id)
-            return nil
-        }
+        }) { result, now in .webhookActionFinished(action, webhookID: id, result, now: now) }
     }
 
     /// The webhook form's writes; each answer goes back to the form as an event.
-    private func performWebhookForm(_ effect: WebhookForm.Effect) {
-        let client = self.client
-        let clock = self.clock
+    func performWebhookForm(_ effect: WebhookForm.Effect) {
         switch effect {
         case .prepareCreate(let body):
-            spawn { .action(.webhookForm(.createPrepared(await attempt { () async throws(ConnectError) in try await client.claimWebhookCreate(body) }), now: clock())) }
+            request({ client throws(ConnectError) in try await client.claimWebhookCreate(body) }) { result, now in .webhookForm(.createPrepared(result), now: now) }
         case .create(let body):
-            spawn { .action(.webhookForm(.saved(await attempt { () async throws(ConnectError) in try await client.createWebhook(body) }), now: clock())) }
+            request({ client throws(ConnectError) in try await client.createWebhook(body) }) { result, now in .webhookForm(.saved(result), now: now) }
         case .update(let id, let base, let edited, let overwrite):
-            spawn {
-                .action(.webhookForm(.edited(await attempt { () async throws(ConnectError) in
-                    try await client.saveWebhookEdit(id: id, base: base, edited: edited, overwrite: overwrite)
-                }), now: clock()))
+            request({ client throws(ConnectError) in try await client.saveWebhookEdit(id: id, base: base, edited: edited, overwrite: overwrite) }) { result, now in
+                .webhookForm(.edited(result), now: now)
             }
         case .findLostCreate(let claim):
-            spawn { .action(.webhookForm(.lostCreateSearched(await attempt { () async throws(ConnectError) in try await client.findLostCreate(claim) }), now: clock())) }
+            request({ client throws(ConnectError) in try await client.findLostCreate(claim) }) { result, now in .webhookForm(.lostCreateSearched(result), now: now) }
         case .close:
             break  // the reducer handles it
         }

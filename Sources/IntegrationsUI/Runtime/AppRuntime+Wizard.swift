@@ -5,26 +5,24 @@ import TokenWizard
 extension AppRuntime {
     /// The create-token wizard's I/O; each answer goes back to the machine as an event.
     func performWizard(_ effect: CreateTokenWizard.Effect) {
-        let client = self.client
         switch effect {
         case .loadExtensions(let page):
-            spawn { .action(.wizard(.extensionsLoaded(page, await attempt { () async throws(ConnectError) in try await client.listExtensions(page: page) }))) }
+            request({ client throws(ConnectError) in try await client.listExtensions(page: page) }) { result, _ in .wizard(.extensionsLoaded(page, result)) }
         case .loadModules:
-            spawn { .action(.wizard(.modulesLoaded(await attempt { () async throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }))) }
+            request({ client throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }) { result, _ in .wizard(.modulesLoaded(result)) }
         case .prepareCreate(let body):
             let marker = ConnectClient.createMarker(makeUUID())
-            spawn { .action(.wizard(.createPrepared(await attempt { () async throws(ConnectError) in try await client.claimTokenCreate(body, marker: marker) }))) }
+            request({ client throws(ConnectError) in try await client.claimTokenCreate(body, marker: marker) }) { result, _ in .wizard(.createPrepared(result)) }
         case .createToken(let body):
             // Written ahead: if connect-tui is killed while the request is out, the next start
             // offers the draft and its claim, and CREATE looks for the token first.
             saveUnfinishedWizard()
-            spawn { .action(.wizard(.tokenCreated(await attempt { () async throws(ConnectError) in try await client.createToken(body) }))) }
+            request({ client throws(ConnectError) in try await client.createToken(body) }) { result, _ in .wizard(.tokenCreated(result)) }
         case .findLostToken(let claim):
-            spawn { .action(.wizard(.lostTokenSearched(await attempt { () async throws(ConnectError) in try await client.findLostCreate(claim) }))) }
+            request({ client throws(ConnectError) in try await client.findLostCreate(claim) }) { result, _ in .wizard(.lostTokenSearched(result)) }
         case .grantPermission(let tokenID, let moduleID):
-            spawn {
-                let result = await attempt { () async throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }
-                return .action(.wizard(.permissionGranted(moduleID: moduleID, WriteOutcome(result))))
+            request({ client throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }) { result, _ in
+                .wizard(.permissionGranted(moduleID: moduleID, WriteOutcome(result)))
             }
         case .openDetails, .close:
             break  // the reducer handles these itself
@@ -35,22 +33,18 @@ extension AppRuntime {
 extension AppRuntime {
     /// The edit form's writes; each answer goes back to the form as an event.
     func performEdit(_ effect: TokenEditForm.Effect) {
-        let client = self.client
-        let clock = self.clock
         switch effect {
         case .loadModules:
-            spawn { .action(.editForm(.modulesLoaded(await attempt { () async throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }), now: clock())) }
+            request({ client throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }) { result, now in .editForm(.modulesLoaded(result), now: now) }
         case .updateToken(let id, let update):
-            spawn { .action(.editForm(.tokenUpdated(await attempt { () async throws(ConnectError) in try await client.updateToken(id: id, update) }), now: clock())) }
+            request({ client throws(ConnectError) in try await client.updateToken(id: id, update) }) { result, now in .editForm(.tokenUpdated(result), now: now) }
         case .grantPermission(let tokenID, let moduleID):
-            spawn {
-                let result = await attempt { () async throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }
-                return .action(.editForm(.permissionGranted(moduleID: moduleID, WriteOutcome(result)), now: clock()))
+            request({ client throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }) { result, now in
+                .editForm(.permissionGranted(moduleID: moduleID, WriteOutcome(result)), now: now)
             }
         case .revokePermission(let tokenID, let moduleID):
-            spawn {
-                let result = await attempt { () async throws(ConnectError) in try await client.removeTokenPermission(tokenID: tokenID, moduleID: moduleID) }
-                return .action(.editForm(.permissionRevoked(moduleID: moduleID, WriteOutcome(result)), now: clock()))
+            request({ client throws(ConnectError) in try await client.removeTokenPermission(tokenID: tokenID, moduleID: moduleID) }) { result, now in
+                .editForm(.permissionRevoked(moduleID: moduleID, WriteOutcome(result)), now: now)
             }
         case .close:
             break  // the reducer handles it

@@ -26,13 +26,13 @@ public final class AppRuntime {
     let makeUUID: @Sendable () -> UUID
     let clock: @Sendable () -> Date
     let memoryFile: MemoryFile?
-    var tokenLoad: Task<Void, Never>?
+    /// Each list's load under way: a newer one, `Esc`, a switch or quitting stops it.
+    var listLoads: [ListID: Task<Void, Never>] = [:]
     /// The secret copied last, to compare with the clipboard before clearing it (the state
     /// holds when; the secret itself never enters the state).
     var copiedSecret: Secret?
     /// A question appeared; input that came before it is drawn is thrown away.
     private var discardInputAfterDraw = false
-    var webhookLoad: Task<Void, Never>?
     public private(set) var state: AppState
 
     /// Makes a client for an account; nil when the setup allows no switching (tests).
@@ -50,13 +50,17 @@ public final class AppRuntime {
         public var messages: [String] = []
         public var connect: Connector?
         /// Where the markers of creates come from (random ids; fixed in tests).
-        public var makeUUID: @Sendable () -> UUID = { UUID() }
+        public var makeUUID: @Sendable () -> UUID
         /// Where what the app remembers of each account lives (nil: nothing is remembered).
         public var memoryFile: MemoryFile?
         /// The time now (fixed or stepped in tests).
-        public var clock: @Sendable () -> Date = { Date() }
+        public var clock: @Sendable () -> Date
 
-        public init() {}
+        /// The clock and the source of random ids come from outside: the runtime reads neither.
+        public init(clock: @escaping @Sendable () -> Date, makeUUID: @escaping @Sendable () -> UUID) {
+            self.clock = clock
+            self.makeUUID = makeUUID
+        }
     }
 
     /// Messages from effect tasks to the loop.
@@ -91,7 +95,7 @@ public final class AppRuntime {
 
     public init(
         terminal: any Terminal, client: ConnectClient, connection: Connection, clipboard: Clipboard,
-        timeZone: TimeZone = .current, draftFile: DraftFile? = nil, settings: Settings = Settings(),
+        timeZone: TimeZone = .current, draftFile: DraftFile? = nil, settings: Settings,
         takeSignal: @escaping () -> Int32? = { nil }
     ) {
         self.draftFile = draftFile
@@ -146,8 +150,7 @@ public final class AppRuntime {
             }
             for message in mailbox.drain() { receive(message) }
         }
-        tokenLoad?.cancel()
-        webhookLoad?.cancel()
+        stopListLoads()
         memoryFile?.save(state.memory, account: DraftFile.account(of: client))
         saveUnfinishedWizard()
         clearCopiedSecretBeforeExit()
@@ -208,8 +211,7 @@ public final class AppRuntime {
         case .action(let action):
             dispatch(action)
         case .switched(let choice, let client, let connection):
-            tokenLoad?.cancel()
-            webhookLoad?.cancel()
+            stopListLoads()
             memoryFile?.save(state.memory, account: DraftFile.account(of: self.client))
             self.client = client
             dispatch(.accountSwitched(choice, .success(connection), now: clock()))
@@ -246,28 +248,33 @@ public final class AppRuntime {
     /// Performs effects as the reducer would have asked for them (tests).
     func perform(testing effects: [AppEffect]) { perform(effects) }
 
-    /// Interprets the reducer's effects, each by its feature; none of them changes the state
-    /// here: answers come back as actions.
+    /// Interprets the reducer's effects: each is handed to its feature's code (the files
+    /// `AppRuntime+…`); none of them changes the state here: answers come back as actions.
     private func perform(_ effects: [AppEffect]) {
         for effect in effects {
             switch effect {
-            case .loadAccount, .loadTokens, .cancelTokenLoad, .loadModules, .loadExtensions, .loadExtensionPage, .loadToken, .loadExtension,
-                .perform, .countTokens:
-                performTokens(effect)
-            case .readAhead(let list, let query, let page, let generation):
-                readAhead(list, query, page, generation: generation)
-            case .copyAPIKey, .copyText, .copyJWTSecret, .clearCopiedSecret:
-                performClipboard(effect)
-            case .exportKey, .checkKey:
-                performKeyEffect(effect)
-            case .wizard(let effect):
-                performWizard(effect)
-            case .editForm(let effect):
-                performEdit(effect)
-            case .loadWebhooks, .cancelWebhookLoad, .loadWebhook, .performWebhook, .webhookForm:
-                performWebhookEffect(effect)
-            case .switchAccount(let choice):
-                switchAccount(choice)
+            case .loadAccount: loadAccount()
+            case .loadList(let list, let loadID, let query, let page): loadList(list, loadID: loadID, query, page)
+            case .cancelListLoad(let list): listLoads[list]?.cancel()
+            case .readAhead(let list, let query, let page, let generation): readAhead(list, query, page, generation: generation)
+            case .loadModules: request({ client throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }) { result, _ in .modulesLoaded(result) }
+            case .loadExtensions: request({ client throws(ConnectError) in try await client.listExtensions(page: PageRequest(limit: 1000)).items }) { result, _ in .extensionsLoaded(result) }
+            case .loadToken(let id): request({ client throws(ConnectError) in try await client.token(id: id) }) { result, _ in .tokenLoaded(result) }
+            case .loadExtension(let id): loadExtension(id)
+            case .countTokens(let extensionID): countTokens(extensionID)
+            case .perform(let action, let tokenID): perform(action, tokenID: tokenID)
+            case .copyAPIKey(let tokenID): copyAPIKey(tokenID)
+            case .copyText(let text, let what): copyText(text, what: what)
+            case .copyJWTSecret(let id): copyJWTSecret(id)
+            case .clearCopiedSecret: clearCopiedSecret()
+            case .exportKey(let tokenID, let format, let target): exportKey(tokenID, format, to: target)
+            case .checkKey(let tokenID): checkKey(tokenID)
+            case .loadWebhook(let id): request({ client throws(ConnectError) in try await client.webhook(id: id) }) { result, _ in .webhookLoaded(result) }
+            case .performWebhook(let action, let id): perform(action, webhookID: id)
+            case .webhookForm(let effect): performWebhookForm(effect)
+            case .wizard(let effect): performWizard(effect)
+            case .editForm(let effect): performEdit(effect)
+            case .switchAccount(let choice): switchAccount(choice)
             case .deleteDraft:
                 if let file = offeredDraftFile { draftFile?.delete(file) }
                 offeredDraftFile = nil
@@ -280,21 +287,16 @@ public final class AppRuntime {
         }
     }
 
-    /// Reads a page ahead of the user; nothing is cancelled for it, and its answer is kept only
-    /// if no write came in between.
-    private func readAhead(_ list: ListID, _ query: ListQuery, _ page: PageRequest, generation: Int) {
+    /// Runs a client call as a task; its outcome comes back as the action `answer` makes of it
+    /// (with the time it came).
+    @discardableResult
+    func request<T: Sendable>(
+        _ call: @escaping @Sendable (ConnectClient) async throws(ConnectError) -> T,
+        answer: @escaping @Sendable (Result<T, ConnectError>, Date) -> AppAction
+    ) -> Task<Void, Never> {
         let client = self.client
         let clock = self.clock
-        spawn {
-            let result = await attempt { () async throws(ConnectError) -> ListPage in
-                switch list {
-                case .tokens: .tokens(try await client.listTokens(query, page: page))
-                case .webhooks: .webhooks(try await client.listWebhooks(query, page: page))
-                case .extensions: .extensions(try await client.listExtensions(query, page: page))
-                }
-            }
-            return .action(.readAheadAnswered(list, query, page, generation: generation, result, now: clock()))
-        }
+        return spawn { .action(answer(await attempt { () async throws(ConnectError) in try await call(client) }, clock())) }
     }
 
     /// Connects to another account; the client is taken on the loop's thread.

@@ -1,4 +1,5 @@
 import ConnectCore
+import TokenWizard
 import Foundation
 import TerminalKit
 
@@ -76,9 +77,6 @@ extension AppReducer {
     /// What checking a key found.
     static func keyChecked(_ tokenID: String, _ result: Result<KeyCheck, ConnectError>, _ state: inout AppState) {
         guard state.details?.tokenID == tokenID else { return }
-        switch result {
-        case .success(let check): state.details?.keyCheck = .loaded(check)
-        case .failure(let error): state.details?.keyCheck = .failed(error)
-        }
+        state.details?.keyCheck = Loadable(result)
     }
 }

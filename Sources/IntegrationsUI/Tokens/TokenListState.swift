@@ -92,9 +92,6 @@ public enum TokenListKind: ListKind {
     }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.tokens }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.tokenList }
-    public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadTokens(loadID: loadID, query, page) }
-    public static var cancelLoad: AppEffect? { .cancelTokenLoad }
-    public static var cancelled: ConnectError { ConnectError(operation: .listTokens, method: .get, kind: .cancelled) }
     public static func title(of column: TokenColumn) -> String { column.title }
     public static func label(_ token: Token) -> String { token.name ?? token.id }
     public static let dropOrder: [TokenColumn] = [.expires, .created, .extension]

@@ -29,10 +29,8 @@ enum ListView {
         switch list.content {
         case .loading:
             renderTable(list, [], state, table, &screen, empty: "")
-            LoadStateView.loading(K.noun, tick: state.tick, at: Rect(x: table.x, y: table.y + 2, width: table.width, height: 1), &screen)
-            if K.cancelLoad != nil {
-                screen.put("(\(keymap.label(.back)) cancels)", x: table.x + 22, y: table.y + 2, style: Style(.muted))
-            }
+            LoadStateView.loading(
+                K.noun, tick: state.tick, cancelKey: keymap.label(.back), at: Rect(x: table.x, y: table.y + 2, width: table.width, height: 1), &screen)
         case .failed(let error):
             renderTable(list, [], state, table, &screen, empty: "")
             LoadStateView.failed(error, retryKey: state.keymaps.global.label(.refresh), at: Rect(x: table.x, y: table.y + 2, width: table.width, height: table.height - 2), &screen)

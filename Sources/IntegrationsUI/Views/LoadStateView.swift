@@ -4,8 +4,10 @@ import TokenWizard
 
 /// How every list says it is loading, or that loading failed and `r` tries again.
 enum LoadStateView {
-    static func loading(_ what: String, tick: Int, at rect: Rect, _ screen: inout Screen) {
-        screen.put("\(Spinner.frame(tick)) Loading \(what)…", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
+    /// "⠋ Loading tokens… (Esc cancels)": the key that stops the load, where there is one.
+    static func loading(_ what: String, tick: Int, cancelKey: String? = nil, at rect: Rect, _ screen: inout Screen) {
+        let cancel = cancelKey.map { " (\($0) cancels)" } ?? ""
+        screen.put("\(Spinner.frame(tick)) Loading \(what)…\(cancel)", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
     }
 
     static func failed(_ error: ConnectError, retryKey: String, at rect: Rect, _ screen: inout Screen) {

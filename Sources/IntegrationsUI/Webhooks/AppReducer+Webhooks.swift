@@ -6,7 +6,7 @@ import TokenWizard
 extension AppReducer {
     /// A Webhooks-pane command; nil leaves the key to the global keymap.
     static func handleWebhookList(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
-        if let effects = handleList(WebhookListKind.self, .webhooks, command, now: now, &state) { return effects }
+        if let effects = handleList(WebhookListKind.self, command, now: now, &state) { return effects }
         guard let hook = state.webhooks.selected else { return command == .create ? openWebhookForm(&state) : nil }
         switch command {
         case .open:
@@ -67,49 +67,43 @@ extension AppReducer {
 
     static func reloadWebhooks(_ state: inout AppState) -> AppEffect { reload(WebhookListKind.self, &state) }
 
-    /// Answers to the webhook effects.
-    static func webhookAnswer(_ action: AppAction, _ state: inout AppState) -> [AppEffect] {
-        switch action {
-        case .webhooksLoaded(let loadID, let result):
-            return listLoaded(WebhookListKind.self, loadID: loadID, result, &state)
-        case .webhookLoaded(let result):
-            guard var details = state.webhookDetails else {
-                if case .success(let hook) = result { state.webhooks.replace(hook) }
-                return []
-            }
-            switch result {
-            case .success(let hook):
-                guard hook.id == details.webhookID else { return [] }
-                details.webhook = .loaded(hook)
-                state.webhooks.replace(hook)
-            case .failure(let error):
-                details.webhook = .failed(error)
-            }
-            state.webhookDetails = details
-            return []
-        case .webhookActionFinished(let action, let id, let result, let now):
-            if let effects = bulkAnswer(.webhooks(action), id: id, failure: result.failure, now: now, &state) { return effects }
-            switch result {
-            case .success(let hook):
-                if let hook {
-                    state.webhooks.replace(hook)
-                    if state.webhookDetails?.webhookID == id { state.webhookDetails?.webhook = .loaded(hook) }
-                }
-                state.status = .info(done(action, id, hook, refreshKey: state.keymaps.global.label(.refresh)), now: now)
-                if action == .trigger, let delivery = hook?.lastDelivery, delivery.status == .failure {
-                    state.status = .error(done(action, id, hook, refreshKey: state.keymaps.global.label(.refresh)))
-                }
-                if action == .delete {
-                    if state.webhookDetails?.webhookID == id { state.webhookDetails = nil }
-                    return [reloadWebhooks(&state)]
-                }
-            case .failure(let error):
-                actionFailed(.webhook(action, id: id), error, &state)
-            }
-            return []
-        default:
-            return []
+    static func webhookLoaded(_ result: Result<Webhook, ConnectError>, _ state: inout AppState) {
+        guard var details = state.webhookDetails else {
+            if case .success(let hook) = result { state.webhooks.replace(hook) }
+            return
         }
+        switch result {
+        case .success(let hook):
+            guard hook.id == details.webhookID else { return }
+            details.webhook = .loaded(hook)
+            state.webhooks.replace(hook)
+        case .failure(let error):
+            details.webhook = .failed(error)
+        }
+        state.webhookDetails = details
+    }
+
+    static func webhookActionFinished(
+        _ action: WebhookAction, _ id: String, _ result: Result<Webhook?, ConnectError>, now: Date, _ state: inout AppState
+    ) -> [AppEffect] {
+        if let effects = bulkAnswer(.webhooks(action), id: id, failure: result.failure, now: now, &state) { return effects }
+        switch result {
+        case .success(let hook):
+            if let hook {
+                state.webhooks.replace(hook)
+                if state.webhookDetails?.webhookID == id { state.webhookDetails?.webhook = .loaded(hook) }
+            }
+            let failed = action == .trigger && hook?.lastDelivery?.status == .failure
+            let message = done(action, id, hook, refreshKey: state.keymaps.global.label(.refresh))
+            state.status = failed ? .error(message) : .info(message, now: now)
+            if action == .delete {
+                if state.webhookDetails?.webhookID == id { state.webhookDetails = nil }
+                return [reloadWebhooks(&state)]
+            }
+        case .failure(let error):
+            actionFailed(.webhook(action, id: id), error, &state)
+        }
+        return []
     }
 
     /// What the status line says after a webhook action.

@@ -192,9 +192,13 @@ public struct WebhookForm: Sendable, Hashable {
             case .externalURL: externalURL = newValue
             case .jwtSecret: jwtSecret = newValue
             case .description: description = newValue
-            case .headerName(let index) where headers.indices.contains(index): headers[index].name = newValue
-            case .headerValue(let index) where headers.indices.contains(index): headers[index].value = newValue
-            default: return
+            case .headerName(let index):
+                guard headers.indices.contains(index) else { return }
+                headers[index].name = newValue
+            case .headerValue(let index):
+                guard headers.indices.contains(index) else { return }
+                headers[index].value = newValue
+            case .objectClass, .active, .addHeader: return
             }
             serverProblems[slot] = nil
         }

@@ -91,9 +91,6 @@ public enum WebhookListKind: ListKind {
     }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.webhooks }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.webhookList }
-    public static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadWebhooks(loadID: loadID, query, page) }
-    public static var cancelLoad: AppEffect? { .cancelWebhookLoad }
-    public static var cancelled: ConnectError { ConnectError(operation: .listWebhooks, method: .get, kind: .cancelled) }
     public static func title(of column: WebhookColumn) -> String { column.title }
     public static func label(_ webhook: Webhook) -> String { webhook.label }
     /// When the chosen columns do not all fit, product goes first, then class, URL and last
