@@ -39,18 +39,18 @@ enum TerminalUI {
         let theme = Themes.choose(flag: themeName, config: setup.config?.theme, environment: environment, paths: setup.paths)
         messages += theme.messages
         var settings = AppRuntime.Settings(clock: { Date() }, makeUUID: { UUID() })
-        settings.accountChoices = setup.sources.all()
-        settings.currentAccount = first
-        settings.rowsPerPage = setup.config?.rowsPerPage
-        settings.refreshInterval = setup.config?.refreshInterval
+        settings.setup.accountChoices = setup.sources.all()
+        settings.setup.currentAccount = first
+        settings.setup.rowsPerPage = setup.config?.rowsPerPage
+        settings.setup.refreshInterval = setup.config?.refreshInterval
         settings.memoryFile = MemoryFile(folder: setup.paths.stateDirectory.appendingPathComponent("remembered"))
         if let config = setup.config {
             let file = setup.paths.configFile.path
             let (keymaps, problems) = KeymapSet.defaults.rebinding(config.keys) { "\(file):\(config.keyLines[$0] ?? 0)" }
-            settings.keymaps = keymaps
+            settings.setup.keymaps = keymaps
             messages += problems
         }
-        settings.messages = messages
+        settings.setup.messages = messages
         let paths = setup.paths
         settings.connect = { choice throws(ConfigurationMessage) in
             do {

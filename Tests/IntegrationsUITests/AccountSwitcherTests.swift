@@ -34,6 +34,8 @@ import Testing
 
     @Test func choosingAnAccountConnectsAndEveryPaneStartsAgain() {
         var state = Self.state()
+        state.refreshInterval = 30
+        state.clipboardClearAfter = 20
         _ = UISample.press(&state, .character("3"))
         _ = AppReducer.reduce(&state, .listLoaded(.webhooks, loadID: state.webhooks.loadID, .success(.webhooks(UISample.webhookPage([UISample.erpHook])))))
         #expect(UISample.press(&state, .character("a"), .up, .up, .enter) == [.switchAccount(Self.prod)])
@@ -47,6 +49,7 @@ import Testing
         #expect(state.webhooks.items.isEmpty, "nothing of the old account stays")
         #expect(state.currentAccount == Self.prod)
         #expect(state.accountChoices.count == 3)
+        #expect(state.refreshInterval == 30 && state.clipboardClearAfter == 20, "the setup's timings stay with the next account")
         #expect(AppView.render(state).lines[0].contains("prod · prod.example.com"))
     }
 

@@ -46,10 +46,13 @@ extension AppReducer {
             state.status = .error("Could not switch to \(choice.label): \(why.description)")
             return []
         case .success(let connection):
-            var fresh = AppState(
-                size: state.size, connection: connection, timeZone: state.timeZone, accountChoices: state.accountChoices,
-                currentAccount: choice, keymaps: state.keymaps, clipboardClearAfter: state.clipboardClearAfter,
-                rowsPerPage: nil, setupMessages: [])
+            var setup = AppSetup()
+            setup.accountChoices = state.accountChoices
+            setup.currentAccount = choice
+            setup.keymaps = state.keymaps
+            setup.refreshInterval = state.refreshInterval
+            setup.clipboardClearAfter = state.clipboardClearAfter
+            var fresh = AppState(size: state.size, connection: connection, timeZone: state.timeZone, setup: setup)
             fresh.tokens.rowsPerPage = state.tokens.rowsPerPage
             fresh.webhooks.rowsPerPage = state.webhooks.rowsPerPage
             fresh.extensionList.rowsPerPage = state.extensionList.rowsPerPage

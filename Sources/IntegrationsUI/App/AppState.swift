@@ -137,25 +137,22 @@ public struct AppState: Sendable, Hashable {
         self.timeZone = timeZone
     }
 
-    /// The state a run starts in: the accounts to switch between, the bindings, the
-    /// clipboard's clear time, the rows per page, and the first of the setup's messages (the
-    /// rest are one command away).
-    public init(
-        size: TerminalSize, connection: Connection, timeZone: TimeZone, accountChoices: [AccountChoice],
-        currentAccount: AccountChoice?, keymaps: KeymapSet, clipboardClearAfter: Int?, rowsPerPage: Int?, setupMessages: [String]
-    ) {
+    /// The state a run (or an account switch) starts in: the first of the setup's messages
+    /// shows (the rest are one command away).
+    public init(size: TerminalSize, connection: Connection, timeZone: TimeZone, setup: AppSetup) {
         self.init(size: size, connection: connection, timeZone: timeZone)
-        self.accountChoices = accountChoices
-        self.currentAccount = currentAccount
-        self.keymaps = keymaps
-        self.clipboardClearAfter = clipboardClearAfter
-        if let rowsPerPage {
+        accountChoices = setup.accountChoices
+        currentAccount = setup.currentAccount
+        keymaps = setup.keymaps
+        clipboardClearAfter = setup.clipboardClearAfter
+        refreshInterval = setup.refreshInterval
+        if let rowsPerPage = setup.rowsPerPage {
             tokens.rowsPerPage = rowsPerPage
             webhooks.rowsPerPage = rowsPerPage
             extensionList.rowsPerPage = rowsPerPage
         }
-        if let first = setupMessages.first {
-            let more = setupMessages.count > 1 ? " (and \(setupMessages.count - 1) more: see `connect-tui accounts list`)" : ""
+        if let first = setup.messages.first {
+            let more = setup.messages.count > 1 ? " (and \(setup.messages.count - 1) more: see `connect-tui accounts list`)" : ""
             status = .error(first + more)
         }
     }
@@ -192,4 +189,20 @@ public struct LastClick: Hashable, Sendable {
 
     /// Two clicks on one row this close together open it.
     public static let doubleClickInterval: TimeInterval = 0.5
+}
+
+/// What a run starts with beyond the account, from flags and config.toml: the accounts to
+/// switch between, the key bindings, timings, and messages about the setup to show first.
+public struct AppSetup: Sendable, Hashable {
+    public var accountChoices: [AccountChoice] = []
+    public var currentAccount: AccountChoice?
+    public var keymaps = KeymapSet.defaults
+    public var rowsPerPage: Int?
+    /// `refresh_interval`: seconds between quiet reloads of the list on screen.
+    public var refreshInterval: Int?
+    /// `[clipboard] clear_after`: seconds a copied secret stays.
+    public var clipboardClearAfter: Int?
+    public var messages: [String] = []
+
+    public init() {}
 }

@@ -3,7 +3,7 @@ import TerminalKit
 import TokenWizard
 
 /// The columns of the Extensions table.
-public enum ExtensionColumn: String, CaseIterable, Sendable, Hashable {
+public enum ExtensionColumn: String, ListColumn {
     case name, id, description, status, categories
 
     public var title: String {
@@ -64,15 +64,8 @@ public enum ExtensionListKind: ListKind {
 
     public static let noun = "extensions"
     public static var id: ListID { .extensions }
-    public static func page(_ answer: ListPage) -> Page<Item>? {
-        switch answer {
-        case .extensions(let page): page
-        case .tokens, .webhooks: nil
-        }
-    }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.extensionList }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.extensions }
-    public static func title(of column: ExtensionColumn) -> String { column.title }
     public static func label(_ item: Extension) -> String { item.name }
     public static let dropOrder: [ExtensionColumn] = [.categories, .description]
 

@@ -82,8 +82,6 @@ public enum FormCommand: String, KeyCommand {
     case removeHeader = "remove-header"
     case changeNext = "change-next"
     case changePrevious = "change-previous"
-
-    public var configName: String { rawValue }
 }
 
 /// What a key means in a question: a confirmation, discarding typed input, resuming a draft.
@@ -92,8 +90,6 @@ public enum DialogCommand: String, KeyCommand {
     case moveFocus = "move-focus"
     /// Presses the focused button.
     case press
-
-    public var configName: String { rawValue }
 }
 
 /// What a key means in a list that picks: the actions menu, the account switcher, the column
@@ -104,8 +100,6 @@ public enum PickCommand: String, KeyCommand {
     case write
     /// The actions menu's items.
     case enable, disable, rotate, renew, delete, trigger
-
-    public var configName: String { rawValue }
 }
 
 /// What a key means in a filter editor.
@@ -115,8 +109,6 @@ public enum FilterCommand: String, KeyCommand {
     case previousField = "previous-field"
     case changeNext = "change-next"
     case changePrevious = "change-previous"
-
-    public var configName: String { rawValue }
 }
 
 /// What a key means in help.
@@ -125,6 +117,4 @@ public enum HelpCommand: String, KeyCommand {
     case pageDown = "page-down"
     case pageUp = "page-up"
     case search
-
-    public var configName: String { rawValue }
 }

@@ -129,7 +129,7 @@ extension AppReducer {
     static func sortBy<K: ListKind>(_ kind: K.Type, _ sort: ListSort<K.Column>, now: Date, _ state: inout AppState) -> [AppEffect] {
         state[keyPath: K.path].sort = sort
         state[keyPath: K.path].rewind()
-        state.status = .info("Sorted by \(K.title(of: sort.column)) \(sort.descending ? "▼ (descending)" : "▲ (ascending)")", now: now)
+        state.status = .info("Sorted by \(sort.column.title) \(sort.descending ? "▼ (descending)" : "▲ (ascending)")", now: now)
         return [reload(K.self, &state)]
     }
 

@@ -7,20 +7,17 @@ import TokenWizard
 /// results) is the list feature's, written once.
 public protocol ListKind: Sendable, Hashable {
     associatedtype Item: Identifiable & Hashable & Sendable where Item.ID == String
-    associatedtype Column: CaseIterable & Hashable & Sendable where Column.AllCases == [Column]
+    associatedtype Column: ListColumn
     associatedtype Filter: ListFilter
 
     /// "tokens", for "Loading tokens…".
     static var noun: String { get }
     /// Which list it is (in effects and answers that any list can send).
     static var id: ListID { get }
-    /// The page of a read-ahead answer, when it is this list's.
-    static func page(_ answer: ListPage) -> Page<Item>?
     /// Where the list lives in the state.
     static var path: WritableKeyPath<AppState, PagedListState<Self>> { get }
     /// The list's keys.
     static var keymap: KeyPath<KeymapSet, Keymap<Command>> { get }
-    static func title(of column: Column) -> String
     /// What a confirmation or a result calls an item ("Tutorial API Token").
     static func label(_ item: Item) -> String
     static func table(_ column: Column) -> Table.Column
@@ -52,7 +49,14 @@ public protocol ListFilter: Sendable, Hashable {
     init(_ editor: FilterEditor)
 }
 
+/// A column of a list's table; its title heads it.
+public protocol ListColumn: CaseIterable, Hashable, Sendable where AllCases == [Self] {
+    var title: String { get }
+}
+
 extension ListKind {
+    /// The page of an answer, when it is this list's.
+    static func page(_ answer: ListPage) -> Page<Item>? { answer.page as? Page<Item> }
     /// The effect that loads a page.
     static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadList(id, loadID: loadID, query, page) }
     public static var defaultColumns: [Column] { Column.allCases }

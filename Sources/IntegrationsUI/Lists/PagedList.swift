@@ -151,7 +151,7 @@ extension PagedListState {
 }
 
 /// Which columns a table shows; the chooser (`C`) toggles them, and at least one stays.
-struct ColumnChoice<Column: CaseIterable & Hashable & Sendable>: Hashable, Sendable where Column.AllCases == [Column] {
+struct ColumnChoice<Column: ListColumn>: Hashable, Sendable {
     var shown: [Column] = Column.allCases
 
     /// Shows or hides the `index`th column, in the table's order; the last one shown stays.

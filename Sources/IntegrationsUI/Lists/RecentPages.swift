@@ -50,6 +50,15 @@ public enum ListPage: Sendable, Hashable {
     case tokens(Page<Token>)
     case webhooks(Page<Webhook>)
     case extensions(Page<Extension>)
+
+    /// The page inside, whichever list's it is.
+    var page: any Sendable {
+        switch self {
+        case .tokens(let page): page
+        case .webhooks(let page): page
+        case .extensions(let page): page
+        }
+    }
 }
 
 extension AppReducer {

@@ -38,16 +38,10 @@ public final class AppRuntime {
     /// Makes a client for an account; nil when the setup allows no switching (tests).
     public typealias Connector = @Sendable (AccountChoice) async throws(ConfigurationMessage) -> (ConnectClient, Connection)
 
-    /// What the app starts with beyond the account: the switcher's choices, the key
-    /// bindings, the rows per page, and messages about the setup to show first.
+    /// What the app starts with beyond the account: the setup (for the state) and what the
+    /// runtime itself needs from outside.
     public struct Settings: Sendable {
-        public var accountChoices: [AccountChoice] = []
-        public var currentAccount: AccountChoice?
-        public var keymaps = KeymapSet.defaults
-        public var rowsPerPage: Int?
-        /// `refresh_interval`: seconds between quiet reloads of the list on screen.
-        public var refreshInterval: Int?
-        public var messages: [String] = []
+        public var setup = AppSetup()
         public var connect: Connector?
         /// Where the markers of creates come from (random ids; fixed in tests).
         public var makeUUID: @Sendable () -> UUID
@@ -108,11 +102,9 @@ public final class AppRuntime {
         self.client = client
         self.clipboard = clipboard
         self.takeSignal = takeSignal
-        state = AppState(
-            size: terminal.size, connection: connection, timeZone: timeZone, accountChoices: settings.accountChoices,
-            currentAccount: settings.currentAccount, keymaps: settings.keymaps, clipboardClearAfter: clipboard.clearAfter,
-            rowsPerPage: settings.rowsPerPage, setupMessages: settings.messages)
-        state.refreshInterval = settings.refreshInterval
+        var setup = settings.setup
+        setup.clipboardClearAfter = clipboard.clearAfter
+        state = AppState(size: terminal.size, connection: connection, timeZone: timeZone, setup: setup)
     }
 
     /// Runs until the user quits or a stop signal arrives.

@@ -40,12 +40,11 @@ public struct DraftFile: Sendable {
         if let legacy, FileManager.default.fileExists(atPath: legacy.path) { files.append(legacy) }
         var found: [(draft: WizardDraft, file: URL, date: Date)] = []
         for file in files {
-            guard let data = try? Data(contentsOf: file) else { continue }
-            guard let draft = try? JSONDecoder().decode(WizardDraft.self, from: data) else {
-                let aside = file.appendingPathExtension("unreadable")
-                try? FileManager.default.removeItem(at: aside)
-                try? FileManager.default.moveItem(at: file, to: aside)
-                return .unreadable(keptAt: aside)
+            let draft: WizardDraft
+            switch StoredJSON.read(WizardDraft.self, at: file) {
+            case .missing: continue
+            case .read(let read): draft = read
+            case .setAside(let aside): return .unreadable(keptAt: aside)
             }
             guard draft.account == nil || draft.account == account else { continue }
             let date = (try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
@@ -57,10 +56,7 @@ public struct DraftFile: Sendable {
 
     /// Writes this instance's draft.
     public func save(_ draft: WizardDraft) throws(ConfigurationMessage) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(draft) else { throw ConfigurationMessage("the draft could not be encoded") }
-        try SecureFile.write(data, to: url)
+        try StoredJSON.write(draft, to: url)
     }
 
     public func delete(_ file: URL) { try? FileManager.default.removeItem(at: file) }

@@ -26,22 +26,15 @@ public struct MemoryFile: Sendable {
     }
 
     public func load(account: String) -> LoadResult {
-        let file = url(account: account)
-        guard let data = try? Data(contentsOf: file) else { return .none }
-        guard let memory = try? JSONDecoder().decode(UIMemory.self, from: data) else {
-            let aside = file.appendingPathExtension("unreadable")
-            try? FileManager.default.removeItem(at: aside)
-            try? FileManager.default.moveItem(at: file, to: aside)
-            return .unreadable(keptAt: aside)
+        switch StoredJSON.read(UIMemory.self, at: url(account: account)) {
+        case .missing: .none
+        case .read(let memory): .remembered(memory)
+        case .setAside(let aside): .unreadable(keptAt: aside)
         }
-        return .remembered(memory)
     }
 
     /// Saves; a failure is not worth stopping for (the defaults apply next time).
     public func save(_ memory: UIMemory, account: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        guard let data = try? encoder.encode(memory) else { return }
-        try? SecureFile.write(data, to: url(account: account))
+        try? StoredJSON.write(memory, to: url(account: account))
     }
 }

@@ -3,7 +3,7 @@ import TerminalKit
 import TokenWizard
 
 /// The columns of the token table, in the portal's order.
-public enum TokenColumn: String, CaseIterable, Sendable, Hashable {
+public enum TokenColumn: String, ListColumn {
     case label, `extension`, created, status, expires
 
     public var title: String {
@@ -84,15 +84,8 @@ public enum TokenListKind: ListKind {
 
     public static let noun = "tokens"
     public static var id: ListID { .tokens }
-    public static func page(_ answer: ListPage) -> Page<Item>? {
-        switch answer {
-        case .tokens(let page): page
-        case .webhooks, .extensions: nil
-        }
-    }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.tokens }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.tokenList }
-    public static func title(of column: TokenColumn) -> String { column.title }
     public static func label(_ token: Token) -> String { token.name ?? token.id }
     public static let dropOrder: [TokenColumn] = [.expires, .created, .extension]
     /// Newest first, as the portal lists them.

@@ -7,17 +7,11 @@ enum DetailsView {
     static func render(_ details: TokenDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
         guard let token = LoadStateView.detailsHeader("Token details", details.token, id: details.tokenID, keymap: state.keymaps.details, state, rect, &screen)
         else { return }
-        var x = rect.x
+        var x = LoadStateView.statusLine(token.status?.title ?? "Unknown", AppView.style(for: token.status), "\(token.name ?? "") \(token.id)", room: 24, rect, &screen)
         let y = rect.y + 1
-        x += screen.put("Status: ", x: x, y: y, style: Style(.muted))
-        x += screen.put("● " + (token.status?.title ?? "Unknown"), x: x, y: y, style: AppView.style(for: token.status)) + 3
-        x += screen.put("ID: ", x: x, y: y, style: Style(.muted))
-        x += screen.put("\(token.name ?? "") \(token.id)", x: x, y: y, maxWidth: max(10, rect.maxX - x - 24)) + 3
         x += screen.put("Extension: ", x: x, y: y, style: Style(.muted), maxWidth: max(0, rect.maxX - x))
         screen.put("\(token.extension?.name ?? "") \(token.extension?.id ?? "")", x: x, y: y, maxWidth: max(0, rect.maxX - x))
-
-        screen.drawTabs(TokenDetailsState.Tab.allCases.map(\.title), selected: details.tab.rawValue, x: rect.x, y: rect.y + 3, maxWidth: rect.width)
-        let body = Rect(x: rect.x, y: rect.y + 5, width: rect.width, height: rect.height - 5)
+        let body = LoadStateView.tabs(TokenDetailsState.Tab.allCases.map(\.title), selected: details.tab.rawValue, rect, &screen)
         switch details.tab {
         case .general: renderGeneral(token, details, state, body, &screen)
         case .permissions: renderPermissions(token, details, state, body, &screen)

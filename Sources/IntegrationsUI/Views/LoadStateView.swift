@@ -15,6 +15,23 @@ enum LoadStateView {
         screen.put("Press \(retryKey) to try again.", x: rect.x, y: rect.y + used + 1, style: Style(.muted), maxWidth: rect.width)
     }
 
+    /// "Status: ● Active   ID: name SU-…" under a details title, leaving `room` columns for
+    /// what follows; returns where what follows starts.
+    static func statusLine(_ status: String, _ style: Style, _ name: String, room: Int, _ rect: Rect, _ screen: inout Screen) -> Int {
+        var x = rect.x
+        let y = rect.y + 1
+        x += screen.put("Status: ", x: x, y: y, style: Style(.muted))
+        x += screen.put("● " + status, x: x, y: y, style: style) + 3
+        x += screen.put("ID: ", x: x, y: y, style: Style(.muted))
+        return x + screen.put(name, x: x, y: y, maxWidth: room == 0 ? max(0, rect.maxX - x) : max(10, rect.maxX - x - room)) + 3
+    }
+
+    /// A details view's tabs under its status line; returns the area below them.
+    static func tabs(_ titles: [String], selected: Int, _ rect: Rect, _ screen: inout Screen) -> Rect {
+        screen.drawTabs(titles, selected: selected, x: rect.x, y: rect.y + 3, maxWidth: rect.width)
+        return Rect(x: rect.x, y: rect.y + 5, width: rect.width, height: rect.height - 5)
+    }
+
     /// The top of a details view (title, EDIT) and, until the item is loaded, its loading or
     /// failed state; returns the item once there is one.
     static func detailsHeader<Item>(

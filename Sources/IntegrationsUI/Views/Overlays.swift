@@ -107,7 +107,7 @@ enum Overlays {
         let all = K.Column.allCases
         let shown = state[keyPath: K.path].columns.shown
         let inner = panel(frame, title: "Columns", &screen)
-        Checklist(items: all.map { (title: K.title(of: $0), checked: shown.contains($0)) }, cursor: cursor)
+        Checklist(items: all.map { (title: $0.title, checked: shown.contains($0)) }, cursor: cursor)
             .render(into: &screen, Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: all.count))
         screen.put(FormChrome.hintLine(state.keymaps.columns.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }

@@ -9,15 +9,8 @@ enum WebhookDetailsView {
     static func render(_ details: WebhookDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
         guard let hook = LoadStateView.detailsHeader("Webhook details", details.webhook, id: details.webhookID, keymap: state.keymaps.webhookDetails, state, rect, &screen)
         else { return }
-        var x = rect.x
-        let y = rect.y + 1
-        x += screen.put("Status: ", x: x, y: y, style: Style(.muted))
-        x += screen.put("● " + WebhookListView.activeTitle(hook.active), x: x, y: y, style: WebhookListView.activeStyle(hook.active)) + 3
-        x += screen.put("ID: ", x: x, y: y, style: Style(.muted))
-        screen.put("\(hook.label) \(hook.id)", x: x, y: y, maxWidth: max(0, rect.maxX - x))
-
-        screen.drawTabs(WebhookDetailsState.Tab.allCases.map(\.title), selected: details.tab.rawValue, x: rect.x, y: rect.y + 3, maxWidth: rect.width)
-        let body = Rect(x: rect.x, y: rect.y + 5, width: rect.width, height: rect.height - 5)
+        _ = LoadStateView.statusLine(WebhookListView.activeTitle(hook.active), WebhookListView.activeStyle(hook.active), "\(hook.label) \(hook.id)", room: 0, rect, &screen)
+        let body = LoadStateView.tabs(WebhookDetailsState.Tab.allCases.map(\.title), selected: details.tab.rawValue, rect, &screen)
         switch details.tab {
         case .general: renderGeneral(hook, details, state, body, &screen)
         case .deliveries: renderDeliveries(hook, state, body, &screen)

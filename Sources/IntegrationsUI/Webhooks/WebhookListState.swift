@@ -4,7 +4,7 @@ import TerminalKit
 import TokenWizard
 
 /// The columns of the webhook table.
-public enum WebhookColumn: String, CaseIterable, Sendable, Hashable {
+public enum WebhookColumn: String, ListColumn {
     case label, objectClass, product, url, status, lastResult
 
     public var title: String {
@@ -83,15 +83,8 @@ public enum WebhookListKind: ListKind {
 
     public static let noun = "webhooks"
     public static var id: ListID { .webhooks }
-    public static func page(_ answer: ListPage) -> Page<Item>? {
-        switch answer {
-        case .webhooks(let page): page
-        case .tokens, .extensions: nil
-        }
-    }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.webhooks }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.webhookList }
-    public static func title(of column: WebhookColumn) -> String { column.title }
     public static func label(_ webhook: Webhook) -> String { webhook.label }
     /// When the chosen columns do not all fit, product goes first, then class, URL and last
     /// result, rather than every column being cut.

@@ -86,6 +86,11 @@ public protocol KeyCommand: Hashable, Sendable {
     var configName: String { get }
 }
 
+extension KeyCommand where Self: RawRepresentable, RawValue == String {
+    /// A command named by its raw value (`case nextPage = "next-page"`).
+    public var configName: String { rawValue }
+}
+
 /// The bindings of one context (global, a list, the details view, a dialog), in help order.
 public struct Keymap<Command: KeyCommand>: Sendable, Hashable {
     /// The context's name in a config file: `[keys.dialog]`.

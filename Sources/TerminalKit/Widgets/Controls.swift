@@ -149,8 +149,6 @@ public enum TextEdit: String, KeyCommand, CaseIterable {
     case deleteToStart = "delete-to-start"
     case deleteToEnd = "delete-to-end"
 
-    public var configName: String { rawValue }
-
     /// The default editing keys of every text field.
     public static let keymap = Keymap<TextEdit>("text", "Text fields", [
         KeyBinding([.left], .left, help: "cursor left"),
