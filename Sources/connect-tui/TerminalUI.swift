@@ -74,7 +74,7 @@ enum TerminalUI {
             terminal: terminal, client: target.client, connection: target.connection,
             clipboard: Clipboard(environment: environment, mode: setup.config?.clipboardMode ?? .auto, clearAfter: setup.config?.clipboardClearAfter),
             draftFile: DraftFile(
-                folder: paths.dataDirectory.appendingPathComponent("drafts"),
+                folder: paths.dataDirectory.appendingPathComponent("drafts"), instance: UUID(),
                 legacy: paths.dataDirectory.appendingPathComponent("wizard-draft.json")),
             settings: settings,
             takeSignal: { terminal.takeSignal() })

@@ -17,7 +17,7 @@ import TokenWizard
     /// Each test gets its own folder, removed after it.
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    init() { file = DraftFile(folder: folder.appendingPathComponent("data/drafts")) }
+    init() { file = DraftFile(folder: folder.appendingPathComponent("data/drafts"), instance: UUID()) }
     static let here = "http://127.0.0.1:5555/public/v1 SU-111-111-111"
     static let elsewhere = "https://api.connect.cloudblue.com/public/v1 SU-222-222-222"
 
@@ -49,8 +49,8 @@ import TokenWizard
     }
 
     @Test func twoInstancesQuittingKeepBothDrafts() throws {
-        let first = DraftFile(folder: drafts)
-        let second = DraftFile(folder: drafts)
+        let first = DraftFile(folder: drafts, instance: UUID())
+        let second = DraftFile(folder: drafts, instance: UUID())
         try first.save(Self.draft("First"))
         try second.save(Self.draft("Second"))
         var names: [String] = []
@@ -65,7 +65,7 @@ import TokenWizard
         let legacy = folder.appendingPathComponent("data/wizard-draft.json")
         try FileManager.default.createDirectory(at: legacy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try JSONEncoder().encode(Self.draft("Old", account: nil)).write(to: legacy)
-        let store = DraftFile(folder: drafts, legacy: legacy)
+        let store = DraftFile(folder: drafts, instance: UUID(), legacy: legacy)
         guard case .draft(let draft, let from) = store.load(account: Self.here) else { Issue.record("lost"); return }
         #expect(draft.input.general.name == "Old")
         #expect(from == legacy)

@@ -14,7 +14,7 @@ public struct DraftFile: Sendable {
     /// The one file of versions before drafts had accounts, offered on any account.
     public let legacy: URL?
 
-    public init(folder: URL, instance: UUID = UUID(), legacy: URL? = nil) {
+    public init(folder: URL, instance: UUID, legacy: URL? = nil) {
         self.folder = folder
         url = folder.appendingPathComponent("\(instance.uuidString.lowercased()).json")
         self.legacy = legacy

@@ -15,15 +15,9 @@ enum EditFormView {
             let focused = ui.focus == .modules
             screen.put("Permissions (\(state.keymaps.editPermissions.label(.toggle)) checks)", x: body.x, y: y, style: Style(focused ? .accent : .muted, bold: focused))
             y += 1
-            switch ui.form.modules {
-            case .loading: screen.put("Loading modules…", x: body.x, y: y, style: Style(.muted))
-            case .failed(let error): screen.putWrapped(error.description + " Press \(state.keymaps.editPermissions.label(.retry)) to try again.", in: Rect(x: body.x, y: y, width: body.width, height: 2), style: Style(.error))
-            case .loaded(let modules):
-                let items = [(title: "All modules", checked: ui.form.selection.isAll(of: modules))]
-                    + modules.map { (title: $0.name, checked: ui.form.selection.contains($0.id)) }
-                Checklist(items: items, cursor: focused ? ui.moduleCursor : -1)
-                    .render(into: &screen, Rect(x: body.x, y: y, width: min(body.width, 40), height: max(1, body.maxY - y - 2)))
-            }
+            FormChrome.renderModules(
+                ui.form.modules, ui.form.selection, cursor: focused ? ui.moduleCursor : -1, retryKey: state.keymaps.editPermissions.label(.retry),
+                Rect(x: body.x, y: y, width: body.width, height: max(1, body.maxY - y - 2)), &screen)
         } else {
             screen.put("Its extension sets this token's permissions.", x: body.x, y: y, style: Style(.muted), maxWidth: body.width)
         }

@@ -1,4 +1,6 @@
+import ConnectCore
 import TerminalKit
+import TokenWizard
 
 /// What the wizard and the forms share on screen: the row of buttons, each with its key from
 /// the keymap, and the "discard?" question.
@@ -34,6 +36,21 @@ enum FormChrome {
                 x += screen.put("[ \(button.title) ]", x: x, y: y, style: Style(.muted))
             }
             x += screen.put(" \(button.key)" + (index < buttons.count - 1 ? "  " : ""), x: x, y: y, style: Style(.keyHint))
+        }
+    }
+
+    /// The modules to check ("All modules" first), or why they are not there yet.
+    static func renderModules(
+        _ modules: Loadable<[Module]>, _ selection: ModuleSelection, cursor: Int, retryKey: String, _ rect: Rect, _ screen: inout Screen
+    ) {
+        switch modules {
+        case .loading:
+            screen.put("Loading modules…", x: rect.x, y: rect.y, style: Style(.muted))
+        case .failed(let error):
+            screen.putWrapped(error.description + " Press \(retryKey) to try again.", in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 3), style: Style(.error))
+        case .loaded(let modules):
+            let items = [(title: "All modules", checked: selection.isAll(of: modules))] + modules.map { (title: $0.name, checked: selection.contains($0.id)) }
+            Checklist(items: items, cursor: cursor).render(into: &screen, Rect(x: rect.x, y: rect.y, width: min(rect.width, 40), height: rect.height))
         }
     }
 

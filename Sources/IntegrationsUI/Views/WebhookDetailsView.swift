@@ -17,28 +17,8 @@ enum WebhookDetailsView {
         }
     }
 
-    /// Label–value rows; a value may wrap onto a second row.
-    struct Rows {
-        var rect: Rect
-        var y: Int
-        let labelWidth = 16
-
-        init(_ rect: Rect) {
-            self.rect = rect
-            y = rect.y
-        }
-
-        mutating func add(_ screen: inout Screen, _ label: String, _ value: String, _ style: Style = .plain, lines: Int = 1) {
-            guard y < rect.maxY else { return }
-            screen.put(label, x: rect.x, y: y, style: Style(.muted, bold: true), maxWidth: labelWidth - 1)
-            let height = min(lines, rect.maxY - y)
-            let value = value.trimmingCharacters(in: .whitespaces)
-            y += max(1, screen.putWrapped(value.isEmpty ? "—" : value, in: Rect(x: rect.x + labelWidth, y: y, width: rect.width - labelWidth, height: height), style: style))
-        }
-    }
-
     static func renderGeneral(_ hook: Webhook, _ details: WebhookDetailsState, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
-        var rows = Rows(rect)
+        var rows = LabelRows(rect)
         rows.add(&screen, "Label", hook.label)
         rows.add(&screen, "Object class", hook.objectClass?.title ?? "")
         rows.add(&screen, "Type", hook.type?.title ?? "")
@@ -63,7 +43,7 @@ enum WebhookDetailsView {
     }
 
     static func renderDeliveries(_ hook: Webhook, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
-        var rows = Rows(rect)
+        var rows = LabelRows(rect)
         let stats = hook.stats
         func number(_ value: Int?) -> String { value.map(String.init) ?? "—" }
         rows.add(&screen, "Events", number(stats?.events))

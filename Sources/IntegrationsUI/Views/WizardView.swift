@@ -104,17 +104,9 @@ enum WizardView {
                 in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 3))
         } else {
             screen.put("Choose the modules the token may use (\(keys.label(.toggle)) checks):", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
-            switch step.modules {
-            case .loading:
-                screen.put("Loading modules…", x: rect.x, y: rect.y + 2, style: Style(.muted))
-            case .failed(let error):
-                screen.putWrapped(error.description + " Press \(keys.label(.retry)) to try again.", in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 3), style: Style(.error))
-            case .loaded(let modules):
-                let items = [(title: "All modules", checked: step.input.modules.isAll(of: modules))]
-                    + modules.map { (title: $0.name, checked: step.input.modules.contains($0.id)) }
-                Checklist(items: items, cursor: ui.moduleCursor)
-                    .render(into: &screen, Rect(x: rect.x, y: rect.y + 2, width: min(rect.width, 40), height: rect.height - 4))
-            }
+            FormChrome.renderModules(
+                step.modules, step.input.modules, cursor: ui.moduleCursor, retryKey: keys.label(.retry),
+                Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 4), &screen)
         }
         if let message = step.message {
             screen.putWrapped(message, in: Rect(x: rect.x, y: rect.maxY - 2, width: rect.width, height: 2), style: Style(.error))
@@ -145,21 +137,16 @@ enum WizardView {
     static func renderSummary(_ summary: CreateTokenWizard.Summary, _ ui: WizardUIState, _ keymaps: KeymapSet, _ rect: Rect, _ screen: inout Screen) {
         let token = summary.token
         let granted = summary.modules.filter { summary.granted.contains($0.id) }.map(\.name)
-        let rows: [(String, String)] = [
-            ("Name", token.name ?? ""), ("ID", token.id),
-            ("Extension", "\(summary.extension.subtitle ?? summary.extension.name) \(summary.extension.id)"),
-            ("Description", token.description ?? ""), ("External ID", token.externalID ?? "—"),
-            ("Permissions", summary.configurable ? (granted.isEmpty ? "none" : granted.joined(separator: ", ")) : "set by the extension"),
-            ("Status", token.status?.title ?? ""),
-        ]
-        var y = rect.y
-        screen.put("The token was created.", x: rect.x, y: y, style: Style(.success))
-        y += 2
-        for (label, value) in rows where y < rect.maxY {
-            screen.put(label, x: rect.x, y: y, style: Style(.muted, bold: true))
-            y += screen.putWrapped(value, in: Rect(x: rect.x + 14, y: y, width: rect.width - 14, height: 2))
-        }
-        y += 1
+        screen.put("The token was created.", x: rect.x, y: rect.y, style: Style(.success))
+        var rows = LabelRows(Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 2), labelWidth: 14)
+        rows.add(&screen, "Name", token.name ?? "", lines: 2)
+        rows.add(&screen, "ID", token.id)
+        rows.add(&screen, "Extension", "\(summary.extension.subtitle ?? summary.extension.name) \(summary.extension.id)", lines: 2)
+        rows.add(&screen, "Description", token.description ?? "", lines: 2)
+        rows.add(&screen, "External ID", token.externalID ?? "")
+        rows.add(&screen, "Permissions", summary.configurable ? (granted.isEmpty ? "none" : granted.joined(separator: ", ")) : "set by the extension", lines: 2)
+        rows.add(&screen, "Status", token.status?.title ?? "")
+        var y = rows.y + 1
         screen.put("API Key", x: rect.x, y: y, style: Style(.muted, bold: true))
         if let key = token.apiKey {
             y += screen.putWrapped(ui.revealed ? key.unmaskedValue : key.masked, in: Rect(x: rect.x + 14, y: y, width: rect.width - 14, height: 2), style: Style(.secret))
