@@ -58,15 +58,15 @@ import TerminalKit
         var state = Self.marked(3)
         _ = UISample.press(&state, .character("."), .character("x"))
         let first = UISample.press(&state, .character("y"))
-        #expect(first == [.perform(.delete, tokenID: "SU-000-000-100")])
+        #expect(first == [.perform(.token(.delete), id: "SU-000-000-100")])
         // An answer for a row outside the run does not move it on.
         var unrelated = state
         _ = Self.answer(.delete, "SU-000-000-105", .success(nil), &unrelated)
         guard case .bulk(let stillWaiting)? = unrelated.topModal else { Issue.record("the run closed"); return }
         #expect(stillWaiting.sending?.id == "SU-000-000-100")
 
-        #expect(Self.answer(.delete, "SU-000-000-100", .success(nil), &state) == [.perform(.delete, tokenID: "SU-000-000-101")])
-        #expect(Self.answer(.delete, "SU-000-000-101", .failure(Self.notFound), &state) == [.perform(.delete, tokenID: "SU-000-000-102")])
+        #expect(Self.answer(.delete, "SU-000-000-100", .success(nil), &state) == [.perform(.token(.delete), id: "SU-000-000-101")])
+        #expect(Self.answer(.delete, "SU-000-000-101", .failure(Self.notFound), &state) == [.perform(.token(.delete), id: "SU-000-000-102")])
         let last = Self.answer(.delete, "SU-000-000-102", .success(nil), &state)
         #expect(last == [.loadList(.tokens, loadID: state.tokens.loadID, state.tokens.query, PageRequest(limit: 10, offset: 0))], "read again once, at the end")
         // A second answer for the same item sends nothing.
@@ -75,7 +75,7 @@ import TerminalKit
 
         guard case .bulk(let run)? = state.topModal else { Issue.record("no result"); return }
         var expected = BulkRun(
-            operation: .tokens(.delete), marks: Array(Self.tokens.prefix(3)).map { Mark(id: $0.id, label: $0.name ?? "") }, waiting: [], sending: nil)
+            operation: .token(.delete), marks: Array(Self.tokens.prefix(3)).map { Mark(id: $0.id, label: $0.name ?? "") }, waiting: [], sending: nil)
         expected.succeeded = [expected.marks[0], expected.marks[2]]
         expected.failed = [BulkRun.Failure(mark: expected.marks[1], reason: Self.notFound.description)]
         StateDiff.expectEqual(run, expected)
@@ -109,9 +109,9 @@ import TerminalKit
         guard case .confirm(let dialog)? = state.topModal else { Issue.record("no confirmation"); return }
         #expect(dialog.title == "Enable 2 webhooks")
         let effects = UISample.press(&state, .character("y"))
-        #expect(effects == [.performWebhook(.enable, webhookID: "WB-111-222-333")])
+        #expect(effects == [.perform(.webhook(.enable), id: "WB-111-222-333")])
         let next = AppReducer.reduce(&state, .webhookActionFinished(.enable, webhookID: "WB-111-222-333", .success(nil), now: UISample.now))
-        #expect(next == [.performWebhook(.enable, webhookID: "WB-111-222-444")])
+        #expect(next == [.perform(.webhook(.enable), id: "WB-111-222-444")])
     }
 
     @Test func aReadOnlyAccountMarksButDoesNotAct() {
@@ -143,7 +143,7 @@ import TerminalKit
     @Test func aLongResultScrolls() throws {
         var state = UISample.state(UISample.small)
         let marks = (0..<30).map { Mark(id: "SU-000-000-\(200 + $0)", label: "Token \($0)") }
-        var run = BulkRun(operation: .tokens(.delete), marks: marks, waiting: [], sending: nil)
+        var run = BulkRun(operation: .token(.delete), marks: marks, waiting: [], sending: nil)
         run.succeeded = marks
         state.modals.append(.bulk(run))
         let first = AppView.render(state).text

@@ -99,7 +99,7 @@ import TokenWizard
         Self.press(&state, .character("y"))
         StateDiff.expectEqual(state, asking)
         let effects = AppReducer.reduce(&state, .key(.character("o"), now: UISample.now))
-        #expect(effects == [.perform(.disable, tokenID: "SU-431-800-699")])
+        #expect(effects == [.perform(.token(.disable), id: "SU-431-800-699")])
         #expect(AppView.render(state).text.contains("Disable…"))
 
         // The discard question keeps its own y: only the dialog context changed.

@@ -68,7 +68,7 @@ import TokenWizard
     @Test func destructiveActionsAskWithCancelFocused() {
         var state = UISample.state(UISample.large, tokens: tokens)
         #expect(UISample.press(&state, .character("."), .character("x")) == [.discardPendingInput], "asks; typed-ahead input is dropped")
-        #expect(state.confirm?.action == .token(.delete, id: "SU-000-000-001"))
+        #expect(state.confirm?.action == .one(.token(.delete), id: "SU-000-000-001"))
         #expect(state.confirm?.confirmFocused == false)
         #expect(AppView.render(state).text.contains("Delete Token 1 (SU-000-000-001)? This cannot be undone."))
         #expect(UISample.press(&state, .enter).isEmpty, "Enter presses the focused CANCEL")
@@ -76,15 +76,15 @@ import TokenWizard
         _ = UISample.press(&state, .character("."), .character("x"))
         #expect(UISample.press(&state, .character("n")).isEmpty)
         _ = UISample.press(&state, .character("."), .character("x"))
-        #expect(UISample.press(&state, .character("y")) == [.perform(.delete, tokenID: "SU-000-000-001")])
+        #expect(UISample.press(&state, .character("y")) == [.perform(.token(.delete), id: "SU-000-000-001")])
         _ = UISample.press(&state, .character("."), .character("d"), .tab)
-        #expect(UISample.press(&state, .enter) == [.perform(.disable, tokenID: "SU-000-000-001")])
+        #expect(UISample.press(&state, .enter) == [.perform(.token(.disable), id: "SU-000-000-001")])
     }
 
     @Test func enablingNeedsNoConfirmationAndUpdatesTheRow() {
         let inactive = UISample.token("SU-000-000-001", "Token 1", status: .inactive)
         var state = UISample.state(UISample.large, tokens: [inactive])
-        #expect(UISample.press(&state, .character("."), .character("e")) == [.perform(.enable, tokenID: "SU-000-000-001")])
+        #expect(UISample.press(&state, .character("."), .character("e")) == [.perform(.token(.enable), id: "SU-000-000-001")])
         _ = AppReducer.reduce(&state, .tokenActionFinished(.enable, tokenID: "SU-000-000-001", .success(UISample.token("SU-000-000-001", "Token 1")), now: UISample.now))
         #expect(state.tokens.items.first?.status == .active)
         #expect(state.status?.text == "Token SU-000-000-001 enabled.")
@@ -163,7 +163,7 @@ import TokenWizard
         let refused = ConnectError(operation: .deactivateToken, method: .post, kind: .http(status: 503, code: nil, messages: []))
         _ = AppReducer.reduce(&state, .tokenActionFinished(.disable, tokenID: "SU-431-800-699", .failure(refused), now: UISample.now))
         #expect(AppView.render(state).text.contains("R retries · Esc dismisses"))
-        #expect(UISample.press(&state, .character("R")) == [.perform(.disable, tokenID: "SU-431-800-699")])
+        #expect(UISample.press(&state, .character("R")) == [.perform(.token(.disable), id: "SU-431-800-699")])
     }
 
     @Test func aWriteWithAnUnknownOutcomeIsNotRetriedBlindly() {

@@ -133,15 +133,15 @@ import TokenWizard
     @Test(arguments: sizes)
     func enableRunsAtOnceWhileDisableTriggerAndDeleteAsk(size: TerminalSize) throws {
         var state = UISample.webhookState(size, hooks: [UISample.webhook("WB-1", "Off", active: false), UISample.erpHook])
-        #expect(UISample.press(&state, .character("."), .character("e")) == [.performWebhook(.enable, webhookID: "WB-1")])
+        #expect(UISample.press(&state, .character("."), .character("e")) == [.perform(.webhook(.enable), id: "WB-1")])
         _ = UISample.press(&state, .down)
         for (letter, action, words) in [("d", WebhookAction.disable, "stops calling its URL"), ("t", .trigger, "Send a test delivery"), ("x", .delete, "This cannot")] {
             #expect(UISample.press(&state, .character("."), .character(Character(letter))) == [.discardPendingInput], "asks; typed-ahead input is dropped")
-            #expect(state.confirm?.action == .webhook(action, id: "WB-111-222-333"))
+            #expect(state.confirm?.action == .one(.webhook(action), id: "WB-111-222-333"))
             #expect(AppView.render(state).text.contains(words))
             #expect(UISample.press(&state, .enter).isEmpty, "Enter presses CANCEL, which has the focus")
             _ = UISample.press(&state, .character("."), .character(Character(letter)))
-            #expect(UISample.press(&state, .character("y")) == [.performWebhook(action, webhookID: "WB-111-222-333")])
+            #expect(UISample.press(&state, .character("y")) == [.perform(.webhook(action), id: "WB-111-222-333")])
         }
     }
 

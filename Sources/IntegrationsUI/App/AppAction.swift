@@ -60,7 +60,8 @@ public enum AppEffect: Sendable, Hashable {
     case loadExtensions
     case loadToken(id: String)
     case loadExtension(id: String)
-    case perform(TokenAction, tokenID: String)
+    /// A token's or a webhook's action (one request; a bulk run sends one per item).
+    case perform(ListAction, id: String)
     /// Copies a token's API key (fetching the token when its secret is not at hand).
     case copyAPIKey(tokenID: String)
     case copyText(String, what: String)  // never a secret: keys go through copyAPIKey
@@ -72,7 +73,6 @@ public enum AppEffect: Sendable, Hashable {
     /// Read a page ahead of the user (answer with `.readAheadAnswered`).
     case readAhead(ListID, ListQuery, PageRequest, generation: Int)
     case loadWebhook(id: String)
-    case performWebhook(WebhookAction, webhookID: String)
     /// Copies a webhook's JWT secret (read afresh, never kept in an effect).
     case copyJWTSecret(webhookID: String)
     /// I/O the webhook form asked for.

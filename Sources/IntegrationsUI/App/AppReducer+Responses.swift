@@ -34,7 +34,7 @@ extension AppReducer {
     static func tokenActionFinished(
         _ action: TokenAction, _ tokenID: String, _ result: Result<Token?, ConnectError>, now: Date, _ state: inout AppState
     ) -> [AppEffect] {
-        if let effects = bulkAnswer(.tokens(action), id: tokenID, failure: result.failure, now: now, &state) { return effects }
+        if let effects = bulkAnswer(.token(action), id: tokenID, failure: result.failure, now: now, &state) { return effects }
         switch result {
         case .success(let token):
             if let token {
@@ -53,7 +53,7 @@ extension AppReducer {
                 return [reloadTokens(&state)]
             }
         case .failure(let error):
-            actionFailed(.token(action, id: tokenID), error, &state)
+            actionFailed(.one(.token(action), id: tokenID), error, &state)
         }
         return []
     }

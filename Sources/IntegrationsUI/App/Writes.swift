@@ -5,7 +5,7 @@ import TokenWizard
 extension AppEffect {
     var writes: Bool {
         switch self {
-        case .perform, .performWebhook, .switchAccount: true
+        case .perform, .switchAccount: true
         case .wizard(let effect):
             switch effect {
             case .createToken, .grantPermission: true

@@ -20,7 +20,7 @@ extension AppReducer {
             if command == .close { state.closeTopModal() }
             return []
         case .enable, .disable, .rotate, .renew, .delete, .trigger:
-            chosen = menu.items.first { $0.pick == command }
+            chosen = menu.items.first { $0.action.pick == command }
         }
         guard let action = chosen else {
             state.menu = menu
@@ -40,7 +40,7 @@ extension AppReducer {
     /// Runs an action, asking first when it can break something.
     static func request(_ action: ItemAction, now: Date, _ state: inout AppState) -> [AppEffect] {
         if refusedReadOnly(action.title.lowercased(), &state) { return [] }
-        if case .webhook(.trigger, let id) = action,
+        if case .one(.webhook(.trigger), let id) = action,
             (state.webhookDetails?.webhook.value ?? state.webhooks.items.first { $0.id == id })?.active == false
         {
             state.status = .error("\(id) is inactive: enable it (. then e) before triggering it.")
@@ -56,20 +56,18 @@ extension AppReducer {
     /// Carries an action out: a single one at once, a bulk one item by item.
     static func start(_ action: ItemAction, now: Date, _ state: inout AppState) -> [AppEffect] {
         switch action {
-        case .token, .webhook:
+        case .one(let single, let id):
             state.status = .info("\(action.title)…", now: now)
-            return action.effect.map { [$0] } ?? []
-        case .tokens(let token, let marks): return startBulk(.tokens(token), marks, &state)
-        case .webhooks(let webhook, let marks): return startBulk(.webhooks(webhook), marks, &state)
+            return [.perform(single, id: id)]
+        case .marked(let bulk, let marks): return startBulk(bulk, marks, &state)
         }
     }
 
     static func confirmTitle(_ action: ItemAction) -> String {
         switch action {
-        case .token(let token, _): "\(token.title) token"
-        case .webhook(.trigger, _): "Trigger webhook"
-        case .webhook(let webhook, _): "\(webhook.title) webhook"
-        case .tokens, .webhooks: action.title
+        case .one(.webhook(.trigger), _): "Trigger webhook"
+        case .one(let single, _): "\(single.title) \(single.noun)"
+        case .marked: action.title
         }
     }
 
@@ -78,9 +76,9 @@ extension AppReducer {
         // Cutting off the key connect-tui itself uses is allowed, but never by surprise.
         let cuts: Bool
         switch action {
-        case .token(let token, let id): cuts = token != .enable && token != .renew && id == state.connection.ownTokenID
-        case .tokens(let token, let marks): cuts = token != .enable && marks.contains { $0.id == state.connection.ownTokenID }
-        case .webhook, .webhooks: cuts = false
+        case .one(.token(let token), let id): cuts = token != .enable && token != .renew && id == state.connection.ownTokenID
+        case .marked(.token(let token), let marks): cuts = token != .enable && marks.contains { $0.id == state.connection.ownTokenID }
+        case .one(.webhook, _), .marked(.webhook, _): cuts = false
         }
         guard cuts, let own = state.connection.ownTokenID else { return message }
         return message + " \(own) is the key connect-tui itself is using: it stops working here too."
@@ -88,7 +86,7 @@ extension AppReducer {
 
     private static func actionMessage(_ action: ItemAction, _ state: AppState) -> String {
         switch action {
-        case .token(let token, let id):
+        case .one(.token(let token), let id):
             let name = (state.details?.token.value ?? state.tokens.items.first { $0.id == id })?.name ?? id
             switch token {
             case .disable: return "Disable \(name) (\(id))? Integrations using its key stop working until it is enabled again."
@@ -99,7 +97,7 @@ extension AppReducer {
             case .delete: return "Delete \(name) (\(id))? This cannot be undone."
             case .enable: return ""
             }
-        case .webhook(let webhook, let id):
+        case .one(.webhook(let webhook), let id):
             let hook = state.webhookDetails?.webhook.value ?? state.webhooks.items.first { $0.id == id }
             let name = hook?.label ?? id
             switch webhook {
@@ -108,7 +106,7 @@ extension AppReducer {
             case .delete: return "Delete \(name) (\(id))? This cannot be undone."
             case .enable: return ""
             }
-        case .tokens(let token, let marks):
+        case .marked(.token(let token), let marks):
             let what = "\(token.title) \(Mark.these(marks.count, "token"))? \(Mark.sample(marks))."
             switch token {
             case .enable: return "\(what) \(BulkRun.once)"
@@ -116,7 +114,7 @@ extension AppReducer {
             case .delete: return "\(what) This cannot be undone. \(BulkRun.once)"
             case .rotate, .renew: return "\(what) Each gets a new key. \(BulkRun.once)"
             }
-        case .webhooks(let webhook, let marks):
+        case .marked(.webhook(let webhook), let marks):
             let what = "\(webhook.title) \(Mark.these(marks.count, "webhook"))? \(Mark.sample(marks))."
             switch webhook {
             case .enable: return "\(what) \(BulkRun.once)"

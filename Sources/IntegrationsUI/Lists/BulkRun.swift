@@ -29,18 +29,13 @@ public struct Mark: Sendable, Hashable {
 /// next goes when the last one's answer is in), so a failure never repeats a request and the
 /// result can say exactly what happened to each.
 public struct BulkRun: Sendable, Hashable {
-    public enum Operation: Sendable, Hashable {
-        case tokens(TokenAction)
-        case webhooks(WebhookAction)
-    }
-
     /// An item whose request failed, and why.
     public struct Failure: Sendable, Hashable {
         public var mark: Mark
         public var reason: String
     }
 
-    public var operation: Operation
+    public var operation: ListAction
     /// Every item, in the order marked.
     public var marks: [Mark]
     /// Not sent yet.
@@ -70,12 +65,7 @@ public struct BulkRun: Sendable, Hashable {
     }
 
     /// The action as the menu offered it.
-    var action: ItemAction {
-        switch operation {
-        case .tokens(let action): .tokens(action, marks)
-        case .webhooks(let action): .webhooks(action, marks)
-        }
-    }
+    var action: ItemAction { .marked(operation, marks) }
 
     /// "Delete 3 tokens".
     var title: String { action.title }
@@ -87,12 +77,7 @@ public struct BulkRun: Sendable, Hashable {
     }
 
     /// The request for one item.
-    func effect(for mark: Mark) -> AppEffect {
-        switch operation {
-        case .tokens(let action): .perform(action, tokenID: mark.id)
-        case .webhooks(let action): .performWebhook(action, webhookID: mark.id)
-        }
-    }
+    func effect(for mark: Mark) -> AppEffect { .perform(operation, id: mark.id) }
 
     /// "4 deleted, 1 failed (still marked), 2 not sent".
     var summary: String {
@@ -120,20 +105,17 @@ extension AppReducer {
 
     /// The actions menu for the marked rows of a list, when there are any.
     static func bulkMenu(_ id: ListID, _ state: AppState) -> ActionsMenu? {
-        switch id {
-        case .tokens:
-            let marks = state.tokens.marked
-            return marks.isEmpty ? nil : ActionsMenu(items: [TokenAction.enable, .disable, .delete].map { .tokens($0, marks) })
-        case .webhooks:
-            let marks = state.webhooks.marked
-            return marks.isEmpty ? nil : ActionsMenu(items: [WebhookAction.enable, .disable, .delete].map { .webhooks($0, marks) })
-        case .extensions:
-            return nil
-        }
+        let (marks, actions): ([Mark], [ListAction]) =
+            switch id {
+            case .tokens: (state.tokens.marked, [.token(.enable), .token(.disable), .token(.delete)])
+            case .webhooks: (state.webhooks.marked, [.webhook(.enable), .webhook(.disable), .webhook(.delete)])
+            case .extensions: ([], [])
+            }
+        return marks.isEmpty ? nil : ActionsMenu(items: actions.map { .marked($0, marks) })
     }
 
     /// Starts a confirmed bulk action: its progress opens, and the first request goes.
-    static func startBulk(_ operation: BulkRun.Operation, _ marks: [Mark], _ state: inout AppState) -> [AppEffect] {
+    static func startBulk(_ operation: ListAction, _ marks: [Mark], _ state: inout AppState) -> [AppEffect] {
         guard let first = marks.first else { return [] }
         let run = BulkRun(operation: operation, marks: marks, waiting: Array(marks.dropFirst()), sending: first)
         state.modals.append(.bulk(run))
@@ -142,7 +124,7 @@ extension AppReducer {
 
     /// An item's answer, when it belongs to the bulk run in progress (nil otherwise): noted,
     /// then the next request, or the end (the succeeded ones unmarked, the list read again).
-    static func bulkAnswer(_ operation: BulkRun.Operation, id: String, failure: ConnectError?, now: Date, _ state: inout AppState) -> [AppEffect]? {
+    static func bulkAnswer(_ operation: ListAction, id: String, failure: ConnectError?, now: Date, _ state: inout AppState) -> [AppEffect]? {
         guard let index = state.modals.lastIndex(where: { if case .bulk = $0 { true } else { false } }),
             case .bulk(var run) = state.modals[index], run.operation == operation, let sent = run.sending, sent.id == id
         else { return nil }
@@ -167,10 +149,7 @@ extension AppReducer {
     private static func finishBulk(_ run: BulkRun, now: Date, _ state: inout AppState) -> [AppEffect] {
         let line = "\(run.title): \(run.summary)."
         state.status = run.failed.isEmpty ? .info(line, now: now) : .error(line)
-        switch run.operation {
-        case .tokens: return finishBulk(TokenListKind.self, run, &state)
-        case .webhooks: return finishBulk(WebhookListKind.self, run, &state)
-        }
+        return finishBulk(run.operation.list.kind, run, &state)
     }
 
     private static func finishBulk<K: ListKind>(_ kind: K.Type, _ run: BulkRun, _ state: inout AppState) -> [AppEffect] {

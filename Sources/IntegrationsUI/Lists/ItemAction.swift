@@ -1,43 +1,79 @@
-/// Something done from an actions menu: to one token or webhook, or to every marked one
-/// (one request each, in turn: see `BulkRun`).
-public enum ItemAction: Sendable, Hashable {
-    case token(TokenAction, id: String)
-    case webhook(WebhookAction, id: String)
-    case tokens(TokenAction, [Mark])
-    case webhooks(WebhookAction, [Mark])
+/// An action a list offers: what is done, and to which kind of item.
+public enum ListAction: Sendable, Hashable {
+    case token(TokenAction)
+    case webhook(WebhookAction)
 
     public var title: String {
         switch self {
-        case .token(let action, _): action.title
-        case .webhook(let action, _): action.title
-        case .tokens(let action, let marks): "\(action.title) \(Mark.count(marks.count, "token"))"
-        case .webhooks(let action, let marks): "\(action.title) \(Mark.count(marks.count, "webhook"))"
+        case .token(let action): action.title
+        case .webhook(let action): action.title
         }
     }
 
     /// The menu command that picks it (its key is in the menu's keymap).
     public var pick: PickCommand {
         switch self {
-        case .token(let action, _), .tokens(let action, _): action.pick
-        case .webhook(let action, _), .webhooks(let action, _): action.pick
+        case .token(let action): action.pick
+        case .webhook(let action): action.pick
+        }
+    }
+
+    public var needsConfirmation: Bool {
+        switch self {
+        case .token(let action): action.needsConfirmation
+        case .webhook(let action): action.needsConfirmation
+        }
+    }
+
+    /// "token", for "3 tokens".
+    var noun: String {
+        switch self {
+        case .token: "token"
+        case .webhook: "webhook"
+        }
+    }
+
+    /// The list whose items it acts on.
+    var list: ListID {
+        switch self {
+        case .token: .tokens
+        case .webhook: .webhooks
+        }
+    }
+}
+
+/// Something done from an actions menu: to one item, or to every marked one (one request
+/// each, in turn: see `BulkRun`).
+public enum ItemAction: Sendable, Hashable {
+    case one(ListAction, id: String)
+    case marked(ListAction, [Mark])
+
+    public var action: ListAction {
+        switch self {
+        case .one(let action, _), .marked(let action, _): action
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .one(let action, _): action.title
+        case .marked(let action, let marks): "\(action.title) \(Mark.count(marks.count, action.noun))"
         }
     }
 
     /// Whether it asks first; every bulk action does, naming what it acts on.
     public var needsConfirmation: Bool {
         switch self {
-        case .token(let action, _): action.needsConfirmation
-        case .webhook(let action, _): action.needsConfirmation
-        case .tokens, .webhooks: true
+        case .one(let action, _): action.needsConfirmation
+        case .marked: true
         }
     }
 
     /// The effect that carries out a single action; a bulk one runs as a `BulkRun`.
     var effect: AppEffect? {
         switch self {
-        case .token(let action, let id): .perform(action, tokenID: id)
-        case .webhook(let action, let id): .performWebhook(action, webhookID: id)
-        case .tokens, .webhooks: nil
+        case .one(let action, let id): .perform(action, id: id)
+        case .marked: nil
         }
     }
 }

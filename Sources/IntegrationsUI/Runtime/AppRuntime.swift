@@ -254,7 +254,8 @@ public final class AppRuntime {
             case .loadToken(let id): request({ client throws(ConnectError) in try await client.token(id: id) }) { result, _ in .tokenLoaded(result) }
             case .loadExtension(let id): loadExtension(id)
             case .countTokens(let extensionID): countTokens(extensionID)
-            case .perform(let action, let tokenID): perform(action, tokenID: tokenID)
+            case .perform(.token(let action), let id): perform(action, tokenID: id)
+            case .perform(.webhook(let action), let id): perform(action, webhookID: id)
             case .copyAPIKey(let tokenID): copyAPIKey(tokenID)
             case .copyText(let text, let what): copyText(text, what: what)
             case .copyJWTSecret(let id): copyJWTSecret(id)
@@ -262,7 +263,6 @@ public final class AppRuntime {
             case .exportKey(let tokenID, let format, let target): exportKey(tokenID, format, to: target)
             case .checkKey(let tokenID): checkKey(tokenID)
             case .loadWebhook(let id): request({ client throws(ConnectError) in try await client.webhook(id: id) }) { result, _ in .webhookLoaded(result) }
-            case .performWebhook(let action, let id): perform(action, webhookID: id)
             case .webhookForm(let effect): performWebhookForm(effect)
             case .wizard(let effect): performWizard(effect)
             case .editForm(let effect): performEdit(effect)

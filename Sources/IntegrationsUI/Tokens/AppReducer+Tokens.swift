@@ -40,6 +40,6 @@ extension AppReducer {
 
     static func menu(for token: Token) -> ActionsMenu {
         let toggle: TokenAction = token.status == .active ? .disable : .enable
-        return ActionsMenu(items: [toggle, .rotate, .renew, .delete].map { .token($0, id: token.id) })
+        return ActionsMenu(items: [toggle, .rotate, .renew, .delete].map { .one(.token($0), id: token.id) })
     }
 }

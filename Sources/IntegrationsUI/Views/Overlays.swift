@@ -116,7 +116,7 @@ enum Overlays {
         let inner = panel(frame, title: "Actions", &screen)
         for (index, item) in menu.items.enumerated() {
             let style = index == menu.selected ? Style(.selection) : Style(.text)
-            let key = state.keymaps.menu.label(item.pick)
+            let key = state.keymaps.menu.label(item.action.pick)
             screen.put(" \(key)  \(item.title)".fitted(toWidth: inner.width), x: inner.x, y: inner.y + index, style: style)
             screen.put(key, x: inner.x + 1, y: inner.y + index, style: Style(index == menu.selected ? .selection : .keyHint, underline: true))
         }

@@ -17,7 +17,7 @@ extension AppReducer {
         case .actions:
             openActions(bulkMenu(.webhooks, state) ?? menu(for: hook), &state)
             return []
-        case .trigger: return request(.webhook(.trigger, id: hook.id), now: now, &state)
+        case .trigger: return request(.one(.webhook(.trigger), id: hook.id), now: now, &state)
         case .copy: return [.copyText(hook.externalURL ?? "", what: "The URL of \(hook.id)")]
         case .create: return openWebhookForm(&state)
         case .edit: return openWebhookForm(editing: hook, &state)
@@ -47,7 +47,7 @@ extension AppReducer {
             openActions(menu(for: hook), &state)
             return []
         case .trigger:
-            return request(.webhook(.trigger, id: details.webhookID), now: now, &state)
+            return request(.one(.webhook(.trigger), id: details.webhookID), now: now, &state)
         case .edit:
             guard let hook else { return [] }
             return openWebhookForm(editing: hook, &state)
@@ -62,7 +62,7 @@ extension AppReducer {
 
     static func menu(for hook: Webhook) -> ActionsMenu {
         let toggle: WebhookAction = hook.active == true ? .disable : .enable
-        return ActionsMenu(items: [toggle, .trigger, .delete].map { .webhook($0, id: hook.id) })
+        return ActionsMenu(items: [toggle, .trigger, .delete].map { .one(.webhook($0), id: hook.id) })
     }
 
     static func reloadWebhooks(_ state: inout AppState) -> AppEffect { reload(WebhookListKind.self, &state) }
@@ -86,7 +86,7 @@ extension AppReducer {
     static func webhookActionFinished(
         _ action: WebhookAction, _ id: String, _ result: Result<Webhook?, ConnectError>, now: Date, _ state: inout AppState
     ) -> [AppEffect] {
-        if let effects = bulkAnswer(.webhooks(action), id: id, failure: result.failure, now: now, &state) { return effects }
+        if let effects = bulkAnswer(.webhook(action), id: id, failure: result.failure, now: now, &state) { return effects }
         switch result {
         case .success(let hook):
             if let hook {
@@ -101,7 +101,7 @@ extension AppReducer {
                 return [reloadWebhooks(&state)]
             }
         case .failure(let error):
-            actionFailed(.webhook(action, id: id), error, &state)
+            actionFailed(.one(.webhook(action), id: id), error, &state)
         }
         return []
     }
