@@ -38,12 +38,10 @@ public struct KeymapSet: Sendable, Hashable {
 
     /// Every context, in help order.
     public var all: [KeymapSummary] {
-        [global.summary, general.summary, tokenList.summary, details.summary, webhookList.summary, webhookDetails.summary,
-         extensions.summary, extensionDetails.summary, wizardGeneral.summary, wizardExtension.summary, wizardPermissions.summary,
-         wizardSummary.summary, waiting.summary, editForm.summary, editPermissions.summary, webhookForm.summary,
-         discard.summary, confirm.summary, bulk.summary, draftOffer.summary, menu.summary, export.summary, exportFile.summary,
-         switcher.summary, columns.summary,
-         filterLine.summary, filter.summary, permissionFilter.summary, help.summary, text.summary]
+        var copy = self
+        var summaries: [KeymapSummary] = []
+        copy.forEachContext { summary, _, _ in summaries.append(summary) }
+        return summaries
     }
 
     /// The bindings with a config's `[keys]` applied. `keys` maps `command` (every context
@@ -69,8 +67,8 @@ public struct KeymapSet: Sendable, Hashable {
             }
             var found = false
             var contextFound = context == nil
-            result.forEachContext { keymapName, commands, rebind in
-                guard context == nil || context == keymapName else { return }
+            result.forEachContext { summary, commands, rebind in
+                guard context == nil || context == summary.name else { return }
                 contextFound = true
                 guard commands.contains(name) else { return }
                 found = true
@@ -90,16 +88,16 @@ public struct KeymapSet: Sendable, Hashable {
     public var commandNames: [String: Set<String>] {
         var copy = self
         var names: [String: Set<String>] = [:]
-        copy.forEachContext { name, commands, _ in names[name] = commands }
+        copy.forEachContext { summary, commands, _ in names[summary.name] = commands }
         return names
     }
 
-    /// Calls `body` with each context's name, its commands' names, and a function that
-    /// rebinds it (returning the problems).
-    private mutating func forEachContext(_ body: (String, Set<String>, ([String: [Key]]) -> [String]) -> Void) {
+    /// Calls `body` with each context (in help order): its summary, its commands' names, and a
+    /// function that rebinds it (returning the problems).
+    private mutating func forEachContext(_ body: (KeymapSummary, Set<String>, ([String: [Key]]) -> [String]) -> Void) {
         func visit<C>(_ path: WritableKeyPath<KeymapSet, Keymap<C>>) {
             let keymap = self[keyPath: path]
-            body(keymap.name, Set(keymap.bindings.map(\.command.configName))) { changes in
+            body(keymap.summary, Set(keymap.bindings.map(\.command.configName))) { changes in
                 let (changed, problems) = self[keyPath: path].rebinding(changes)
                 self[keyPath: path] = changed
                 return problems

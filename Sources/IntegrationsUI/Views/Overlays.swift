@@ -77,15 +77,19 @@ enum Overlays {
         state[keyPath: K.path].rangeText
     }
 
-    static func panel(_ rect: Rect, title: String, _ screen: inout Screen) -> Rect {
+    /// A box over what is below; its keys (when given) on its last inner row.
+    static func panel(_ rect: Rect, title: String, hints: String? = nil, _ screen: inout Screen) -> Rect {
         screen.fill(rect)
         screen.drawBox(rect, title: title, focused: true)
-        return rect.inset(1)
+        let inner = rect.inset(1)
+        if let hints { screen.put(hints, x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2) }
+        return inner
     }
 
     /// A list's filter: the text, then each choice as ‹ value ›; the keys at the foot.
     static func renderFilter(_ editor: FilterEditor, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
-        let inner = panel(frame, title: editor.title, &screen)
+        let hints = FormChrome.hintLine(state.keymaps.filter.hints)
+        let inner = panel(frame, title: editor.title, hints: editor.note.map { "\($0) · \(hints)" } ?? hints, &screen)
         let labels = [editor.textLabel] + editor.choices.map(\.label)
         let valueX = inner.x + 2 + (labels.map(\.displayWidth).max() ?? 0) + 2
         for (index, label) in labels.enumerated() {
@@ -99,17 +103,14 @@ enum Overlays {
                 screen.put("‹ \(choice.options[choice.selected].title) ›", x: valueX, y: y, style: Style(focused ? .accent : .text), maxWidth: inner.maxX - valueX - 1)
             }
         }
-        let hints = FormChrome.hintLine(state.keymaps.filter.hints)
-        screen.put(editor.note.map { "\($0) · \(hints)" } ?? hints, x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
     static func renderColumns<K: ListKind>(_ kind: K.Type, cursor: Int, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
         let all = K.Column.allCases
         let shown = state[keyPath: K.path].columns.shown
-        let inner = panel(frame, title: "Columns", &screen)
+        let inner = panel(frame, title: "Columns", hints: FormChrome.hintLine(state.keymaps.columns.hints), &screen)
         Checklist(items: all.map { (title: $0.title, checked: shown.contains($0)) }, cursor: cursor)
             .render(into: &screen, Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: all.count))
-        screen.put(FormChrome.hintLine(state.keymaps.columns.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
     static func renderMenu(_ menu: ActionsMenu, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
@@ -130,7 +131,7 @@ enum Overlays {
     static func renderConfirm(_ confirm: ConfirmDialog, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
         let lines = confirmLines(confirm, width: frame.width, Layout(state.size).content)
         // Border, message, a blank row, the buttons, the key hint.
-        let inner = panel(frame, title: confirm.title, &screen)
+        let inner = panel(frame, title: confirm.title, hints: FormChrome.hintLine(state.keymaps.confirm.hints), &screen)
         for (index, line) in lines.enumerated() {
             screen.put(line, x: inner.x + 1, y: inner.y + index, maxWidth: inner.width - 2)
         }
@@ -142,12 +143,12 @@ enum Overlays {
         x += cancelWidth + 2
         let confirmWidth = screen.drawButton(confirm.confirmTitle, x: x, y: buttonsY, focused: confirm.confirmFocused, primary: true)
         if let key = keymap.key(.confirm) { screen.addTarget(Rect(x: x, y: buttonsY, width: confirmWidth, height: 1), press: key) }
-        screen.put(FormChrome.hintLine(state.keymaps.confirm.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
     static func renderSwitcher(_ switcher: AccountSwitcher, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
         let choices = state.accountChoices
-        let inner = panel(frame, title: "Switch account", &screen)
+        let hints = FormChrome.hintLine(state.keymaps.switcher.hints) + "  ·  every pane reloads"
+        let inner = panel(frame, title: "Switch account", hints: hints, &screen)
         let visible = inner.height - 2
         let first = max(0, switcher.cursor - visible + 1)
         for (row, index) in (first..<min(choices.count, first + visible)).enumerated() {
@@ -161,19 +162,17 @@ enum Overlays {
             let detailWidth = min(detail.displayWidth, max(0, inner.width - line.displayWidth - 2))
             screen.put(detail.truncated(toWidth: detailWidth), x: inner.maxX - detailWidth, y: inner.y + row, style: index == switcher.cursor ? style : Style(.muted))
         }
-        screen.put(FormChrome.hintLine(state.keymaps.switcher.hints) + "  ·  every pane reloads", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
     /// The export menu: each format with what it is for.
     static func renderExport(_ menu: ExportMenu, _ state: AppState, _ frame: Rect, _ screen: inout Screen) {
-        let inner = panel(frame, title: "Export the key of \(menu.tokenID)", &screen)
+        let inner = panel(frame, title: "Export the key of \(menu.tokenID)", hints: FormChrome.hintLine(state.keymaps.export.hints), &screen)
         screen.put("The endpoint and the key, as another tool reads them:", x: inner.x + 1, y: inner.y, style: Style(.muted), maxWidth: inner.width - 2)
         for (index, format) in KeyExport.Format.allCases.enumerated() {
             let selected = index == menu.cursor
             let y = inner.y + 2 + index
             screen.put(" \(format.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))\(format.summary)".fitted(toWidth: inner.width), x: inner.x, y: y, style: selected ? Style(.selection) : Style(.text))
         }
-        screen.put(FormChrome.hintLine(state.keymaps.export.hints), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width - 2)
     }
 
     /// Where an export is written, and (when the file exists) whether to replace it.

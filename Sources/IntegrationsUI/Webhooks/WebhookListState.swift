@@ -159,25 +159,9 @@ public struct WebhookDetailsState: Sendable, Hashable {
 }
 
 extension WebhookObjectClass {
-    /// "Fulfillment request", as a person reads it.
-    public var title: String {
-        let words = rawValue.replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
-    }
-}
-
-extension WebhookObjectClass {
     /// "Fulfillment": the table's form, where the column says what it is.
     public var shortTitle: String {
         title.hasSuffix(" request") ? String(title.dropLast(" request".count)) : title
-    }
-}
-
-extension WebhookType {
-    /// "Event", "Change validator".
-    public var title: String {
-        let words = rawValue.replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }
 
