@@ -40,8 +40,8 @@ extension AppReducer {
         if event.x < layout.sidebar.maxX, let pane = Pane.allCases.first(where: { layout.paneRow($0) == event.y }) {
             return show(pane, &state)
         }
+        if let list = state.route.list { return clickList(list.kind, event, layout.listTable, layout, now: now, &state) }
         let tabsY = layout.content.y + 3
-        let table = layout.listTable
         switch state.route {
         case .tokenDetails(var details):
             if event.y == tabsY { details.tab = event.x < layout.content.x + 10 ? .general : .permissions }
@@ -49,10 +49,7 @@ extension AppReducer {
         case .webhookDetails(var details):
             if event.y == tabsY { details.tab = event.x < layout.content.x + 10 ? .general : .deliveries }
             state.webhookDetails = details
-        case .tokenList: return clickList(TokenListKind.self, event, table, layout, now: now, &state)
-        case .webhookList: return clickList(WebhookListKind.self, event, table, layout, now: now, &state)
-        case .extensionList: return clickList(ExtensionListKind.self, event, table, layout, now: now, &state)
-        case .general, .extensionDetails:
+        case .general, .tokenList, .webhookList, .extensionList, .extensionDetails:
             break
         }
         return []

@@ -155,26 +155,22 @@ public enum AppReducer {
             state.status = .info("Trying again…", now: now)
             return [retry]
         }
-        let handled: [AppEffect]?
-        switch state.route {
-        case .general:
-            handled = state.keymaps.general.command(for: key) == .copy
-                ? [.copyText(state.connection.endpoint.absoluteString, what: "The API endpoint")] : nil
-        case .tokenList:
-            handled = state.keymaps.tokenList.command(for: key).flatMap { handleTokenList($0, now: now, &state) }
-        case .tokenDetails(let details):
-            handled = state.keymaps.details.command(for: key).flatMap { handleDetails(details, $0, now: now, &state) }
-        case .webhookList:
-            handled = state.keymaps.webhookList.command(for: key).flatMap { handleWebhookList($0, now: now, &state) }
-        case .webhookDetails(let details):
-            handled = state.keymaps.webhookDetails.command(for: key).flatMap { handleWebhookDetails(details, $0, now: now, &state) }
-        case .extensionList:
-            handled = state.keymaps.extensions.command(for: key).flatMap { handleExtensions($0, now: now, &state) }
-        case .extensionDetails:
-            handled = state.keymaps.extensionDetails.command(for: key).flatMap { handleExtensions($0, now: now, &state) }
+        if let command = state.route.keymap(state.keymaps).command(for: key), let handled = handleScreen(command, now: now, &state) {
+            return handled
         }
-        if let handled { return handled }
         return global.map { handleGlobal($0, now: now, &state) } ?? []
+    }
+
+    /// A command of the screen's keymap; nil leaves the key to the global keymap.
+    static func handleScreen(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+        switch state.route {
+        case .general: command == .copy ? [.copyText(state.connection.endpoint.absoluteString, what: "The API endpoint")] : nil
+        case .tokenList: handleTokenList(command, now: now, &state)
+        case .tokenDetails(let details): handleDetails(details, command, now: now, &state)
+        case .webhookList: handleWebhookList(command, now: now, &state)
+        case .webhookDetails(let details): handleWebhookDetails(details, command, now: now, &state)
+        case .extensionList, .extensionDetails: handleExtensions(command, now: now, &state)
+        }
     }
 
     static func handleGlobal(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect] {

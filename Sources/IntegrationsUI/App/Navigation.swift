@@ -22,6 +22,19 @@ public enum Route: Sendable, Hashable {
         }
     }
 
+    /// The screen's keys.
+    func keymap(_ keymaps: KeymapSet) -> Keymap<Command> {
+        switch self {
+        case .general: keymaps.general
+        case .tokenList: keymaps.tokenList
+        case .tokenDetails: keymaps.details
+        case .webhookList: keymaps.webhookList
+        case .webhookDetails: keymaps.webhookDetails
+        case .extensionList: keymaps.extensions
+        case .extensionDetails: keymaps.extensionDetails
+        }
+    }
+
     /// The list this screen is, if it is one.
     public var list: ListID? {
         switch self {

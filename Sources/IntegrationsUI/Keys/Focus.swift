@@ -51,16 +51,7 @@ extension AppState {
         case .columns?: return on(keymaps.columns)
         case .permissionFilter?: return on(keymaps.permissionFilter, text: true)
         case nil:
-            let keymap: Keymap<Command>
-            switch route {
-            case .general: keymap = keymaps.general
-            case .tokenList: keymap = keymaps.tokenList
-            case .tokenDetails: keymap = keymaps.details
-            case .webhookList: keymap = keymaps.webhookList
-            case .webhookDetails: keymap = keymaps.webhookDetails
-            case .extensionList: keymap = keymaps.extensions
-            case .extensionDetails: keymap = keymaps.extensionDetails
-            }
+            let keymap = route.keymap(keymaps)
             var focus = on(keymap)
             if connection.readOnly {
                 // Write keys are not offered on a read-only account.
