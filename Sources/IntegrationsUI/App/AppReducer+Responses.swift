@@ -34,28 +34,16 @@ extension AppReducer {
     static func tokenActionFinished(
         _ action: TokenAction, _ tokenID: String, _ result: Result<Token?, ConnectError>, now: Date, _ state: inout AppState
     ) -> [AppEffect] {
-        if let effects = bulkAnswer(.token(action), id: tokenID, failure: result.failure, now: now, &state) { return effects }
-        switch result {
-        case .success(let token):
-            if let token {
-                state.tokens.replace(token)
-                if state.details?.tokenID == tokenID { state.details?.token = .loaded(token) }
-                // A new secret is shown at once, masked, where v and y work on it.
-                if action == .rotate || action == .renew, state.details?.tokenID != tokenID {
-                    var details = TokenDetailsState(tokenID: tokenID)
-                    details.token = .loaded(token)
-                    state.route = .tokenDetails(details)
-                }
-            }
-            state.status = .info(Self.done(action, tokenID), now: now)
-            if action == .delete {
-                if state.details?.tokenID == tokenID { state.details = nil }
-                return [reloadTokens(&state)]
-            }
-        case .failure(let error):
-            actionFailed(.one(.token(action), id: tokenID), error, &state)
+        let effects = actionFinished(TokenListKind.self, .token(action), tokenID, result, now: now, &state) { _ in
+            .info(Self.done(action, tokenID), now: now)
         }
-        return []
+        // A new secret is shown at once, masked, where v and y work on it.
+        if action == .rotate || action == .renew, case .success(let token?) = result, state.details?.tokenID != tokenID {
+            var details = TokenDetailsState(tokenID: tokenID)
+            details.token = .loaded(token)
+            state.route = .tokenDetails(details)
+        }
+        return effects
     }
 
     /// How a copy went, in words; a copied secret is cleared after `clear_after`.

@@ -193,6 +193,26 @@ extension AppReducer {
         state[keyPath: K.path].columns.toggle(at: index)
     }
 
+    /// An action's answer on any list: a step of the bulk run it belongs to, or the item and
+    /// its details refreshed (a deleted one closed and the list read again) and the outcome
+    /// said; a failure by the one rule below.
+    static func actionFinished<K: ListKind>(
+        _ kind: K.Type, _ action: ListAction, _ id: String, _ result: Result<K.Item?, ConnectError>, now: Date, _ state: inout AppState,
+        said: (K.Item?) -> StatusMessage
+    ) -> [AppEffect] {
+        if let effects = bulkAnswer(action, id: id, failure: result.failure, now: now, &state) { return effects }
+        switch result {
+        case .success(let item):
+            if let item { state[keyPath: K.path].replace(item) }
+            K.detailsFollow(id, item, deleted: action.deletes, &state)
+            state.status = said(item)
+            return action.deletes ? [reload(K.self, &state)] : []
+        case .failure(let error):
+            actionFailed(.one(action, id: id), error, &state)
+            return []
+        }
+    }
+
     /// One rule for an action that failed on any list: a lost answer is never resent blindly
     /// (the user looks again), a transient failure offers retry, a refusal says why.
     static func actionFailed(_ action: ItemAction, _ error: ConnectError, _ state: inout AppState) {

@@ -25,6 +25,8 @@ public enum ListAction: Sendable, Hashable {
         }
     }
 
+    var deletes: Bool { self == .token(.delete) || self == .webhook(.delete) }
+
     /// "token", for "3 tokens".
     var noun: String {
         switch self {

@@ -30,6 +30,8 @@ public protocol ListKind: Sendable, Hashable {
     static func sortField(_ column: Column) -> String?
     /// The order a list starts in (nil: the filter's own).
     static var defaultSort: ListSort<Column>? { get }
+    /// An action changed or deleted the item: its details, when they are on screen, follow.
+    static func detailsFollow(_ id: String, _ item: Item?, deleted: Bool, _ state: inout AppState)
 }
 
 /// What a list can be narrowed to: one text, then choices; the editor shows them in order.
@@ -61,6 +63,7 @@ extension ListKind {
     static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadList(id, loadID: loadID, query, page) }
     public static var defaultColumns: [Column] { Column.allCases }
     public static var defaultSort: ListSort<Column>? { nil }
+    public static func detailsFollow(_ id: String, _ item: Item?, deleted: Bool, _ state: inout AppState) {}
 }
 
 /// The column a list is ordered by, and which way (done by the server).

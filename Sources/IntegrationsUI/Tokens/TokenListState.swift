@@ -100,6 +100,11 @@ public enum TokenListKind: ListKind {
         case .expires: "expiration_date"
         }
     }
+    public static func detailsFollow(_ id: String, _ token: Token?, deleted: Bool, _ state: inout AppState) {
+        guard state.details?.tokenID == id else { return }
+        if deleted { state.details = nil } else if let token { state.details?.token = .loaded(token) }
+    }
+
     /// EXPIRES is one `C` away: most keys never expire.
     public static let defaultColumns: [TokenColumn] = [.label, .extension, .created, .status]
 

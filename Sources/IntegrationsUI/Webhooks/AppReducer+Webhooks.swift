@@ -86,24 +86,11 @@ extension AppReducer {
     static func webhookActionFinished(
         _ action: WebhookAction, _ id: String, _ result: Result<Webhook?, ConnectError>, now: Date, _ state: inout AppState
     ) -> [AppEffect] {
-        if let effects = bulkAnswer(.webhook(action), id: id, failure: result.failure, now: now, &state) { return effects }
-        switch result {
-        case .success(let hook):
-            if let hook {
-                state.webhooks.replace(hook)
-                if state.webhookDetails?.webhookID == id { state.webhookDetails?.webhook = .loaded(hook) }
-            }
-            let failed = action == .trigger && hook?.lastDelivery?.status == .failure
-            let message = done(action, id, hook, refreshKey: state.keymaps.global.label(.refresh))
-            state.status = failed ? .error(message) : .info(message, now: now)
-            if action == .delete {
-                if state.webhookDetails?.webhookID == id { state.webhookDetails = nil }
-                return [reloadWebhooks(&state)]
-            }
-        case .failure(let error):
-            actionFailed(.one(.webhook(action), id: id), error, &state)
+        let refreshKey = state.keymaps.global.label(.refresh)
+        return actionFinished(WebhookListKind.self, .webhook(action), id, result, now: now, &state) { hook in
+            let message = done(action, id, hook, refreshKey: refreshKey)
+            return action == .trigger && hook?.lastDelivery?.status == .failure ? .error(message) : .info(message, now: now)
         }
-        return []
     }
 
     /// What the status line says after a webhook action.

@@ -90,6 +90,11 @@ public enum WebhookListKind: ListKind {
     /// result, rather than every column being cut.
     public static let dropOrder: [WebhookColumn] = [.product, .objectClass, .url, .lastResult]
 
+    public static func detailsFollow(_ id: String, _ hook: Webhook?, deleted: Bool, _ state: inout AppState) {
+        guard state.webhookDetails?.webhookID == id else { return }
+        if deleted { state.webhookDetails = nil } else if let hook { state.webhookDetails?.webhook = .loaded(hook) }
+    }
+
     /// The last result is the newer of two dates: the server cannot order by it.
     public static func sortField(_ column: WebhookColumn) -> String? {
         switch column {
