@@ -251,3 +251,11 @@ public enum AppReducer {
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
+
+extension Array where Element: Equatable {
+    /// The element `step` places after `element`, going round (focus orders: Tab, Shift-Tab).
+    func cycled(from element: Element, by step: Int) -> Element {
+        let position = firstIndex(of: element) ?? 0
+        return self[((position + step) % count + count) % count]
+    }
+}

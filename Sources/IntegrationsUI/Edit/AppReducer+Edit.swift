@@ -19,13 +19,11 @@ extension AppReducer {
         if case .confirmingDiscard = ui.form.phase {
             events = discardAnswer(key, state).map { [$0 ? .discardConfirmed : .keepEditingTapped] } ?? []
         } else {
-            let order = ui.order
-            let position = order.firstIndex(of: ui.focus) ?? 0
             let modules = ui.form.modules.value ?? []
             let keymap = ui.focus == .modules ? state.keymaps.editPermissions : state.keymaps.editForm
             switch (keymap.command(for: key), ui.focus) {
-            case (.nextField?, _): ui.focus = order[(position + 1) % order.count]
-            case (.previousField?, _): ui.focus = order[(position + order.count - 1) % order.count]
+            case (.nextField?, _): ui.focus = ui.order.cycled(from: ui.focus, by: 1)
+            case (.previousField?, _): ui.focus = ui.order.cycled(from: ui.focus, by: -1)
             case (.down?, _): ui.moduleCursor = min(modules.count, ui.moduleCursor + 1)
             case (.up?, _): ui.moduleCursor = max(0, ui.moduleCursor - 1)
             case (.toggle?, _):

@@ -206,11 +206,7 @@ public struct WebhookForm: Sendable, Hashable {
 
     // MARK: Editing
 
-    public mutating func moveFocus(by step: Int) {
-        let order = self.order
-        let position = order.firstIndex(of: focus) ?? 0
-        focus = order[(position + step + order.count) % order.count]
-    }
+    public mutating func moveFocus(by step: Int) { focus = order.cycled(from: focus, by: step) }
 
     public mutating func cycleObjectClass(forward: Bool) {
         let all = WebhookObjectClass.knownCases

@@ -66,8 +66,8 @@ extension AppReducer {
         case (.submitting, _):
             // Nothing the user presses can send CREATE again; cancel only stops waiting.
             break
-        case (.editing(.general), .nextField?): ui.focus = GeneralField.allCases[(ui.focus.index + 1) % 3]
-        case (.editing(.general), .previousField?): ui.focus = GeneralField.allCases[(ui.focus.index + 2) % 3]
+        case (.editing(.general), .nextField?): ui.focus = GeneralField.allCases.cycled(from: ui.focus, by: 1)
+        case (.editing(.general), .previousField?): ui.focus = GeneralField.allCases.cycled(from: ui.focus, by: -1)
         case (.editing(.general), .submit?), (.editing(.general), .save?): events = [.nextTapped]
         case (.editing(.general), _):
             var field = ui.field(ui.focus)
@@ -167,8 +167,4 @@ extension AppReducer {
         }
         return out
     }
-}
-
-extension GeneralField {
-    var index: Int { GeneralField.allCases.firstIndex(of: self) ?? 0 }
 }
