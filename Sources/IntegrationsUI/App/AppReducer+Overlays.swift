@@ -8,12 +8,10 @@ extension AppReducer {
         let area = HelpContent.area(state.size)
         if var search = help.search {
             // Typing narrows; Enter keeps the search, Esc clears it.
-            switch state.keymaps.permissionFilter.command(for: key) {
-            case .apply?: help.search = search.text.isEmpty ? nil : search
-            case .clear?: help.search = nil
-            case .nextField?, .previousField?, .changeNext?, .changePrevious?, nil:
-                _ = search.handle(key, keymap: state.keymaps.text)
-                help.search = search
+            switch narrow(&search, key, state.keymaps.permissionFilter, state) {
+            case .kept: help.search = search.text.isEmpty ? nil : search
+            case .cleared: help.search = nil
+            case .typed: help.search = search
             }
             help.scroll = 0
             state.modals[state.modals.count - 1] = .help(help)

@@ -51,15 +51,13 @@ extension AppReducer {
     /// Typing the PERMISSIONS filter: the table narrows as you type; keep it or clear it.
     static func handlePermissionFilter(_ field: TextField, _ key: Key, _ state: inout AppState) -> [AppEffect] {
         var field = field
-        switch state.keymaps.permissionFilter.command(for: key) {
-        case .apply?:
+        switch narrow(&field, key, state.keymaps.permissionFilter, state) {
+        case .kept:
             state.closeTopModal()
             return []
-        case .clear?:
+        case .cleared:
             state.closeTopModal()
-            field = TextField()
-        case .nextField?, .previousField?, .changeNext?, .changePrevious?, nil:
-            _ = field.handle(key, keymap: state.keymaps.text)
+        case .typed:
             state.modals[state.modals.count - 1] = .permissionFilter(field)
         }
         state.details?.permissionFilter = field.text

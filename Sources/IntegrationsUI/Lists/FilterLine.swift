@@ -15,7 +15,24 @@ public struct FilterLine: Sendable, Hashable {
     public init(_ text: String) { self.text = TextField(text, limit: 256) }
 }
 
+/// What a key did to a line that narrows what is shown as it is typed (a list's filter line,
+/// the permissions' filter, help's search): Enter keeps it, Esc clears it (and empties it).
+enum Narrowing: Equatable { case kept, cleared, typed(changed: Bool) }
+
 extension AppReducer {
+    static func narrow(_ field: inout TextField, _ key: Key, _ keymap: Keymap<FilterCommand>, _ state: AppState) -> Narrowing {
+        switch keymap.command(for: key) {
+        case .apply?: return .kept
+        case .clear?:
+            field = TextField(limit: field.limit)
+            return .cleared
+        case .nextField?, .previousField?, .changeNext?, .changePrevious?, nil:
+            let before = field.text
+            _ = field.handle(key, keymap: state.keymaps.text)
+            return .typed(changed: field.text != before)
+        }
+    }
+
     /// Opens the filter line over a list's toolbar, with the list's current text.
     static func openFilterLine<K: ListKind>(_ kind: K.Type, _ id: ListID, _ state: inout AppState) {
         state.modals.append(.filterLine(id, FilterLine(state[keyPath: K.path].filter.text)))
@@ -24,17 +41,12 @@ extension AppReducer {
     /// Typing, keeping (`Enter`) or clearing (`Esc`) the filter line.
     static func handleFilterLine(_ id: ListID, _ line: FilterLine, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
         var line = line
-        switch state.keymaps.filterLine.command(for: key) {
-        case .apply?:
+        switch narrow(&line.text, key, state.keymaps.filterLine, state) {
+        case .kept, .cleared:
             state.closeTopModal()
             return typedFilter(id.kind, line.text.text, &state)
-        case .clear?:
-            state.closeTopModal()
-            return typedFilter(id.kind, "", &state)
-        case .nextField?, .previousField?, .changeNext?, .changePrevious?, nil:
-            let before = line.text.text
-            _ = line.text.handle(key, keymap: state.keymaps.text)
-            if line.text.text != before { line.dueAt = now.addingTimeInterval(FilterLine.pause) }
+        case .typed(let changed):
+            if changed { line.dueAt = now.addingTimeInterval(FilterLine.pause) }
         }
         state.modals[state.modals.count - 1] = .filterLine(id, line)
         return []
