@@ -63,6 +63,8 @@ public enum ExtensionListKind: ListKind {
     public typealias Filter = ExtensionFilter
 
     public static let noun = "extensions"
+    public static let title = "Extensions"
+    public static let create = "+ CREATE TOKEN FOR IT"
     public static var id: ListID { .extensions }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.extensionList }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.extensions }

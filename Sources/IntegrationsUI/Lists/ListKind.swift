@@ -12,6 +12,9 @@ public protocol ListKind: Sendable, Hashable {
 
     /// "tokens", for "Loading tokens…".
     static var noun: String { get }
+    /// The pane's title and its CREATE button ("+ CREATE TOKEN").
+    static var title: String { get }
+    static var create: String { get }
     /// Which list it is (in effects and answers that any list can send).
     static var id: ListID { get }
     /// Where the list lives in the state.

@@ -83,6 +83,8 @@ public enum TokenListKind: ListKind {
     public typealias Filter = TokenFilter
 
     public static let noun = "tokens"
+    public static let title = "Tokens"
+    public static let create = "+ CREATE TOKEN"
     public static var id: ListID { .tokens }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.tokens }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.tokenList }

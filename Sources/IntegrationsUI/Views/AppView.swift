@@ -16,13 +16,9 @@ public enum AppView {
         renderSidebar(state, layout, &screen)
         switch state.route {
         case .general: GeneralView.render(state, layout.content, &screen)
-        case .tokenList: ListView.render(TokenListKind.self, title: "Tokens", create: "+ CREATE TOKEN", state, layout.content, &screen)
+        case .tokenList, .webhookList, .extensionList: if let list = state.route.list { ListView.render(list.kind, state, layout.content, &screen) }
         case .tokenDetails(let details): DetailsView.render(details, state, layout.content, &screen)
-        case .webhookList:
-            ListView.render(WebhookListKind.self, title: "Webhooks", create: "+ CREATE WEBHOOK", state, layout.content, &screen)
         case .webhookDetails(let details): WebhookDetailsView.render(details, state, layout.content, &screen)
-        case .extensionList:
-            ListView.render(ExtensionListKind.self, title: "Extensions", create: "+ CREATE TOKEN FOR IT", state, layout.content, &screen)
         case .extensionDetails(let details):
             ExtensionListView.renderDetails(details.extension, details.tokenCount, state, layout.content, &screen)
         }

@@ -6,14 +6,12 @@ import TokenWizard
 /// then the table (its columns from the list's kind, dropped in its order when they do not
 /// fit), or its loading or error state.
 enum ListView {
-    static func render<K: ListKind>(
-        _ kind: K.Type, title: String, create: String, _ state: AppState, _ rect: Rect, _ screen: inout Screen
-    ) {
-        let list = state[keyPath: K.path]
+    static func render<K: ListKind>(_ kind: K.Type, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        let (list, title) = (state[keyPath: K.path], K.title)
         let keymap = state.keymaps[keyPath: K.keymap]
         // A read-only account offers no CREATE.
         renderToolbar(
-            title: title, create: state.connection.readOnly ? "" : "\(create) (\(keymap.label(.create)))", list, rect, &screen,
+            title: title, create: state.connection.readOnly ? "" : "\(K.create) (\(keymap.label(.create)))", list, rect, &screen,
             press: { keymap.key($0) ?? state.keymaps.global.key($0) })
         var x = rect.x + title.displayWidth + 2
         if !list.marked.isEmpty {

@@ -82,6 +82,8 @@ public enum WebhookListKind: ListKind {
     public typealias Filter = WebhookFilter
 
     public static let noun = "webhooks"
+    public static let title = "Webhooks"
+    public static let create = "+ CREATE WEBHOOK"
     public static var id: ListID { .webhooks }
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.webhooks }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.webhookList }
