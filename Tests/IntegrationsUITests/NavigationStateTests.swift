@@ -241,7 +241,7 @@ import TokenWizard
         _ = AppReducer.reduce(&state, .key(click, now: UISample.now))
         #expect(state.tokens.sort == ListSort(.label, descending: true))
         // Last result is not a field the server can order webhooks by: a click there does nothing.
-        #expect(WebhookListKind.sortField(.lastResult) == nil)
+        #expect(WebhookColumn.lastResult.sortField == nil)
     }
 }
 

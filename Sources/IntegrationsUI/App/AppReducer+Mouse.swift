@@ -68,7 +68,7 @@ extension AppReducer {
             for (index, width) in drawn.widths(for: table.width - drawn.gutter).enumerated() {
                 defer { x += width + 1 }
                 guard event.x >= x, event.x < x + width else { continue }
-                guard K.sortField(columns[index]) != nil else { return [] }
+                guard columns[index].sortField != nil else { return [] }
                 let same = list.sort?.column == columns[index]
                 return sortBy(K.self, ListSort(columns[index], descending: same ? !(list.sort?.descending ?? false) : false), now: now, &state)
             }

@@ -59,7 +59,7 @@ extension AppReducer {
             let columns = K.Column.allCases.filter { names.contains($0.rawValue) }
             if !columns.isEmpty { list.columns.shown = columns }
         }
-        if let name = saved.sort, let column = K.Column(rawValue: name), K.sortField(column) != nil {
+        if let name = saved.sort, let column = K.Column(rawValue: name), column.sortField != nil {
             list.sort = ListSort(column, descending: saved.descending ?? false)
         }
     }

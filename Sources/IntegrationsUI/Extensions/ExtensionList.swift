@@ -6,13 +6,14 @@ import TokenWizard
 public enum ExtensionColumn: String, ListColumn {
     case name, id, description, status, categories
 
-    public var title: String {
+    /// The spec orders extensions by name, id and status; not by description or categories.
+    public var spec: ColumnSpec {
         switch self {
-        case .name: "NAME"
-        case .id: "ID"
-        case .description: "DESCRIPTION"
-        case .status: "STATUS"
-        case .categories: "CATEGORIES"
+        case .name: ColumnSpec("NAME", minWidth: 18, weight: 1, sort: "name")
+        case .id: ColumnSpec("ID", minWidth: 8, weight: 0, sort: "id")
+        case .description: ColumnSpec("DESCRIPTION", minWidth: 20, weight: 3, sort: nil)
+        case .status: ColumnSpec("STATUS", minWidth: 9, weight: 0, sort: "status")
+        case .categories: ColumnSpec("CATEGORIES", minWidth: 10, weight: 1, sort: nil)
         }
     }
 }
@@ -70,26 +71,6 @@ public enum ExtensionListKind: ListKind {
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.extensions }
     public static func label(_ item: Extension) -> String { item.name }
     public static let dropOrder: [ExtensionColumn] = [.categories, .description]
-
-    /// The spec orders extensions by these; description and categories it cannot.
-    public static func sortField(_ column: ExtensionColumn) -> String? {
-        switch column {
-        case .name: "name"
-        case .id: "id"
-        case .status: "status"
-        case .description, .categories: nil
-        }
-    }
-
-    public static func table(_ column: ExtensionColumn) -> Table.Column {
-        switch column {
-        case .name: Table.Column(column.title, minWidth: 18, weight: 1)
-        case .id: Table.Column(column.title, minWidth: 8, weight: 0)
-        case .description: Table.Column(column.title, minWidth: 20, weight: 3)
-        case .status: Table.Column(column.title, minWidth: 9, weight: 0)
-        case .categories: Table.Column(column.title, minWidth: 10, weight: 1)
-        }
-    }
 
     public static func cell(_ item: Extension, _ column: ExtensionColumn, _ state: AppState) -> Table.Item {
         switch column {

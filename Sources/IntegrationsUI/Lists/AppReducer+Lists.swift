@@ -122,7 +122,7 @@ extension AppReducer {
     }
 
     static func sortable<K: ListKind>(_ kind: K.Type, _ list: PagedListState<K>) -> [K.Column] {
-        list.columns.shown.filter { K.sortField($0) != nil }
+        list.columns.shown.filter { $0.sortField != nil }
     }
 
     /// Orders the list by `sort` from its first page (the server sorts).

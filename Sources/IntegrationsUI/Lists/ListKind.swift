@@ -23,14 +23,11 @@ public protocol ListKind: Sendable, Hashable {
     static var keymap: KeyPath<KeymapSet, Keymap<Command>> { get }
     /// What a confirmation or a result calls an item ("Tutorial API Token").
     static func label(_ item: Item) -> String
-    static func table(_ column: Column) -> Table.Column
     static func cell(_ item: Item, _ column: Column, _ state: AppState) -> Table.Item
     /// The columns dropped first when the chosen ones do not fit, in order.
     static var dropOrder: [Column] { get }
     /// The columns shown until the user chooses.
     static var defaultColumns: [Column] { get }
-    /// The API field a column orders by (`ordering=-name`), or nil when it cannot.
-    static func sortField(_ column: Column) -> String?
     /// The order a list starts in (nil: the filter's own).
     static var defaultSort: ListSort<Column>? { get }
     /// An action changed or deleted the item: its details, when they are on screen, follow.
@@ -54,9 +51,26 @@ public protocol ListFilter: Sendable, Hashable {
     init(_ editor: FilterEditor)
 }
 
-/// A column of a list's table; its title heads it.
+/// A column of a list's table: what it says of itself.
 public protocol ListColumn: CaseIterable, Hashable, Sendable where AllCases == [Self] {
-    var title: String { get }
+    var spec: ColumnSpec { get }
+}
+
+extension ListColumn {
+    public var title: String { spec.layout.title }
+    /// The API field the column orders by (`ordering=-name`), or nil when the server cannot.
+    public var sortField: String? { spec.sortField }
+}
+
+/// A column's title, its least width and share of the spare width, and its sort field.
+public struct ColumnSpec: Sendable {
+    public var layout: Table.Column
+    public var sortField: String?
+
+    public init(_ title: String, minWidth: Int, weight: Int, sort: String?) {
+        layout = Table.Column(title, minWidth: minWidth, weight: weight)
+        sortField = sort
+    }
 }
 
 extension ListKind {

@@ -29,7 +29,7 @@ public struct PagedListState<Kind: ListKind>: Sendable, Hashable {
     /// The filter's query, ordered by the sort (ties broken by the server's own order).
     public var query: ListQuery {
         var query = filter.query
-        if let sort, let field = Kind.sortField(sort.column) { query.ordering = [SortKey(field, descending: sort.descending)] }
+        if let sort, let field = sort.column.sortField { query.ordering = [SortKey(field, descending: sort.descending)] }
         return query
     }
     /// Identifies the newest load; answers to older ones are dropped. 0 until first loaded.

@@ -6,13 +6,13 @@ import TokenWizard
 public enum TokenColumn: String, ListColumn {
     case label, `extension`, created, status, expires
 
-    public var title: String {
+    public var spec: ColumnSpec {
         switch self {
-        case .label: "LABEL"
-        case .extension: "EXTENSION"
-        case .created: "CREATED"
-        case .status: "STATUS"
-        case .expires: "EXPIRES"
+        case .label: ColumnSpec("LABEL", minWidth: 30, weight: 4, sort: "name")
+        case .extension: ColumnSpec("EXTENSION", minWidth: 14, weight: 0, sort: "extension.name")
+        case .created: ColumnSpec("CREATED", minWidth: 16, weight: 1, sort: "events.created.at")
+        case .status: ColumnSpec("STATUS", minWidth: 8, weight: 0, sort: "status")
+        case .expires: ColumnSpec("EXPIRES", minWidth: 16, weight: 0, sort: "expiration_date")
         }
     }
 }
@@ -93,15 +93,6 @@ public enum TokenListKind: ListKind {
     /// Newest first, as the portal lists them.
     public static let defaultSort: ListSort<TokenColumn>? = ListSort(.created, descending: true)
 
-    public static func sortField(_ column: TokenColumn) -> String? {
-        switch column {
-        case .label: "name"
-        case .extension: "extension.name"
-        case .created: "events.created.at"
-        case .status: "status"
-        case .expires: "expiration_date"
-        }
-    }
     public static func detailsFollow(_ id: String, _ token: Token?, deleted: Bool, _ state: inout AppState) {
         guard state.details?.tokenID == id else { return }
         if deleted { state.details = nil } else if let token { state.details?.token = .loaded(token) }
@@ -109,16 +100,6 @@ public enum TokenListKind: ListKind {
 
     /// EXPIRES is one `C` away: most keys never expire.
     public static let defaultColumns: [TokenColumn] = [.label, .extension, .created, .status]
-
-    public static func table(_ column: TokenColumn) -> Table.Column {
-        switch column {
-        case .label: Table.Column(column.title, minWidth: 30, weight: 4)
-        case .extension: Table.Column(column.title, minWidth: 14, weight: 0)
-        case .created: Table.Column(column.title, minWidth: 16, weight: 1)
-        case .status: Table.Column(column.title, minWidth: 8, weight: 0)
-        case .expires: Table.Column(column.title, minWidth: 16, weight: 0)
-        }
-    }
 
     public static func cell(_ token: Token, _ column: TokenColumn, _ state: AppState) -> Table.Item {
         switch column {

@@ -75,7 +75,7 @@ enum ListView {
     /// drop order says which go first, rather than every column being cut.
     static func fitting<K: ListKind>(_ kind: K.Type, _ chosen: [K.Column], width: Int) -> [K.Column] {
         var shown = chosen
-        func needed() -> Int { shown.map { K.table($0).minWidth }.reduce(0, +) + shown.count - 1 }
+        func needed() -> Int { shown.map { $0.spec.layout.minWidth }.reduce(0, +) + shown.count - 1 }
         for dropped in K.dropOrder where needed() > width && shown.count > 2 {
             shown.removeAll { $0 == dropped }
         }
@@ -95,7 +95,7 @@ enum ListView {
         let shown = fitting(K.self, list.columns.shown, width: width - (marked.isEmpty ? 0 : 2))
         let rows = items.map { item in shown.map { K.cell(item, $0, state) } }
         let columns = shown.map { column in
-            var table = K.table(column)
+            var table = column.spec.layout
             if let sort = list.sort, sort.column == column { table.title += sort.descending ? " ▼" : " ▲" }
             return table
         }

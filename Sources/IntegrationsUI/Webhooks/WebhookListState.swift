@@ -7,14 +7,15 @@ import TokenWizard
 public enum WebhookColumn: String, ListColumn {
     case label, objectClass, product, url, status, lastResult
 
-    public var title: String {
+    /// The last result is the newer of two dates: the server cannot order by it.
+    public var spec: ColumnSpec {
         switch self {
-        case .label: "LABEL"
-        case .objectClass: "CLASS"
-        case .product: "PRODUCT"
-        case .url: "EXTERNAL URL"
-        case .status: "STATUS"
-        case .lastResult: "LAST RESULT"
+        case .label: ColumnSpec("LABEL", minWidth: 33, weight: 2, sort: "label")
+        case .objectClass: ColumnSpec("CLASS", minWidth: 12, weight: 0, sort: "object_class")
+        case .product: ColumnSpec("PRODUCT", minWidth: 12, weight: 1, sort: "product.name")
+        case .url: ColumnSpec("EXTERNAL URL", minWidth: 13, weight: 3, sort: "external_url")
+        case .status: ColumnSpec("STATUS", minWidth: 8, weight: 0, sort: "active")
+        case .lastResult: ColumnSpec("LAST RESULT", minWidth: 16, weight: 0, sort: nil)
         }
     }
 }
@@ -95,29 +96,6 @@ public enum WebhookListKind: ListKind {
     public static func detailsFollow(_ id: String, _ hook: Webhook?, deleted: Bool, _ state: inout AppState) {
         guard state.webhookDetails?.webhookID == id else { return }
         if deleted { state.webhookDetails = nil } else if let hook { state.webhookDetails?.webhook = .loaded(hook) }
-    }
-
-    /// The last result is the newer of two dates: the server cannot order by it.
-    public static func sortField(_ column: WebhookColumn) -> String? {
-        switch column {
-        case .label: "label"
-        case .objectClass: "object_class"
-        case .product: "product.name"
-        case .url: "external_url"
-        case .status: "active"
-        case .lastResult: nil
-        }
-    }
-
-    public static func table(_ column: WebhookColumn) -> Table.Column {
-        switch column {
-        case .label: Table.Column(column.title, minWidth: 33, weight: 2)
-        case .objectClass: Table.Column(column.title, minWidth: 12, weight: 0)
-        case .product: Table.Column(column.title, minWidth: 12, weight: 1)
-        case .url: Table.Column(column.title, minWidth: 13, weight: 3)
-        case .status: Table.Column(column.title, minWidth: 8, weight: 0)
-        case .lastResult: Table.Column(column.title, minWidth: 16, weight: 0)
-        }
     }
 
     public static func cell(_ hook: Webhook, _ column: WebhookColumn, _ state: AppState) -> Table.Item {
