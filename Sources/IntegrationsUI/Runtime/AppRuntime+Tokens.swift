@@ -12,6 +12,11 @@ extension AppRuntime {
         }) { result, _ in .accountLoaded(result) }
     }
 
+    /// Every module (there are few: one page holds them), for the app, the wizard and the form.
+    static func modules(_ client: ConnectClient) async throws(ConnectError) -> [Module] {
+        try await client.listModules(page: PageRequest(limit: 1000)).items
+    }
+
     /// An extension's details; a failure leaves the details without them.
     func loadExtension(_ id: String) {
         let client = self.client

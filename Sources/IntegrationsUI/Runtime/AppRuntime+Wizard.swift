@@ -9,7 +9,7 @@ extension AppRuntime {
         case .loadExtensions(let page):
             request({ client throws(ConnectError) in try await client.listExtensions(page: page) }) { result, _ in .wizard(.extensionsLoaded(page, result)) }
         case .loadModules:
-            request({ client throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }) { result, _ in .wizard(.modulesLoaded(result)) }
+            request({ client throws(ConnectError) in try await Self.modules(client) }) { result, _ in .wizard(.modulesLoaded(result)) }
         case .prepareCreate(let body):
             let marker = ConnectClient.createMarker(makeUUID())
             request({ client throws(ConnectError) in try await client.claimTokenCreate(body, marker: marker) }) { result, _ in .wizard(.createPrepared(result)) }
@@ -35,7 +35,7 @@ extension AppRuntime {
     func performEdit(_ effect: TokenEditForm.Effect) {
         switch effect {
         case .loadModules:
-            request({ client throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }) { result, now in .editForm(.modulesLoaded(result), now: now) }
+            request({ client throws(ConnectError) in try await Self.modules(client) }) { result, now in .editForm(.modulesLoaded(result), now: now) }
         case .updateToken(let id, let update):
             request({ client throws(ConnectError) in try await client.updateToken(id: id, update) }) { result, now in .editForm(.tokenUpdated(result), now: now) }
         case .grantPermission(let tokenID, let moduleID):

@@ -249,7 +249,7 @@ public final class AppRuntime {
             case .loadList(let list, let loadID, let query, let page): loadList(list, loadID: loadID, query, page)
             case .cancelListLoad(let list): listLoads[list]?.cancel()
             case .readAhead(let list, let query, let page, let generation): readAhead(list, query, page, generation: generation)
-            case .loadModules: request({ client throws(ConnectError) in try await client.listModules(page: PageRequest(limit: 1000)).items }) { result, _ in .modulesLoaded(result) }
+            case .loadModules: request({ client throws(ConnectError) in try await Self.modules(client) }) { result, _ in .modulesLoaded(result) }
             case .loadExtensions: request({ client throws(ConnectError) in try await client.listExtensions(page: PageRequest(limit: 1000)).items }) { result, _ in .extensionsLoaded(result) }
             case .loadToken(let id): request({ client throws(ConnectError) in try await client.token(id: id) }) { result, _ in .tokenLoaded(result) }
             case .loadExtension(let id): loadExtension(id)
