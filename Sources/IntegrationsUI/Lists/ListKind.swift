@@ -2,9 +2,9 @@ import ConnectCore
 import TerminalKit
 import TokenWizard
 
-/// What makes one list differ from another: its items, columns, filter, how it loads and how
-/// a row reads. Everything else (paging, cursor, filter editor, column chooser, action
-/// results) is the list feature's, written once.
+/// What makes one list differ from another: its items, columns, filter, titles, where it
+/// lives and how a row reads. Everything else (loading, paging, cursor, filter editor and
+/// line, sort, marks, column chooser, action answers) is the list feature's, written once.
 public protocol ListKind: Sendable, Hashable {
     associatedtype Item: Identifiable & Hashable & Sendable where Item.ID == String
     associatedtype Column: ListColumn
