@@ -125,6 +125,23 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(20), "the child was killed, not waited for")
     }
 
+    /// A child inherits the signal mask of the thread that starts it, and some threads block
+    /// every signal (NIO's event loops, libdispatch's workers on some systems): a command must
+    /// start with none blocked all the same, or a `timeout` or `trap` in it cannot work.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status"), "reads /proc"))
+    func aKeyCommandStartsWithNoSignalBlocked() async throws {
+        let mask = try await withCheckedContinuation { (done: CheckedContinuation<Result<String, ConfigurationMessage>, Never>) in
+            let thread = Thread {
+                var all = sigset_t()
+                sigfillset(&all)
+                pthread_sigmask(SIG_BLOCK, &all, nil)
+                done.resume(returning: KeyCommand.execute(["/usr/bin/env", "grep", "^SigBlk:", "/proc/self/status"], timeout: .seconds(5)))
+            }
+            thread.start()
+        }.get()
+        #expect(mask == "SigBlk:\t0000000000000000\n")
+    }
+
     // MARK: Files
 
     static func temporaryFolder() -> URL {
