@@ -43,6 +43,7 @@ enum TerminalUI {
         settings.setup.currentAccount = first
         settings.setup.rowsPerPage = setup.config?.rowsPerPage
         settings.setup.refreshInterval = setup.config?.refreshInterval
+        settings.setup.clipboardClearAfter = setup.config?.clipboardClearAfter
         settings.memoryFile = MemoryFile(folder: setup.paths.stateDirectory.appendingPathComponent("remembered"))
         if let config = setup.config {
             let file = setup.paths.configFile.path
@@ -72,7 +73,7 @@ enum TerminalUI {
         }
         let runtime = AppRuntime(
             terminal: terminal, client: target.client, connection: target.connection,
-            clipboard: Clipboard(environment: environment, mode: setup.config?.clipboardMode ?? .auto, clearAfter: setup.config?.clipboardClearAfter),
+            clipboard: Clipboard(environment: environment, mode: setup.config?.clipboardMode ?? .auto),
             draftFile: DraftFile(
                 folder: paths.dataDirectory.appendingPathComponent("drafts"), instance: UUID(),
                 legacy: paths.dataDirectory.appendingPathComponent("wizard-draft.json")),

@@ -52,11 +52,16 @@ import Testing
         let lock = NSLock()
         var held = ""
 
-        var clipboard: Clipboard { clipboard(clearAfter: 30) }
+        /// `[clipboard] clear_after = 30`.
+        static var settings: AppRuntime.Settings {
+            var settings = UISample.settings
+            settings.setup.clipboardClearAfter = 30
+            return settings
+        }
 
-        func clipboard(clearAfter: Int?) -> Clipboard {
+        var clipboard: Clipboard {
             Clipboard(
-                environment: ["TERM": "xterm", "DISPLAY": ":0"], clearAfter: clearAfter,
+                environment: ["TERM": "xterm", "DISPLAY": ":0"],
                 findTool: { "/usr/bin/\($0)" },
                 run: { command, input in
                     self.lock.withLock {
@@ -75,7 +80,7 @@ import Testing
         #expect(desktop.held == "ApiKey SU-1:abc", "another copy is left alone")
         guard case .cleared = clipboard.clear(ifStillHolding: Secret("ApiKey SU-1:abc")) else { Issue.record("not cleared"); return }
         #expect(desktop.held == "")
-        let unreadable = Clipboard(environment: ["TERM": "xterm"], clearAfter: 30, findTool: { _ in nil })
+        let unreadable = Clipboard(environment: ["TERM": "xterm"], findTool: { _ in nil })
         #expect(unreadable.clear(ifStillHolding: Secret("x")) == .unknown, "OSC 52 alone cannot be read back")
     }
 
@@ -84,7 +89,7 @@ import Testing
         let desktop = FakeDesktop()
         let terminal = MemoryTerminal(size: UISample.large)
         let transport = RecordingTransport([.json(200, Fixtures.token)])
-        let app = AppRuntime(terminal: terminal, client: .testing(transport, retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt, settings: UISample.settings)
+        let app = AppRuntime(terminal: terminal, client: .testing(transport, retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt, settings: FakeDesktop.settings)
         app.perform(testing: [.copyAPIKey(tokenID: "SU-431-800-699")])
         #expect(await app.settle())
         return (desktop, terminal, app)
@@ -116,7 +121,7 @@ import Testing
     @Test func copiedURLsAreNotCleared() async {
         let desktop = FakeDesktop()
         let terminal = MemoryTerminal(size: UISample.large)
-        let app = AppRuntime(terminal: terminal, client: .testing(RecordingTransport([]), retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt, settings: UISample.settings)
+        let app = AppRuntime(terminal: terminal, client: .testing(RecordingTransport([]), retryPolicy: .none), connection: UISample.connection, clipboard: desktop.clipboard, timeZone: .gmt, settings: FakeDesktop.settings)
         app.dispatch(.key(.character("1"), now: UISample.now))
         app.dispatch(.key(.character("y"), now: UISample.now))
         #expect(await app.settle())

@@ -8,11 +8,7 @@ import TokenWizard
 public enum AppReducer {
     /// The effects of a fresh start.
     public static func start(_ state: inout AppState) -> [AppEffect] {
-        state.tokens.loadID += 1
-        return [
-            .loadAccount, .loadModules, .loadExtensions,
-            TokenListKind.load(loadID: state.tokens.loadID, state.tokens.filter.query, state.tokens.page),
-        ]
+        [.loadAccount, .loadModules, .loadExtensions, reload(TokenListKind.self, &state)]
     }
 
     public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {

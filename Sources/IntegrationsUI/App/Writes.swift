@@ -56,7 +56,8 @@ extension AppAction {
             case .saveTapped, .createPrepared, .cancelTapped, .discardConfirmed, .keepEditingTapped: false
             }
         case .key, .resized, .tick, .stopSignal, .accountLoaded, .listLoaded, .modulesLoaded, .extensionsLoaded, .tokenLoaded,
-            .extensionLoaded, .copied, .exportWritten, .keyChecked, .clipboardCleared, .extensionTokensCounted, .readAheadAnswered, .webhookLoaded, .draftFound, .draftUnreadable, .remembered, .rememberedUnreadable:
+            .extensionLoaded, .copied, .exportWritten, .keyChecked, .clipboardCleared, .extensionTokensCounted, .readAheadAnswered,
+            .webhookLoaded, .draftFound, .draftUnreadable, .remembered, .rememberedUnreadable:
             false
         }
     }

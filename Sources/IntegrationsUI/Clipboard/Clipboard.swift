@@ -11,20 +11,17 @@ public struct Clipboard: Sendable {
     let findTool: @Sendable (String) -> String?
     /// Which ways are used: both (auto), only the escape, only the tool, or none.
     let mode: AppConfig.ClipboardMode
-    /// Seconds after which a copied secret is cleared, if the clipboard still holds it.
-    public let clearAfter: Int?
     /// Runs a clipboard tool: its arguments and standard input; its output, nil on failure.
     let run: Runner
 
     public typealias Runner = @Sendable (_ command: [String], _ input: String?) -> String?
 
     public init(
-        environment: [String: String], mode: AppConfig.ClipboardMode = .auto, clearAfter: Int? = nil,
+        environment: [String: String], mode: AppConfig.ClipboardMode = .auto,
         findTool: @escaping @Sendable (String) -> String? = Clipboard.which, run: @escaping Runner = Clipboard.runTool
     ) {
         self.environment = environment
         self.mode = mode
-        self.clearAfter = clearAfter
         self.findTool = findTool
         self.run = run
     }

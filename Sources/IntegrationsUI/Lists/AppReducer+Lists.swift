@@ -86,7 +86,7 @@ extension AppReducer {
             state.status = .info("\(state[keyPath: K.path].rowsPerPage) rows per page", now: now)
             return [reload(K.self, &state)]
         case .filter:
-            openFilterLine(K.self, id, &state)
+            openFilterLine(K.self, &state)
             return []
         case .filterPanel:
             state.modals.append(.filter(id, list.filter.editor(state)))

@@ -104,14 +104,9 @@ extension AppReducer {
     }
 
     /// The actions menu for the marked rows of a list, when there are any.
-    static func bulkMenu(_ id: ListID, _ state: AppState) -> ActionsMenu? {
-        let (marks, actions): ([Mark], [ListAction]) =
-            switch id {
-            case .tokens: (state.tokens.marked, [.token(.enable), .token(.disable), .token(.delete)])
-            case .webhooks: (state.webhooks.marked, [.webhook(.enable), .webhook(.disable), .webhook(.delete)])
-            case .extensions: ([], [])
-            }
-        return marks.isEmpty ? nil : ActionsMenu(items: actions.map { .marked($0, marks) })
+    static func bulkMenu<K: ListKind>(_ kind: K.Type, _ state: AppState) -> ActionsMenu? {
+        let marks = state[keyPath: K.path].marked
+        return marks.isEmpty || K.bulkActions.isEmpty ? nil : ActionsMenu(items: K.bulkActions.map { .marked($0, marks) })
     }
 
     /// Starts a confirmed bulk action: its progress opens, and the first request goes.

@@ -34,8 +34,8 @@ extension AppReducer {
     }
 
     /// Opens the filter line over a list's toolbar, with the list's current text.
-    static func openFilterLine<K: ListKind>(_ kind: K.Type, _ id: ListID, _ state: inout AppState) {
-        state.modals.append(.filterLine(id, FilterLine(state[keyPath: K.path].filter.text)))
+    static func openFilterLine<K: ListKind>(_ kind: K.Type, _ state: inout AppState) {
+        state.modals.append(.filterLine(K.id, FilterLine(state[keyPath: K.path].filter.text)))
     }
 
     /// Typing, keeping (`Enter`) or clearing (`Esc`) the filter line.

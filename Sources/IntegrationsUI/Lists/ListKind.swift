@@ -30,6 +30,8 @@ public protocol ListKind: Sendable, Hashable {
     static var defaultColumns: [Column] { get }
     /// The order a list starts in (nil: the filter's own).
     static var defaultSort: ListSort<Column>? { get }
+    /// What the actions menu offers for the marked rows (none: the list has no marks to act on).
+    static var bulkActions: [ListAction] { get }
     /// An action changed or deleted the item: its details, when they are on screen, follow.
     static func detailsFollow(_ id: String, _ item: Item?, deleted: Bool, _ state: inout AppState)
 }
@@ -80,6 +82,7 @@ extension ListKind {
     static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadList(id, loadID: loadID, query, page) }
     public static var defaultColumns: [Column] { Column.allCases }
     public static var defaultSort: ListSort<Column>? { nil }
+    public static var bulkActions: [ListAction] { [] }
     public static func detailsFollow(_ id: String, _ item: Item?, deleted: Bool, _ state: inout AppState) {}
 }
 

@@ -102,9 +102,7 @@ public final class AppRuntime {
         self.client = client
         self.clipboard = clipboard
         self.takeSignal = takeSignal
-        var setup = settings.setup
-        setup.clipboardClearAfter = clipboard.clearAfter
-        state = AppState(size: terminal.size, connection: connection, timeZone: timeZone, setup: setup)
+        state = AppState(size: terminal.size, connection: connection, timeZone: timeZone, setup: settings.setup)
     }
 
     /// Runs until the user quits or a stop signal arrives.

@@ -12,7 +12,7 @@ extension AppReducer {
             guard let token = state.tokens.selectedToken else { return [] }
             return openDetails(token.id, &state)
         case .actions:
-            guard let menu = bulkMenu(.tokens, state) ?? state.tokens.selectedToken.map(menu(for:)) else { return [] }
+            guard let menu = bulkMenu(TokenListKind.self, state) ?? state.tokens.selectedToken.map(menu(for:)) else { return [] }
             openActions(menu, &state)
             return []
         case .copy:

@@ -93,6 +93,8 @@ public enum TokenListKind: ListKind {
     /// Newest first, as the portal lists them.
     public static let defaultSort: ListSort<TokenColumn>? = ListSort(.created, descending: true)
 
+    public static let bulkActions: [ListAction] = [.token(.enable), .token(.disable), .token(.delete)]
+
     public static func detailsFollow(_ id: String, _ token: Token?, deleted: Bool, _ state: inout AppState) {
         guard state.details?.tokenID == id else { return }
         if deleted { state.details = nil } else if let token { state.details?.token = .loaded(token) }

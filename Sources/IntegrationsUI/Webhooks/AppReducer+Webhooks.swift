@@ -15,7 +15,7 @@ extension AppReducer {
             state.route = .webhookDetails(details)
             return [.loadWebhook(id: hook.id)]
         case .actions:
-            openActions(bulkMenu(.webhooks, state) ?? menu(for: hook), &state)
+            openActions(bulkMenu(WebhookListKind.self, state) ?? menu(for: hook), &state)
             return []
         case .trigger: return request(.one(.webhook(.trigger), id: hook.id), now: now, &state)
         case .copy: return [.copyText(hook.externalURL ?? "", what: "The URL of \(hook.id)")]

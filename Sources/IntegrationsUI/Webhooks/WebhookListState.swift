@@ -93,6 +93,8 @@ public enum WebhookListKind: ListKind {
     /// result, rather than every column being cut.
     public static let dropOrder: [WebhookColumn] = [.product, .objectClass, .url, .lastResult]
 
+    public static let bulkActions: [ListAction] = [.webhook(.enable), .webhook(.disable), .webhook(.delete)]
+
     public static func detailsFollow(_ id: String, _ hook: Webhook?, deleted: Bool, _ state: inout AppState) {
         guard state.webhookDetails?.webhookID == id else { return }
         if deleted { state.webhookDetails = nil } else if let hook { state.webhookDetails?.webhook = .loaded(hook) }
