@@ -57,7 +57,7 @@ extension CreateTokenWizard {
             return [.loadExtensions(list.page)]
         case .backTapped, .cancelTapped, .createTapped, .retryTapped, .extensionsLoaded,
             .extensionsNextPageTapped, .extensionsPreviousPageTapped, .extensionChosen,
-            .modulesLoaded, .moduleToggled, .allModulesToggled, .createPrepared, .tokenCreated, .lostTokenSearched,
+            .modulesLoaded, .moduleToggled, .allModulesToggled, .creation,
             .permissionGranted, .discardConfirmed, .keepEditingTapped, .goToDetailsTapped,
             .closeTapped:
             return []
@@ -109,7 +109,7 @@ extension CreateTokenWizard {
             state = .editing(.general(GeneralStep(input: step.input)))
             return []
         case .fieldEdited, .cancelTapped, .createTapped, .modulesLoaded, .moduleToggled,
-            .allModulesToggled, .createPrepared, .tokenCreated, .lostTokenSearched, .permissionGranted,
+            .allModulesToggled, .creation, .permissionGranted,
             .discardConfirmed, .keepEditingTapped, .goToDetailsTapped, .closeTapped:
             return []
         }
@@ -158,7 +158,7 @@ extension CreateTokenWizard {
             state = .editing(.extension(ExtensionStep(input: step.input, general: step.general, list: list)))
             return reload ? [.loadExtensions(list.page)] : []
         case .fieldEdited, .nextTapped, .cancelTapped, .extensionsLoaded, .extensionsNextPageTapped,
-            .extensionsPreviousPageTapped, .extensionChosen, .createPrepared, .tokenCreated, .lostTokenSearched,
+            .extensionsPreviousPageTapped, .extensionChosen, .creation,
             .permissionGranted, .discardConfirmed, .keepEditingTapped, .goToDetailsTapped,
             .closeTapped:
             return []
@@ -184,13 +184,9 @@ extension CreateTokenWizard {
             name: step.general.name, description: step.general.description,
             externalID: step.general.externalID, extensionID: step.chosen.id)
         step.message = nil
-        if let claim = step.pendingClaim {
-            state = .submitting(
-                Submitting(returnStep: step, request: request, claim: claim, phase: .checkingLostCreate(createIfMissing: true)))
-            return [.findLostToken(claim)]
-        }
-        state = .submitting(Submitting(returnStep: step, request: request, claim: nil, phase: .preparing))
-        return [.prepareCreate(request)]
+        let (attempt, first) = TokenCreation.start(request, pending: step.pendingClaim)
+        state = .submitting(Submitting(returnStep: step, phase: .attempt(attempt)))
+        return [.creation(first)]
     }
 
     /// Whether leaving now would throw away something the user entered.
@@ -217,7 +213,7 @@ extension CreateTokenWizard {
             return effects
         case .fieldEdited, .nextTapped, .backTapped, .createTapped, .retryTapped,
             .extensionsNextPageTapped, .extensionsPreviousPageTapped, .extensionChosen,
-            .moduleToggled, .allModulesToggled, .createPrepared, .tokenCreated, .lostTokenSearched,
+            .moduleToggled, .allModulesToggled, .creation,
             .permissionGranted, .goToDetailsTapped, .closeTapped:
             return []
         }

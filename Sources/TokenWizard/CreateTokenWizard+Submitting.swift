@@ -2,50 +2,17 @@ import ConnectCore
 
 extension CreateTokenWizard {
     /// How the wizard speaks of a CREATE whose answer was lost.
-    static let lostCreate = LostCreateWording(noun: "token", button: "CREATE", list: "Tokens")
-}
+    public static let lostCreate = LostCreateWording(noun: "token", button: "CREATE", list: "Tokens", severalNote: "; none was given modules")
 
-extension CreateTokenWizard {
     // MARK: - After CREATE
 
     mutating func handle(_ event: Event, submitting: Submitting) -> [Effect] {
         var submitting = submitting
         switch (event, submitting.phase) {
-        case (.createPrepared(.success(let claim)), .preparing):
-            submitting.claim = claim
-            submitting.phase = .creating
-            state = .submitting(submitting)
-            return [.createToken(claim.body)]
-        case (.createPrepared(.failure(let error)), .preparing):
-            // Nothing was sent: CREATE can simply be pressed again.
-            return backToPermissions(submitting, message: "Nothing was created: \(error.description).", pending: nil)
-        case (.tokenCreated(.success(let token)), .creating):
-            return created(token, submitting)
-        case (.tokenCreated(.failure(let error)), .creating):
-            if error.outcomeUnknown, let claim = submitting.claim {
-                submitting.phase = .checkingLostCreate(createIfMissing: false)
-                state = .submitting(submitting)
-                return [.findLostToken(claim)]
-            }
-            return backToPermissions(submitting, message: error.description, pending: nil)
-        case (.lostTokenSearched(.success(.found(let token))), .checkingLostCreate):
-            return created(token, submitting)
-        case (.lostTokenSearched(.success(.several(let tokens))), .checkingLostCreate):
-            return backToPermissions(
-                submitting, message: Self.lostCreate.several(tokens.map(\.id), note: "; none was given modules"),
-                pending: submitting.claim)
-        case (.lostTokenSearched(.success(.absent)), .checkingLostCreate(let createIfMissing)):
-            if createIfMissing, let claim = submitting.claim {
-                submitting.phase = .creating
-                state = .submitting(submitting)
-                return [.createToken(claim.body)]
-            }
-            return backToPermissions(submitting, message: Self.lostCreate.absent, pending: nil)
-        case (.lostTokenSearched(.failure(let error)), .checkingLostCreate):
-            return backToPermissions(submitting, message: Self.lostCreate.unknown(error.detail), pending: submitting.claim)
-        case (.cancelTapped, .creating), (.cancelTapped, .checkingLostCreate):
-            // Stop waiting: the request may still land, so the next CREATE looks first.
-            return backToPermissions(submitting, message: Self.lostCreate.stoppedWaiting, pending: submitting.claim)
+        case (.creation(let answer), .attempt(let attempt)):
+            return go(attempt.answered(answer, Self.lostCreate), submitting)
+        case (.cancelTapped, .attempt(let attempt)):
+            return go(attempt.stopWaiting(Self.lostCreate), submitting)
         case (.permissionGranted(let moduleID, let outcome), .granting(let token, var pending, var granted, var failures)):
             guard pending.remove(moduleID) != nil else { return [] }
             switch outcome {
@@ -59,17 +26,32 @@ extension CreateTokenWizard {
             }
             state = .summary(summary(token, submitting, granted: granted, failures: failures))
             return []
-        case (.createPrepared, .creating), (.createPrepared, .checkingLostCreate), (.createPrepared, .granting),
-            (.tokenCreated, .preparing), (.tokenCreated, .checkingLostCreate), (.tokenCreated, .granting),
-            (.lostTokenSearched, .preparing), (.lostTokenSearched, .creating), (.lostTokenSearched, .granting),
-            (.permissionGranted, .preparing), (.permissionGranted, .creating), (.permissionGranted, .checkingLostCreate),
-            (.cancelTapped, .preparing), (.cancelTapped, .granting),
+        case (.creation, .granting), (.permissionGranted, .attempt), (.cancelTapped, .granting),
             (.fieldEdited, _), (.nextTapped, _), (.backTapped, _),
             (.createTapped, _), (.retryTapped, _), (.extensionsLoaded, _),
             (.extensionsNextPageTapped, _), (.extensionsPreviousPageTapped, _),
             (.extensionChosen, _), (.modulesLoaded, _), (.moduleToggled, _),
             (.allModulesToggled, _), (.discardConfirmed, _), (.keepEditingTapped, _),
             (.goToDetailsTapped, _), (.closeTapped, _):
+            return []
+        }
+    }
+
+    /// Where the CREATE's attempt went: on, to the grants, or back to Permissions.
+    private mutating func go(_ next: TokenCreation.Next, _ submitting: Submitting) -> [Effect] {
+        var submitting = submitting
+        switch next {
+        case .going(let attempt, let request):
+            submitting.phase = .attempt(attempt)
+            state = .submitting(submitting)
+            return request.map { [.creation($0)] } ?? []
+        case .made(let token):
+            return created(token, submitting)
+        case .stopped(let message, let pending):
+            return backToPermissions(submitting, message: message, pending: pending)
+        case .refused(let error):
+            return backToPermissions(submitting, message: error.description, pending: nil)
+        case .ignored:
             return []
         }
     }
@@ -135,7 +117,7 @@ extension CreateTokenWizard {
             return []
         case .fieldEdited, .nextTapped, .backTapped, .createTapped, .extensionsLoaded,
             .extensionsNextPageTapped, .extensionsPreviousPageTapped, .extensionChosen,
-            .modulesLoaded, .moduleToggled, .allModulesToggled, .createPrepared, .tokenCreated, .lostTokenSearched,
+            .modulesLoaded, .moduleToggled, .allModulesToggled, .creation,
             .discardConfirmed, .keepEditingTapped:
             return []
         }

@@ -136,24 +136,25 @@ extension CreateTokenWizard {
         let extensions: ExtensionList?
     }
 
-    /// After CREATE: the token is being made, looked for, or given its modules.
+    /// After CREATE: the token is being made (or looked for), then given its modules.
     public struct Submitting: Hashable, Sendable {
         public enum Phase: Hashable, Sendable {
-            /// Reading what the token must not be confused with, and marking the request.
-            case preparing
-            /// The request is out; a slow answer is waited for (Esc stops waiting).
-            case creating
-            /// The answer to CREATE was lost: looking for the token before anything else.
-            case checkingLostCreate(createIfMissing: Bool)
+            /// The CREATE itself (see `CreateAttempt`); Esc stops waiting for a slow answer.
+            case attempt(TokenCreation)
             /// Created; granting the chosen modules one by one.
             case granting(Token, pending: Set<String>, granted: Set<String>, failures: [String: ConnectError])
         }
 
         public let returnStep: PermissionsStep
-        public let request: TokenCreate
-        /// What identifies the token this CREATE makes; nil while preparing.
-        public internal(set) var claim: TokenCreateClaim?
         public internal(set) var phase: Phase
+
+        /// Whether a CREATE (or a look for one) that may still land is out.
+        public var mayLand: Bool {
+            switch phase {
+            case .attempt(let attempt): attempt.mayLand
+            case .granting: false
+            }
+        }
     }
 
     /// Step 4: the created token, its key and its permissions.
@@ -195,11 +196,8 @@ extension CreateTokenWizard {
         case modulesLoaded(Result<[Module], ConnectError>)
         case moduleToggled(String)
         case allModulesToggled
-        /// The claim for the CREATE about to be sent (`.prepareCreate`).
-        case createPrepared(Result<TokenCreateClaim, ConnectError>)
-        case tokenCreated(Result<Token, ConnectError>)
-        /// The answer to looking for the token a CREATE with a lost answer made.
-        case lostTokenSearched(Result<LostCreate<Token>, ConnectError>)
+        /// An answer to one of the CREATE's requests.
+        case creation(TokenCreation.Answer)
         case permissionGranted(moduleID: String, WriteOutcome)
         case discardConfirmed
         case keepEditingTapped
@@ -213,14 +211,8 @@ extension CreateTokenWizard {
         case loadExtensions(PageRequest)
         /// Answer with `.modulesLoaded(…)`, every module.
         case loadModules
-        /// Mark the request and read the tokens that already look like it; answer with
-        /// `.createPrepared(…)`.
-        case prepareCreate(TokenCreate)
-        /// Answer with `.tokenCreated(…)`. Emitted at most once per claim.
-        case createToken(TokenCreate)
-        /// Look for the token the claim's CREATE made (by identity, until it could no longer
-        /// land); answer with `.lostTokenSearched(…)`.
-        case findLostToken(TokenCreateClaim)
+        /// One of the CREATE's requests (see `CreateAttempt`); answer with `.creation(…)`.
+        case creation(TokenCreation.Request)
         /// Answer with `.permissionGranted(moduleID:…)`.
         case grantPermission(tokenID: String, moduleID: String)
         /// Close the wizard and open the token's details.

@@ -58,12 +58,8 @@ extension CreateTokenWizard {
             return draft(of: step)
         case .submitting(let submitting):
             switch submitting.phase {
-            case .preparing:
-                return draft(of: .permissions(submitting.returnStep))
-            case .creating, .checkingLostCreate:
-                return draft(of: .permissions(submitting.returnStep), claim: submitting.claim)
-            case .granting:
-                return nil
+            case .attempt(let attempt): return draft(of: .permissions(submitting.returnStep), claim: attempt.claim)
+            case .granting: return nil
             }
         case .summary, .closed:
             return nil

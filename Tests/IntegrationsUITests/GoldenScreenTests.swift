@@ -58,7 +58,7 @@ import TokenWizard
     static func wizardSummary(_ size: TerminalSize) -> AppState {
         var state = press(wizardPermissions(size), .enter)
         WizardScreenTests.prepare(&state)
-        _ = AppReducer.reduce(&state, .wizard(.tokenCreated(.success(UISample.token("SU-123-456-789", "CI token")))))
+        _ = AppReducer.reduce(&state, .wizard(.creation(.created(.success(UISample.token("SU-123-456-789", "CI token"))))))
         for module in UISample.modules {
             _ = AppReducer.reduce(&state, .wizard(.permissionGranted(moduleID: module.id, .succeeded)))
         }

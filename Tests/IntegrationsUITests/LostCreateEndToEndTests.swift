@@ -40,7 +40,7 @@ struct LostCreateEndToEndTests {
         defer { world.end() }
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await Self.createCIToken(tui)
-        try await tui.waitFor("looking for the token before anything else")
+        try await tui.waitFor("The answer was lost; looking for the token…")
         #expect(try tui.screen().contains("[ STOP WAITING ] Esc"))
         #expect(!(try tui.screen()).contains("[ CREATE ]"), "CREATE is not offered while the request could land")
         try tui.press("Escape")

@@ -181,7 +181,8 @@ struct WebhookEndToEndTests {
         let tui = try await openCreateForm(world)
         try fill(["Slow hook", "PRD-561-716-033", "https://hooks.example.com/slow", "jwt-slow", "slow"], tui)
         try tui.press("Enter")
-        try await tui.waitFor("Saving… 1 s  Esc stops waiting")
+        try await tui.waitFor("Creating the webhook… 1 s")
+        try await tui.waitFor("Esc stops waiting")
         try tui.press("Escape")
         try await tui.waitFor("Stopped waiting: it is not known yet whether the webhook")
         // The create lands on its own while the form waits for the user; SAVE finds it.

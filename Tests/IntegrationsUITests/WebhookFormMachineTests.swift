@@ -26,9 +26,9 @@ typealias Form = WebhookForm
         switch name {
         case "editing": return create
         case "editing (edit)": return edit
-        case "preparing": create.state = .preparing(body)
-        case "creating": create.state = .creating(claim)
-        case "checking": create.state = .checkingLostCreate(claim)
+        case "preparing": create.state = .creating(.preparing(body))
+        case "creating": create.state = .creating(.creating(claim))
+        case "checking": create.state = .creating(.checking(claim, then: nil))
         case "updating": edit.state = .updating(id: UISample.erpHook.id); return edit
         case "confirming": create.state = .confirmingDiscard
         default: Issue.record("no state \(name)")
@@ -40,14 +40,14 @@ typealias Form = WebhookForm
 
     static let events: [String: Form.Event] = [
         "save": .saveTapped, "cancel": .cancelTapped, "discard": .discardConfirmed, "keep": .keepEditingTapped,
-        "prepared": .createPrepared(.success(claim)),
-        "prepared twin": .createPrepared(.success(WebhookCreateClaim(body: body, existingIDs: ["WB-9"]))),
-        "prepare failed": .createPrepared(.failure(readFailed)),
-        "saved": .saved(.success(made)), "refused": .saved(.failure(refusal)), "lost": .saved(.failure(lost)),
+        "prepared": .creation(.prepared(.success(claim))),
+        "prepared twin": .creation(.prepared(.success(WebhookCreateClaim(body: body, existingIDs: ["WB-9"])))),
+        "prepare failed": .creation(.prepared(.failure(readFailed))),
+        "saved": .creation(.created(.success(made))), "refused": .creation(.created(.failure(refusal))), "lost": .creation(.created(.failure(lost))),
         "edited": .edited(.success(.saved(made))), "edit refused": .edited(.failure(refusal)),
-        "found": .lostCreateSearched(.success(.found(made))),
-        "several": .lostCreateSearched(.success(.several([made, UISample.erpHook]))),
-        "absent": .lostCreateSearched(.success(.absent)), "search failed": .lostCreateSearched(.failure(readFailed)),
+        "found": .creation(.searched(.success(.found(made)))),
+        "several": .creation(.searched(.success(.several([made, UISample.erpHook])))),
+        "absent": .creation(.searched(.success(.absent))), "search failed": .creation(.searched(.failure(readFailed))),
     ]
 
     /// Which answers each state can receive (any other answer is a bug and traps in debug
@@ -73,17 +73,17 @@ typealias Form = WebhookForm
     /// row changes nothing at all.
     static func row(_ state: String, _ event: String) -> (Form.State, [Form.Effect])? {
         switch (state, event) {
-        case ("editing", "save"): (.preparing(body), [.prepareCreate(body)])
+        case ("editing", "save"): (.creating(.preparing(body)), [.creation(.prepare(body))])
         case ("editing", "cancel"): (.confirmingDiscard, [])
         case ("editing (edit)", "save"):
             (.updating(id: UISample.erpHook.id), [.update(id: UISample.erpHook.id, base: WebhookWrite(editing: UISample.erpHook)!, edited: form("editing (edit)").body!, overwrite: false)])
         case ("editing (edit)", "cancel"): (.confirmingDiscard, [])
-        case ("preparing", "prepared"): (.creating(claim), [.create(body)])
+        case ("preparing", "prepared"): (.creating(.creating(claim)), [.creation(.create(body))])
         case ("preparing", "prepared twin"): (.editing, [])
         case ("preparing", "prepare failed"): (.editing, [])
         case ("creating", "saved"): (.editing, [.close(saved: made)])
         case ("creating", "refused"): (.editing, [])
-        case ("creating", "lost"): (.checkingLostCreate(claim), [.findLostCreate(claim)])
+        case ("creating", "lost"): (.creating(.checking(claim, then: nil)), [.creation(.find(claim))])
         case ("creating", "cancel"), ("checking", "cancel"): (.editing, [])
         case ("checking", "found"): (.editing, [.close(saved: made)])
         case ("checking", "several"), ("checking", "absent"), ("checking", "search failed"): (.editing, [])
@@ -115,13 +115,12 @@ typealias Form = WebhookForm
         var form = Self.form("creating")
         _ = form.handle(.cancelTapped)
         #expect(form.pendingClaim == Self.claim, "stopped waiting: the next SAVE must look")
-        #expect(form.handle(.saveTapped) == [.findLostCreate(Self.claim)])
-        _ = form.handle(.lostCreateSearched(.failure(Self.readFailed)))
+        #expect(form.handle(.saveTapped) == [.creation(.find(Self.claim))])
+        _ = form.handle(.creation(.searched(.failure(Self.readFailed))))
         #expect(form.pendingClaim == Self.claim, "still not known")
-        #expect(form.handle(.saveTapped) == [.findLostCreate(Self.claim)])
-        _ = form.handle(.lostCreateSearched(.success(.absent)))
-        #expect(form.pendingClaim == nil)
-        #expect(form.handle(.saveTapped) == [.prepareCreate(Self.body)], "only now is a new CREATE prepared")
+        #expect(form.handle(.saveTapped) == [.creation(.find(Self.claim))])
+        #expect(form.handle(.creation(.searched(.success(.absent)))) == [.creation(.prepare(Self.body))], "not there: only now is a CREATE prepared")
+        #expect(form.state == .creating(.preparing(Self.body)))
     }
 
     // MARK: Random walks
@@ -144,11 +143,11 @@ typealias Form = WebhookForm
             if !outstanding.isEmpty, Int.random(in: 0..<3, using: &random) > 0 {
                 let effect = outstanding.remove(at: Int.random(in: 0..<outstanding.count, using: &random))
                 event = answer(effect, &random)
-                if case .create = effect { createsInFlight -= 1 }
-                if case .lostCreateSearched(.success(.absent)) = event {
+                if case .creation(.create) = effect { createsInFlight -= 1 }
+                if case .creation(.searched(.success(.absent))) = event {
                     // `.absent` is only said once a create could no longer land.
-                    createsInFlight -= outstanding.filter { if case .create = $0 { true } else { false } }.count
-                    outstanding.removeAll { if case .create = $0 { true } else { false } }
+                    createsInFlight -= outstanding.filter { if case .creation(.create) = $0 { true } else { false } }.count
+                    outstanding.removeAll { if case .creation(.create) = $0 { true } else { false } }
                 }
             } else {
                 let user: [Form.Event] = [.saveTapped, .saveTapped, .cancelTapped, .discardConfirmed, .keepEditingTapped]
@@ -159,13 +158,13 @@ typealias Form = WebhookForm
             let effects = form.handle(event)
             for effect in effects {
                 switch effect {
-                case .create:
+                case .creation(.create):
                     createsInFlight += 1
                     #expect(createsInFlight == 1, "two creates in flight (seed \(seed))")
                     #expect(pendingBefore == nil, "a create while an earlier one's outcome is unknown (seed \(seed))")
                 case .close(let saved):
                     return saved != nil
-                case .prepareCreate, .update, .findLostCreate:
+                case .creation(.prepare), .creation(.find), .update:
                     break
                 }
             }
@@ -178,15 +177,15 @@ typealias Form = WebhookForm
     func answer(_ effect: Form.Effect, _ random: inout SeededGenerator) -> Form.Event {
         let roll = Int.random(in: 0..<4, using: &random)
         switch effect {
-        case .prepareCreate(let body):
-            return roll == 0 ? .createPrepared(.failure(Self.readFailed)) : .createPrepared(.success(WebhookCreateClaim(body: body, existingIDs: roll == 1 ? ["WB-9"] : [])))
-        case .create:
-            return [.saved(.success(Self.made)), .saved(.failure(Self.refusal)), .saved(.failure(Self.lost)), .saved(.failure(Self.lost))][roll]
+        case .creation(.prepare(let body)):
+            return roll == 0 ? .creation(.prepared(.failure(Self.readFailed))) : .creation(.prepared(.success(WebhookCreateClaim(body: body, existingIDs: roll == 1 ? ["WB-9"] : []))))
+        case .creation(.create):
+            return [.creation(.created(.success(Self.made))), .creation(.created(.failure(Self.refusal))), .creation(.created(.failure(Self.lost))), .creation(.created(.failure(Self.lost)))][roll]
         case .update:
             return roll == 0 ? .edited(.failure(Self.refusal)) : .edited(.success(.saved(Self.made)))
-        case .findLostCreate:
-            return [.lostCreateSearched(.success(.found(Self.made))), .lostCreateSearched(.success(.absent)),
-                    .lostCreateSearched(.failure(Self.readFailed)), .lostCreateSearched(.success(.several([Self.made, UISample.erpHook])))][roll]
+        case .creation(.find):
+            return [.creation(.searched(.success(.found(Self.made)))), .creation(.searched(.success(.absent))),
+                    .creation(.searched(.failure(Self.readFailed))), .creation(.searched(.success(.several([Self.made, UISample.erpHook]))))][roll]
         case .close:
             return .keepEditingTapped
         }

@@ -44,9 +44,9 @@ import Testing
         form.headers[0].name = TextField("X-Api-Key")
         form.headers[0].value = TextField("abc 123")
         form.addHeader()  // an empty row is dropped, not refused
-        guard case .prepareCreate(let body)? = form.handle(.saveTapped).first else { Issue.record("expected a claim first"); return }
+        guard case .creation(.prepare(let body))? = form.handle(.saveTapped).first else { Issue.record("expected a claim first"); return }
         #expect(form.handle(.saveTapped).isEmpty, "a second SAVE while preparing sends nothing")
-        #expect(form.handle(.createPrepared(.success(WebhookCreateClaim(body: body, existingIDs: [])))) == [.create(body)])
+        #expect(form.handle(.creation(.prepared(.success(WebhookCreateClaim(body: body, existingIDs: []))))) == [.creation(.create(body))])
         #expect(body.label == "Orders to CRM")
         #expect(body.headers == .object(["X-Api-Key": .string("abc 123")]))
         #expect(body.jwtSecret.unmaskedValue == "s3cr3t")
@@ -79,27 +79,27 @@ import Testing
 
     /// SAVE on a create form, answered with a claim (no identical webhook exists).
     static func sent(_ form: inout WebhookForm) -> WebhookCreateClaim? {
-        guard case .prepareCreate(let body)? = form.handle(.saveTapped).first else { return nil }
+        guard case .creation(.prepare(let body))? = form.handle(.saveTapped).first else { return nil }
         let claim = WebhookCreateClaim(body: body, existingIDs: [])
-        _ = form.handle(.createPrepared(.success(claim)))
+        _ = form.handle(.creation(.prepared(.success(claim))))
         return claim
     }
 
     @Test func anIdenticalWebhookIsNamedBeforeAnotherIsMade() {
         var form = Self.filled()
-        guard case .prepareCreate(let body)? = form.handle(.saveTapped).first else { Issue.record("no claim"); return }
+        guard case .creation(.prepare(let body))? = form.handle(.saveTapped).first else { Issue.record("no claim"); return }
         let twin = WebhookCreateClaim(body: body, existingIDs: ["WB-000-000-001"])
-        #expect(form.handle(.createPrepared(.success(twin))).isEmpty, "nothing is created yet")
+        #expect(form.handle(.creation(.prepared(.success(twin)))).isEmpty, "nothing is created yet")
         #expect(form.message == "An identical webhook exists (WB-000-000-001). SAVE again makes another.")
-        #expect(form.handle(.saveTapped) == [.prepareCreate(body)])
-        #expect(form.handle(.createPrepared(.success(twin))) == [.create(body)], "the user asked twice")
+        #expect(form.handle(.saveTapped) == [.creation(.prepare(body))])
+        #expect(form.handle(.creation(.prepared(.success(twin)))) == [.creation(.create(body))], "the user asked twice")
     }
 
     @Test func aRefusedSaveKeepsEverythingTypedAndMarksTheServersFields() {
         var form = Self.filled()
         _ = Self.sent(&form)
         let refusal = ConnectError(operation: .createWebhook, method: .post, kind: .http(status: 400, code: "VAL_001", messages: ["product_id: Product PRD-276-377-545 does not exist."]))
-        #expect(form.handle(.saved(.failure(refusal))).isEmpty)
+        #expect(form.handle(.creation(.created(.failure(refusal)))).isEmpty)
         #expect(form.label.text == "Orders to CRM")
         #expect(form.jwtSecret.text == "s3cr3t")
         #expect(form.message?.contains("VAL_001") == true)
@@ -112,38 +112,38 @@ import Testing
     @Test func aLostCreateIsLookedUpAndAFoundWebhookClosesTheForm() {
         var form = Self.filled()
         let claim = try? #require(Self.sent(&form))
-        let effects = form.handle(.saved(.failure(Self.lost)))
-        #expect(effects == claim.map { [.findLostCreate($0)] }, "the lookup is by the claim")
-        #expect(form.phase == .checkingLostCreate)
+        let effects = form.handle(.creation(.created(.failure(Self.lost))))
+        #expect(effects == claim.map { [.creation(.find($0))] }, "the lookup is by the claim")
+        #expect(form.state == claim.map { .creating(.checking($0, then: nil)) })
         let made = UISample.webhook("WB-999-000-111", "Orders to CRM")
-        #expect(form.handle(.lostCreateSearched(.success(.found(made)))) == [.close(saved: made)])
+        #expect(form.handle(.creation(.searched(.success(.found(made))))) == [.close(saved: made)])
     }
 
     @Test func aLostCreateThatMadeNothingCanBeSentAgain() {
         var form = Self.filled()
         _ = Self.sent(&form)
-        _ = form.handle(.saved(.failure(Self.lost)))
-        #expect(form.handle(.lostCreateSearched(.success(.absent))).isEmpty)
+        _ = form.handle(.creation(.created(.failure(Self.lost))))
+        #expect(form.handle(.creation(.searched(.success(.absent)))).isEmpty)
         #expect(form.message == "The answer to SAVE was lost, and the webhook did not appear while connect-tui waited: it was not created. Press SAVE to try again.")
-        guard case .prepareCreate? = form.handle(.saveTapped).first else { Issue.record("SAVE should create again"); return }
+        guard case .creation(.prepare)? = form.handle(.saveTapped).first else { Issue.record("SAVE should create again"); return }
     }
 
     @Test func whenTheLookupFailsTheNextSaveLooksAgainInsteadOfCreating() {
         var form = Self.filled()
         let claim = Self.sent(&form)
-        _ = form.handle(.saved(.failure(Self.lost)))
-        _ = form.handle(.lostCreateSearched(.failure(ConnectError(operation: .listWebhooks, method: .get, kind: .network("connection refused")))))
+        _ = form.handle(.creation(.created(.failure(Self.lost))))
+        _ = form.handle(.creation(.searched(.failure(ConnectError(operation: .listWebhooks, method: .get, kind: .network("connection refused"))))))
         #expect(form.pendingClaim == claim)
         #expect(form.message?.contains("not known") == true)
-        #expect(form.handle(.saveTapped) == claim.map { [.findLostCreate($0)] }, "SAVE must look before creating")
+        #expect(form.handle(.saveTapped) == claim.map { [.creation(.find($0))] }, "SAVE must look before creating")
     }
 
     @Test func severalLookAlikesAreNeverTakenForTheNewWebhook() {
         var form = Self.filled()
         _ = Self.sent(&form)
-        _ = form.handle(.saved(.failure(Self.lost)))
+        _ = form.handle(.creation(.created(.failure(Self.lost))))
         let twins = [UISample.webhook("WB-1", "Orders to CRM"), UISample.webhook("WB-2", "Orders to CRM")]
-        #expect(form.handle(.lostCreateSearched(.success(.several(twins)))).isEmpty, "the form stays open")
+        #expect(form.handle(.creation(.searched(.success(.several(twins))))).isEmpty, "the form stays open")
         #expect(form.message == "2 webhooks match this SAVE exactly (WB-1, WB-2). Check them on the Webhooks list; SAVE will look again first.")
     }
 
@@ -169,13 +169,13 @@ import Testing
     @Test func escWhileACreateIsOutStopsWaitingAndTheNextSaveLooksFirst() {
         var form = Self.filled()
         let claim = Self.sent(&form)
-        #expect(form.phase == .saving)
+        #expect(form.isBusy)
         #expect(form.handle(.cancelTapped).isEmpty, "nothing is sent")
-        #expect(form.phase == .editing)
+        #expect(form.state == .editing)
         #expect(form.pendingClaim == claim)
         #expect(form.message == "Stopped waiting: it is not known yet whether the webhook was created. SAVE will look for it first.")
-        #expect(form.handle(.saved(.success(UISample.erpHook))).isEmpty, "a late answer changes nothing")
-        #expect(form.handle(.saveTapped) == claim.map { [.findLostCreate($0)] })
+        #expect(form.handle(.creation(.created(.success(UISample.erpHook)))).isEmpty, "a late answer changes nothing")
+        #expect(form.handle(.saveTapped) == claim.map { [.creation(.find($0))] })
     }
 
     @Test func aConflictIsShownAndTheNextSaveOverwritesOnlyThen() throws {
@@ -203,7 +203,7 @@ import Testing
         #expect(productOnly.handle(.cancelTapped).isEmpty, "a typed product id alone is worth asking about")
         var typed = Self.filled()
         #expect(typed.handle(.cancelTapped).isEmpty)
-        #expect(typed.phase == .confirmingDiscard)
+        #expect(typed.isConfirmingDiscard)
         #expect(typed.handle(.keepEditingTapped).isEmpty)
         #expect(typed.label.text == "Orders to CRM")
         _ = typed.handle(.cancelTapped)

@@ -236,12 +236,12 @@ import TokenWizard
         var state = UISample.webhookState(UISample.large)
         _ = UISample.press(&state, .character("c"))
         state.webhookForm = WebhookFormTests.filled()
-        guard case .webhookForm(.prepareCreate(let body))? = UISample.press(&state, .enter).first else { Issue.record("no claim"); return }
-        #expect(AppView.render(state).text.contains("Saving…"))
+        guard case .webhookForm(.creation(.prepare(let body)))? = UISample.press(&state, .enter).first else { Issue.record("no claim"); return }
+        #expect(AppView.render(state).text.contains("Getting ready to create the webhook…"))
         let claim = WebhookCreateClaim(body: body, existingIDs: [])
-        #expect(AppReducer.reduce(&state, .webhookForm(.createPrepared(.success(claim)), now: UISample.now)) == [.webhookForm(.create(body))])
+        #expect(AppReducer.reduce(&state, .webhookForm(.creation(.prepared(.success(claim))), now: UISample.now)) == [.webhookForm(.creation(.create(body)))])
         let made = UISample.webhook("WB-999-000-111", "Orders to CRM")
-        let effects = AppReducer.reduce(&state, .webhookForm(.saved(.success(made)), now: UISample.now))
+        let effects = AppReducer.reduce(&state, .webhookForm(.creation(.created(.success(made))), now: UISample.now))
         #expect(state.webhookForm == nil)
         #expect(state.status?.text == "Webhook WB-999-000-111 created.")
         guard case .loadList(.webhooks, _, _, _)? = effects.first else { Issue.record("no reload"); return }

@@ -69,14 +69,14 @@ import TokenWizard
         var state = atPermissions(size)
         _ = UISample.press(&state, .down, .character(" "), .down, .down, .character(" "))
         let request = TokenCreate(name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-000")
-        #expect(UISample.press(&state, .enter) == [.wizard(.prepareCreate(request))])
+        #expect(UISample.press(&state, .enter) == [.wizard(.creation(.prepare(request)))])
         #expect(UISample.press(&state, .enter).isEmpty, "a second Enter sends nothing")
         let claim = TokenCreateClaim(body: request, existingIDs: [])
-        #expect(AppReducer.reduce(&state, .wizard(.createPrepared(.success(claim)))) == [.wizard(.createToken(request))])
+        #expect(AppReducer.reduce(&state, .wizard(.creation(.prepared(.success(claim))))) == [.wizard(.creation(.create(request)))])
         #expect(UISample.press(&state, .enter).isEmpty, "nor while the request is out")
         #expect(AppView.render(state).text.contains("Creating the token…"))
         let created = UISample.token("SU-123-456-789", "CI token")
-        let grants = AppReducer.reduce(&state, .wizard(.tokenCreated(.success(created))))
+        let grants = AppReducer.reduce(&state, .wizard(.creation(.created(.success(created)))))
         #expect(grants == [
             .wizard(.grantPermission(tokenID: "SU-123-456-789", moduleID: "MD-0001")),
             .wizard(.grantPermission(tokenID: "SU-123-456-789", moduleID: "MD-0023")),
@@ -100,7 +100,7 @@ import TokenWizard
     /// Answers the wizard's `.prepareCreate` as the runtime would, with no look-alikes.
     static func prepare(_ state: inout AppState) {
         let request = TokenCreate(name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-000")
-        _ = AppReducer.reduce(&state, .wizard(.createPrepared(.success(TokenCreateClaim(body: request, existingIDs: [])))))
+        _ = AppReducer.reduce(&state, .wizard(.creation(.prepared(.success(TokenCreateClaim(body: request, existingIDs: []))))))
     }
 
     @Test func cancelAsksOnlyWhenSomethingWasTyped() {
@@ -122,7 +122,7 @@ import TokenWizard
         _ = UISample.press(&state, .down, .character(" "), .enter)
         Self.prepare(&state)
         let error = ConnectError(operation: .createToken, method: .post, kind: .http(status: 500, code: "SYS_001", messages: ["Injected fault: HTTP 500."]))
-        _ = AppReducer.reduce(&state, .wizard(.tokenCreated(.failure(error))))
+        _ = AppReducer.reduce(&state, .wizard(.creation(.created(.failure(error)))))
         let text = AppView.render(state).text
         #expect(text.contains("Create token failed: HTTP 500 SYS_001"))
         #expect(text.contains("[x] Account"))
@@ -133,7 +133,7 @@ import TokenWizard
         _ = UISample.press(&state, .down, .character(" "), .enter)
         Self.prepare(&state)
         let created = UISample.token("SU-123-456-789", "CI token")
-        _ = AppReducer.reduce(&state, .wizard(.tokenCreated(.success(created))))
+        _ = AppReducer.reduce(&state, .wizard(.creation(.created(.success(created)))))
         _ = AppReducer.reduce(&state, .wizard(.permissionGranted(moduleID: "MD-0001", .succeeded)))
         let effects = UISample.press(&state, .escape)
         #expect(effects.contains(.loadList(.tokens, loadID: state.tokens.loadID, state.tokens.filter.query, PageRequest(limit: 10, offset: 0))))

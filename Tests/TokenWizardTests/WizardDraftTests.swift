@@ -31,9 +31,9 @@ import Testing
         let draft = try #require(States.wizard(States.oneModule).draft)
         var (restored, _) = try CreateTokenWizard.restoring(draft)
         _ = restored.handle(.modulesLoaded(.success(Sample.modules)))
-        #expect(restored.handle(.createTapped) == [.prepareCreate(Sample.request)])
-        #expect(restored.handle(.createPrepared(.success(Sample.claim))) == [.createToken(Sample.claim.body)])
-        #expect(restored.handle(.tokenCreated(.success(Sample.token))).count == 1)
+        #expect(restored.handle(.createTapped) == [.creation(.prepare(Sample.request))])
+        #expect(restored.handle(.creation(.prepared(.success(Sample.claim)))) == [.creation(.create(Sample.claim.body))])
+        #expect(restored.handle(.creation(.created(.success(Sample.token)))).count == 1)
     }
 
     @Test func backFromARestoredPermissionsStepFetchesTheExtensions() throws {
@@ -67,7 +67,7 @@ import Testing
         _ = restored.handle(.modulesLoaded(.success(Sample.modules)))
         guard case .editing(.permissions(let step)) = restored.state else { Issue.record(); return }
         #expect(step.message == "connect-tui stopped while creating this token; CREATE will first look for it.")
-        #expect(restored.handle(.createTapped) == [.findLostToken(Sample.claim)], "the same claim: found by its marker")
+        #expect(restored.handle(.createTapped) == [.creation(.find(Sample.claim))], "the same claim: found by its marker")
     }
 
     @Test func nothingIsSavedOnceTheTokenExists() {

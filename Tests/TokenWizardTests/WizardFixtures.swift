@@ -26,7 +26,7 @@ enum Sample {
     static let validGeneral = GeneralInput(name: "CI token", externalID: "", description: "For CI")
     static let request = TokenCreate(
         name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-000")
-    /// The claim the app answers `.prepareCreate(request)` with: a marker in the empty
+    /// The claim the app answers `.creation(.prepare(request))` with: a marker in the empty
     /// external id, and one look-alike token that existed before.
     static let claim = TokenCreateClaim(
         body: TokenCreate(name: "CI token", description: "For CI", externalID: "connect-tui-test", extensionID: "EXT-000"),
@@ -61,8 +61,8 @@ enum States {
     static let modulesLoaded = toPermissions + [.modulesLoaded(.success(Sample.modules))]
     static let oneModule = modulesLoaded + [.moduleToggled("MD-0001")]
     static let preparing = oneModule + [.createTapped]
-    static let creating = preparing + [.createPrepared(.success(Sample.claim))]
-    static let granting = creating + [.tokenCreated(.success(Sample.token))]
+    static let creating = preparing + [.creation(.prepared(.success(Sample.claim)))]
+    static let granting = creating + [.creation(.created(.success(Sample.token)))]
     static let summary = granting + [.permissionGranted(moduleID: "MD-0001", .succeeded)]
 
     /// Every state the table covers, by name.
@@ -77,7 +77,7 @@ enum States {
         "permissions, read-only": extensionLoaded + [.extensionChosen(Sample.zapier), .nextTapped],
         "submitting, preparing": preparing,
         "submitting, creating": creating,
-        "submitting, checking": creating + [.tokenCreated(.failure(Sample.lost))],
+        "submitting, checking": creating + [.creation(.created(.failure(Sample.lost)))],
         "submitting, granting": granting,
         "summary": summary,
         "summary, grant failed": granting + [.permissionGranted(moduleID: "MD-0001", .failed(Sample.rejected))],
@@ -92,7 +92,7 @@ let everyEvent: [CreateTokenWizard.Event] = [
     .retryTapped, .extensionsLoaded(Sample.firstPage, .success(Sample.extensionsPage)),
     .extensionsNextPageTapped, .extensionsPreviousPageTapped, .extensionChosen(Sample.zapier),
     .modulesLoaded(.success(Sample.modules)), .moduleToggled("MD-0007"), .allModulesToggled,
-    .createPrepared(.success(Sample.claim)), .tokenCreated(.success(Sample.token)), .lostTokenSearched(.success(.absent)),
+    .creation(.prepared(.success(Sample.claim))), .creation(.created(.success(Sample.token))), .creation(.searched(.success(.absent))),
     .permissionGranted(moduleID: "MD-0001", .succeeded), .discardConfirmed, .keepEditingTapped,
     .goToDetailsTapped, .closeTapped,
 ]
@@ -114,9 +114,9 @@ extension CreateTokenWizard.Event {
         case .modulesLoaded: "modulesLoaded"
         case .moduleToggled: "moduleToggled"
         case .allModulesToggled: "allModules"
-        case .createPrepared: "createPrepared"
-        case .tokenCreated: "tokenCreated"
-        case .lostTokenSearched: "lostTokenSearched"
+        case .creation(.prepared): "createPrepared"
+        case .creation(.created): "tokenCreated"
+        case .creation(.searched): "lostTokenSearched"
         case .permissionGranted: "permissionGranted"
         case .discardConfirmed: "discard"
         case .keepEditingTapped: "keepEditing"

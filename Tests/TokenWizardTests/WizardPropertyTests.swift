@@ -31,15 +31,15 @@ import Testing
             if !outstanding.isEmpty, Bool.random(using: &random) {
                 let effect = outstanding.remove(at: Int.random(in: 0..<outstanding.count, using: &random))
                 event = answer(effect, &random)
-                if case .createToken = effect { createsInFlight -= 1 }
-                if case .lostTokenSearched(.success(.absent)) = event {
+                if case .creation(.create) = effect { createsInFlight -= 1 }
+                if case .creation(.searched(.success(.absent))) = event {
                     // `.absent` is only said once a create could no longer land (the client
                     // looks until then): an unanswered create is over.
-                    createsInFlight -= outstanding.filter { if case .createToken = $0 { true } else { false } }.count
-                    outstanding.removeAll { if case .createToken = $0 { true } else { false } }
+                    createsInFlight -= outstanding.filter { if case .creation(.create) = $0 { true } else { false } }.count
+                    outstanding.removeAll { if case .creation(.create) = $0 { true } else { false } }
                 }
-                if case .tokenCreated(.success) = event, case .submitting = wizard.state { tokenDelivered = true }
-                if case .lostTokenSearched(.success(.found)) = event, case .submitting = wizard.state { tokenDelivered = true }
+                if case .creation(.created(.success)) = event, case .submitting = wizard.state { tokenDelivered = true }
+                if case .creation(.searched(.success(.found))) = event, case .submitting = wizard.state { tokenDelivered = true }
             } else {
                 event = userEvent(&random)
             }
@@ -54,7 +54,7 @@ import Testing
                 #expect(after == inputBefore, "BACK lost input (seed \(seed))")
             }
             for effect in effects {
-                if case .createToken = effect {
+                if case .creation(.create) = effect {
                     createsInFlight += 1
                     #expect(createsInFlight == 1, "two creates in flight (seed \(seed))")
                     #expect(!summaryReached, "a create after the token exists (seed \(seed))")
@@ -62,7 +62,7 @@ import Testing
             }
             outstanding += effects.filter {
                 switch $0 {
-                case .loadExtensions, .loadModules, .prepareCreate, .createToken, .findLostToken, .grantPermission: true
+                case .loadExtensions, .loadModules, .creation, .grantPermission: true
                 case .openDetails, .close: false
                 }
             }
@@ -110,14 +110,14 @@ import Testing
             return .extensionsLoaded(page, fails ? .failure(Sample.readFailed) : .success(Sample.extensionsPage))
         case .loadModules:
             return .modulesLoaded(fails ? .failure(Sample.readFailed) : .success(Sample.modules))
-        case .createToken:
-            if fails { return .tokenCreated(.failure(Bool.random(using: &random) ? Sample.lost : Sample.rejected)) }
-            return .tokenCreated(.success(Sample.token))
-        case .prepareCreate:
-            return .createPrepared(fails ? .failure(Sample.readFailed) : .success(Sample.claim))
-        case .findLostToken:
-            if fails { return .lostTokenSearched(.failure(Sample.readFailed)) }
-            return .lostTokenSearched(.success([.found(Sample.token), .absent, .several([Sample.token, Sample.token])].randomElement(using: &random)!))
+        case .creation(.create):
+            if fails { return .creation(.created(.failure(Bool.random(using: &random) ? Sample.lost : Sample.rejected))) }
+            return .creation(.created(.success(Sample.token)))
+        case .creation(.prepare):
+            return .creation(.prepared(fails ? .failure(Sample.readFailed) : .success(Sample.claim)))
+        case .creation(.find):
+            if fails { return .creation(.searched(.failure(Sample.readFailed))) }
+            return .creation(.searched(.success([.found(Sample.token), .absent, .several([Sample.token, Sample.token])].randomElement(using: &random)!)))
         case .grantPermission(_, let moduleID):
             return .permissionGranted(moduleID: moduleID, fails ? .failed(Sample.rejected) : .succeeded)
         case .openDetails, .close:

@@ -18,14 +18,14 @@ import Testing
         #expect(wizard.handle(.moduleToggled("MD-0007")).isEmpty)
         #expect(wizard.handle(.moduleToggled("MD-0023")).isEmpty)
         let request = TokenCreate(name: "CI token", description: "For CI", externalID: "ci-1", extensionID: "EXT-000")
-        #expect(wizard.handle(.createTapped) == [.prepareCreate(request)])
+        #expect(wizard.handle(.createTapped) == [.creation(.prepare(request))])
         #expect(wizard.handle(.createTapped).isEmpty, "a second Enter on CREATE sends nothing")
         let claim = TokenCreateClaim(body: request, existingIDs: [])
-        #expect(wizard.handle(.createPrepared(.success(claim))) == [.createToken(request)])
+        #expect(wizard.handle(.creation(.prepared(.success(claim)))) == [.creation(.create(request))])
         #expect(wizard.handle(.createTapped).isEmpty, "nor does one while the request is out")
         #expect(wizard.handle(.backTapped).isEmpty)
         #expect(
-            wizard.handle(.tokenCreated(.success(Sample.token))) == [
+            wizard.handle(.creation(.created(.success(Sample.token)))) == [
                 .grantPermission(tokenID: "SU-111-222-333", moduleID: "MD-0007"),
                 .grantPermission(tokenID: "SU-111-222-333", moduleID: "MD-0023"),
             ])
@@ -49,9 +49,9 @@ import Testing
         #expect(!step.configurable)
         #expect(wizard.handle(.moduleToggled("MD-0001")).isEmpty)
         let request = TokenCreate(name: "CI token", description: "For CI", externalID: nil, extensionID: "EXT-816")
-        #expect(wizard.handle(.createTapped) == [.prepareCreate(request)])
-        #expect(wizard.handle(.createPrepared(.success(TokenCreateClaim(body: request, existingIDs: [])))) == [.createToken(request)])
-        #expect(wizard.handle(.tokenCreated(.success(Sample.token))).isEmpty, "nothing to grant")
+        #expect(wizard.handle(.createTapped) == [.creation(.prepare(request))])
+        #expect(wizard.handle(.creation(.prepared(.success(TokenCreateClaim(body: request, existingIDs: []))))) == [.creation(.create(request))])
+        #expect(wizard.handle(.creation(.created(.success(Sample.token)))).isEmpty, "nothing to grant")
         guard case .summary(let summary) = wizard.state else { Issue.record(); return }
         #expect(summary.granted.isEmpty)
         #expect(!summary.configurable)
@@ -60,54 +60,58 @@ import Testing
     @Test func aRefusedCreateReturnsToPermissionsWithEverythingKept() {
         var wizard = States.wizard(States.creating)
         guard case .submitting(let before) = wizard.state else { Issue.record(); return }
-        #expect(wizard.handle(.tokenCreated(.failure(Sample.rejected))).isEmpty)
+        #expect(wizard.handle(.creation(.created(.failure(Sample.rejected)))).isEmpty)
         guard case .editing(.permissions(let step)) = wizard.state else { Issue.record(); return }
         #expect(step.message == "Create token failed: HTTP 400 VAL_001: name: already taken")
         #expect(step.input == before.returnStep.input)
         #expect(step.input.modules.chosen == ["MD-0001"])
-        #expect(wizard.handle(.createTapped) == [.prepareCreate(Sample.request)], "CREATE can be tried again")
+        #expect(wizard.handle(.createTapped) == [.creation(.prepare(Sample.request))], "CREATE can be tried again")
     }
 
     @Test func aLostAnswerIsCheckedBeforeAnythingElse() {
         var wizard = States.wizard(States.creating)
-        #expect(wizard.handle(.tokenCreated(.failure(Sample.lost))) == [.findLostToken(Sample.claim)])
+        #expect(wizard.handle(.creation(.created(.failure(Sample.lost)))) == [.creation(.find(Sample.claim))])
         #expect(wizard.handle(.createTapped).isEmpty)
         #expect(
-            wizard.handle(.lostTokenSearched(.success(.found(Sample.token))))
+            wizard.handle(.creation(.searched(.success(.found(Sample.token)))))
                 == [.grantPermission(tokenID: "SU-111-222-333", moduleID: "MD-0001")],
             "the token existed after all: carry on with it")
     }
 
     @Test func whenTheCheckItselfFailsTheNextCreateLooksFirst() {
-        var wizard = States.wizard(States.creating + [.tokenCreated(.failure(Sample.lost))])
+        var wizard = States.wizard(States.creating + [.creation(.created(.failure(Sample.lost)))])
         let searchFailed = ConnectError(operation: .listTokens, method: .get, kind: .network("could not connect to the server"))
-        #expect(wizard.handle(.lostTokenSearched(.failure(searchFailed))).isEmpty)
+        #expect(wizard.handle(.creation(.searched(.failure(searchFailed)))).isEmpty)
         guard case .editing(.permissions(let step)) = wizard.state else { Issue.record(); return }
         #expect(step.mustCheckBeforeCreate)
         #expect(step.message == "It is not known whether the token was created (could not connect to the server). CREATE will look for it first.")
-        #expect(wizard.handle(.createTapped) == [.findLostToken(Sample.claim)])
-        #expect(wizard.handle(.lostTokenSearched(.success(.absent))) == [.createToken(Sample.claim.body)], "not there: now create")
-        #expect(wizard.handle(.tokenCreated(.success(Sample.token))).count == 1)
+        #expect(wizard.handle(.createTapped) == [.creation(.find(Sample.claim))])
+        guard case .submitting(let submitting) = wizard.state, case .attempt(.checking(_, let then?)) = submitting.phase else {
+            Issue.record("CREATE should be looking first"); return
+        }
+        #expect(wizard.handle(.creation(.searched(.success(.absent)))) == [.creation(.prepare(then))], "not there: now a CREATE of what is on screen")
+        #expect(wizard.handle(.creation(.prepared(.success(Sample.claim)))) == [.creation(.create(Sample.claim.body))])
+        #expect(wizard.handle(.creation(.created(.success(Sample.token)))).count == 1)
     }
 
     @Test func severalMatchesAreNeverAdoptedAndStoppingTheWaitSendsNothing() {
-        var wizard = States.wizard(States.creating + [.tokenCreated(.failure(Sample.lost))])
+        var wizard = States.wizard(States.creating + [.creation(.created(.failure(Sample.lost)))])
         let twin = Token(id: "SU-999-999-999", name: "CI token")
-        #expect(wizard.handle(.lostTokenSearched(.success(.several([Sample.token, twin])))).isEmpty, "nothing granted")
+        #expect(wizard.handle(.creation(.searched(.success(.several([Sample.token, twin]))))).isEmpty, "nothing granted")
         guard case .editing(.permissions(let step)) = wizard.state else { Issue.record(); return }
         #expect(step.message == "2 tokens match this CREATE exactly (SU-111-222-333, SU-999-999-999); none was given modules. Check them on the Tokens list; CREATE will look again first.")
         #expect(step.pendingClaim == Sample.claim)
         // Looking again, then stopping the wait: back, still owing a look, nothing sent.
-        #expect(wizard.handle(.createTapped) == [.findLostToken(Sample.claim)])
+        #expect(wizard.handle(.createTapped) == [.creation(.find(Sample.claim))])
         #expect(wizard.handle(.cancelTapped).isEmpty)
         guard case .editing(.permissions(let stopped)) = wizard.state else { Issue.record(); return }
         #expect(stopped.pendingClaim == Sample.claim)
-        #expect(wizard.handle(.lostTokenSearched(.success(.found(Sample.token)))).isEmpty, "a late answer is ignored; CREATE looks again")
-        #expect(wizard.handle(.createTapped) == [.findLostToken(Sample.claim)])
+        #expect(wizard.handle(.creation(.searched(.success(.found(Sample.token))))).isEmpty, "a late answer is ignored; CREATE looks again")
+        #expect(wizard.handle(.createTapped) == [.creation(.find(Sample.claim))])
     }
 
     @Test func aFailedGrantShowsAWarningAndRetriesOnlyWhatFailed() throws {
-        var wizard = States.wizard(States.modulesLoaded + [.allModulesToggled, .createTapped, .createPrepared(.success(Sample.claim)), .tokenCreated(.success(Sample.token))])
+        var wizard = States.wizard(States.modulesLoaded + [.allModulesToggled, .createTapped, .creation(.prepared(.success(Sample.claim))), .creation(.created(.success(Sample.token)))])
         _ = wizard.handle(.permissionGranted(moduleID: "MD-0001", .succeeded))
         _ = wizard.handle(.permissionGranted(moduleID: "MD-0007", .failed(Sample.rejected)))
         _ = wizard.handle(.permissionGranted(moduleID: "MD-0023", .failed(Sample.rejected)))

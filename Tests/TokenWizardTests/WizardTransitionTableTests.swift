@@ -90,9 +90,9 @@ typealias Expectation = (state: Wizard.State, effects: [Wizard.Effect])
             let request = TokenCreate(
                 name: "CI token", description: "For CI", externalID: nil, extensionID: step.chosen.id)
             let submitting = Wizard.State.submitting(
-                Wizard.Submitting(returnStep: step, request: request, claim: nil, phase: .preparing))
+                Wizard.Submitting(returnStep: step, phase: .attempt(.preparing(request))))
             if !step.configurable {
-                rows["create"] = (submitting, [.prepareCreate(request)])
+                rows["create"] = (submitting, [.creation(.prepare(request))])
             } else if step.modules.isLoading {
                 var loaded = step
                 loaded.modules = .loaded(Sample.modules)
@@ -107,18 +107,17 @@ typealias Expectation = (state: Wizard.State, effects: [Wizard.Effect])
                 var all = step
                 all.input.modules = ModuleSelection(["MD-0001", "MD-0007", "MD-0023"])
                 rows["allModules"] = (.editing(.permissions(all)), [])
-                rows["create"] = (submitting, [.prepareCreate(request)])
+                rows["create"] = (submitting, [.creation(.prepare(request))])
             }
             return rows
 
         case .submitting(let submitting):
             switch submitting.phase {
-            case .preparing:
+            case .attempt(.preparing):
                 var creating = submitting
-                creating.claim = Sample.claim
-                creating.phase = .creating
-                return ["createPrepared": (.submitting(creating), [.createToken(Sample.claim.body)])]
-            case .creating:
+                creating.phase = .attempt(.creating(Sample.claim))
+                return ["createPrepared": (.submitting(creating), [.creation(.create(Sample.claim.body))])]
+            case .attempt(.creating):
                 var granting = submitting
                 granting.phase = .granting(Sample.token, pending: ["MD-0001"], granted: [], failures: [:])
                 var stopped = submitting.returnStep
@@ -128,7 +127,7 @@ typealias Expectation = (state: Wizard.State, effects: [Wizard.Effect])
                     "tokenCreated": (.submitting(granting), [.grantPermission(tokenID: Sample.token.id, moduleID: "MD-0001")]),
                     "cancel": (.editing(.permissions(stopped)), []),
                 ]
-            case .checkingLostCreate:
+            case .attempt(.checking):
                 var back = submitting.returnStep
                 back.message = "The answer to CREATE was lost, and the token did not appear while connect-tui waited: it was not created. Press CREATE to try again."
                 var stopped = submitting.returnStep

@@ -26,7 +26,7 @@ extension AppReducer {
             guard case .field(let field) = ui.focus else { return nil }
             return ui.fields[field] ?? TextField(limit: field.limit)
         case .webhookForm(let form)?:
-            return form.phase == .confirmingDiscard || form.isBusy ? nil : form[text: form.focus]
+            return form.isConfirmingDiscard || form.isBusy ? nil : form[text: form.focus]
         case .wizard(let ui)?:
             guard case .editing(.general) = ui.machine.state else { return nil }
             return ui.field(ui.focus)

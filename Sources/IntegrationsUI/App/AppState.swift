@@ -175,7 +175,7 @@ extension AppState {
             case .exportFile(let file): file.asksToReplace
             case .wizard(let ui): if case .confirmingCancel = ui.machine.state { true } else { false }
             case .editForm(let ui): if case .confirmingDiscard = ui.form.phase { true } else { false }
-            case .webhookForm(let form): form.phase == .confirmingDiscard
+            case .webhookForm(let form): form.isConfirmingDiscard
             case .switcher, .menu, .bulk, .filterLine, .filter, .columns, .permissionFilter, .help, .export: false
             }
         }

@@ -8,8 +8,9 @@ extension AppEffect {
         case .perform, .switchAccount: true
         case .wizard(let effect):
             switch effect {
-            case .createToken, .grantPermission: true
-            case .loadExtensions, .loadModules, .prepareCreate, .findLostToken, .openDetails, .close: false
+            case .creation(let request): request.writes
+            case .grantPermission: true
+            case .loadExtensions, .loadModules, .openDetails, .close: false
             }
         case .editForm(let effect):
             switch effect {
@@ -18,8 +19,9 @@ extension AppEffect {
             }
         case .webhookForm(let effect):
             switch effect {
-            case .create, .update: true
-            case .prepareCreate, .findLostCreate, .close: false
+            case .creation(let request): request.writes
+            case .update: true
+            case .close: false
             }
         case .loadAccount, .loadList, .cancelListLoad, .loadModules, .loadExtensions, .loadToken, .loadExtension,
             .copyAPIKey, .copyText, .exportKey, .checkKey, .readAhead, .loadWebhook, .copyJWTSecret,
@@ -37,10 +39,11 @@ extension AppAction {
         case .tokenActionFinished, .webhookActionFinished, .accountSwitched: true
         case .wizard(let event):
             switch event {
-            case .tokenCreated, .lostTokenSearched, .permissionGranted: true
+            case .creation(let answer): answer.followsWrite
+            case .permissionGranted: true
             case .fieldEdited, .nextTapped, .backTapped, .cancelTapped, .createTapped, .retryTapped, .extensionsLoaded,
                 .extensionsNextPageTapped, .extensionsPreviousPageTapped, .extensionChosen, .modulesLoaded, .moduleToggled,
-                .allModulesToggled, .createPrepared, .discardConfirmed, .keepEditingTapped, .goToDetailsTapped, .closeTapped:
+                .allModulesToggled, .discardConfirmed, .keepEditingTapped, .goToDetailsTapped, .closeTapped:
                 false
             }
         case .editForm(let event, _):
@@ -52,13 +55,34 @@ extension AppAction {
             }
         case .webhookForm(let event, _):
             switch event {
-            case .saved, .edited, .lostCreateSearched: true
-            case .saveTapped, .createPrepared, .cancelTapped, .discardConfirmed, .keepEditingTapped: false
+            case .creation(let answer): answer.followsWrite
+            case .edited: true
+            case .saveTapped, .cancelTapped, .discardConfirmed, .keepEditingTapped: false
             }
         case .key, .resized, .tick, .stopSignal, .accountLoaded, .listLoaded, .modulesLoaded, .extensionsLoaded, .tokenLoaded,
             .extensionLoaded, .copied, .exportWritten, .keyChecked, .clipboardCleared, .extensionTokensCounted, .readAheadAnswered,
             .webhookLoaded, .draftFound, .draftUnreadable, .remembered, .rememberedUnreadable:
             false
+        }
+    }
+}
+
+extension CreateAttempt.Request {
+    /// Only the CREATE itself changes the server; preparing and looking read.
+    var writes: Bool {
+        switch self {
+        case .create: true
+        case .prepare, .find: false
+        }
+    }
+}
+
+extension CreateAttempt.Answer {
+    /// The answer to a CREATE, or to a look for what one made.
+    var followsWrite: Bool {
+        switch self {
+        case .created, .searched: true
+        case .prepared: false
         }
     }
 }

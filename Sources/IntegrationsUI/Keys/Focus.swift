@@ -37,7 +37,7 @@ extension AppState {
             if case .confirmingDiscard = ui.form.phase { return on(keymaps.discard) }
             return ui.focus == .modules ? on(keymaps.editPermissions) : on(keymaps.editForm, text: true)
         case .webhookForm(let form)?:
-            if form.phase == .confirmingDiscard { return on(keymaps.discard) }
+            if form.isConfirmingDiscard { return on(keymaps.discard) }
             if form.isBusy { return on(keymaps.waiting) }
             return on(keymaps.webhookForm, text: form[text: form.focus] != nil)
         case .switcher?: return on(keymaps.switcher)

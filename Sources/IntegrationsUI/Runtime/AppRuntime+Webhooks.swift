@@ -29,16 +29,16 @@ extension AppRuntime {
     /// The webhook form's writes; each answer goes back to the form as an event.
     func performWebhookForm(_ effect: WebhookForm.Effect) {
         switch effect {
-        case .prepareCreate(let body):
-            request({ client throws(ConnectError) in try await client.claimWebhookCreate(body) }) { result, now in .webhookForm(.createPrepared(result), now: now) }
-        case .create(let body):
-            request({ client throws(ConnectError) in try await client.createWebhook(body) }) { result, now in .webhookForm(.saved(result), now: now) }
+        case .creation(.prepare(let body)):
+            request({ client throws(ConnectError) in try await client.claimWebhookCreate(body) }) { result, now in .webhookForm(.creation(.prepared(result)), now: now) }
+        case .creation(.create(let body)):
+            request({ client throws(ConnectError) in try await client.createWebhook(body) }) { result, now in .webhookForm(.creation(.created(result)), now: now) }
+        case .creation(.find(let claim)):
+            request({ client throws(ConnectError) in try await client.findLostCreate(claim) }) { result, now in .webhookForm(.creation(.searched(result)), now: now) }
         case .update(let id, let base, let edited, let overwrite):
             request({ client throws(ConnectError) in try await client.saveWebhookEdit(id: id, base: base, edited: edited, overwrite: overwrite) }) { result, now in
                 .webhookForm(.edited(result), now: now)
             }
-        case .findLostCreate(let claim):
-            request({ client throws(ConnectError) in try await client.findLostCreate(claim) }) { result, now in .webhookForm(.lostCreateSearched(result), now: now) }
         case .close:
             break  // the reducer handles it
         }

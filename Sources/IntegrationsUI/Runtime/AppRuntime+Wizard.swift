@@ -10,16 +10,16 @@ extension AppRuntime {
             request({ client throws(ConnectError) in try await client.listExtensions(page: page) }) { result, _ in .wizard(.extensionsLoaded(page, result)) }
         case .loadModules:
             request({ client throws(ConnectError) in try await Self.modules(client) }) { result, _ in .wizard(.modulesLoaded(result)) }
-        case .prepareCreate(let body):
+        case .creation(.prepare(let body)):
             let marker = ConnectClient.createMarker(makeUUID())
-            request({ client throws(ConnectError) in try await client.claimTokenCreate(body, marker: marker) }) { result, _ in .wizard(.createPrepared(result)) }
-        case .createToken(let body):
+            request({ client throws(ConnectError) in try await client.claimTokenCreate(body, marker: marker) }) { result, _ in .wizard(.creation(.prepared(result))) }
+        case .creation(.create(let body)):
             // Written ahead: if connect-tui is killed while the request is out, the next start
             // offers the draft and its claim, and CREATE looks for the token first.
             saveUnfinishedWizard()
-            request({ client throws(ConnectError) in try await client.createToken(body) }) { result, _ in .wizard(.tokenCreated(result)) }
-        case .findLostToken(let claim):
-            request({ client throws(ConnectError) in try await client.findLostCreate(claim) }) { result, _ in .wizard(.lostTokenSearched(result)) }
+            request({ client throws(ConnectError) in try await client.createToken(body) }) { result, _ in .wizard(.creation(.created(result))) }
+        case .creation(.find(let claim)):
+            request({ client throws(ConnectError) in try await client.findLostCreate(claim) }) { result, _ in .wizard(.creation(.searched(result))) }
         case .grantPermission(let tokenID, let moduleID):
             request({ client throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }) { result, _ in
                 .wizard(.permissionGranted(moduleID: moduleID, WriteOutcome(result)))

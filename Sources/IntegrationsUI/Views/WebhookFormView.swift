@@ -26,18 +26,20 @@ enum WebhookFormView {
         if start > 0 { screen.put("↑ more", x: body.maxX - 6, y: body.y, style: Style(.muted)) }
         if start + body.height < lines.count { screen.put("↓ more", x: body.maxX - 6, y: body.maxY - 1, style: Style(.muted)) }
 
-        if let message = form.message {
-            screen.put(message, x: body.x, y: inner.maxY - 2, style: Style(form.isBusy ? .muted : .error), maxWidth: body.width)
-        }
         let buttonsY = inner.maxY - 1
         let keys = state.keymaps.webhookForm
-        switch form.phase {
-        case .preparing, .saving, .checkingLostCreate:
-            let doing = form.phase == .checkingLostCreate ? "Checking…" : "Saving…"
+        switch form.state {
+        case .creating, .updating:
+            let (doing, mayLand) = form.progress
             let seconds = AppView.waited(since: form.waitingSince, state)
-            let stop = form.phase == .preparing ? "" : "  \(state.keymaps.waiting.label(.cancel)) stops waiting"
-            screen.put("\(Spinner.frame(state.tick)) \(doing)\(seconds)\(stop)", x: body.x, y: buttonsY, style: Style(.muted), maxWidth: max(0, body.width - 32))
+            screen.put("\(Spinner.frame(state.tick)) \(doing)\(seconds)", x: body.x, y: inner.maxY - 2, style: Style(.muted), maxWidth: body.width)
+            if mayLand {
+                screen.put("\(state.keymaps.waiting.label(.cancel)) stops waiting", x: body.x, y: buttonsY, style: Style(.muted), maxWidth: max(0, body.width - 32))
+            }
         case .editing, .confirmingDiscard:
+            if let message = form.message {
+                screen.put(message, x: body.x, y: inner.maxY - 2, style: Style(.error), maxWidth: body.width)
+            }
             let hint = body.width >= 100
                 ? "\(keys.label(.nextField)) moves · \(keys.label(.changePrevious))/\(keys.label(.changeNext)) class · \(keys.label(.toggle)) toggles · \(keys.label(.reveal)) shows secret · \(keys.label(.removeHeader)) drops header"
                 : "\(keys.label(.reveal)) secret · \(keys.label(.removeHeader)) drop header"
@@ -47,7 +49,7 @@ enum WebhookFormView {
             .init("CANCEL", keys, .cancel),
             .init("SAVE", keys, .submit, primary: true),
         ], rightEdge: inner.maxX - 1, y: buttonsY, &screen)
-        if form.phase == .confirmingDiscard {
+        if form.isConfirmingDiscard {
             FormChrome.renderDiscard(title: "Discard your changes?", warning: nil, state, in: layout.content, &screen)
         }
     }

@@ -114,23 +114,16 @@ enum WizardView {
     }
 
     static func renderSubmitting(_ submitting: CreateTokenWizard.Submitting, _ state: AppState, _ rect: Rect, _ screen: inout Screen) {
+        let words = CreateTokenWizard.lostCreate
         var text: String
         switch submitting.phase {
-        case .preparing: text = "Getting ready to create the token…"
-        case .creating: text = "Creating the token…"
-        case .checkingLostCreate(createIfMissing: false): text = "The answer was lost; looking for the token before anything else…"
-        case .checkingLostCreate(createIfMissing: true): text = "Looking for the token an earlier CREATE may have made; it is created only if it is not there…"
+        case .attempt(let attempt): text = words.progress(attempt)
         case .granting: text = "Granting the chosen modules…"
         }
         text += AppView.waited(since: state.wizard?.waitingSince, state)
         screen.put("\(Spinner.frame(state.tick)) \(text)", x: rect.x, y: rect.y, style: Style(.muted), maxWidth: rect.width)
-        switch submitting.phase {
-        case .creating, .checkingLostCreate:
-            _ = screen.putWrapped(
-                "Nothing is sent again: after STOP WAITING, CREATE first looks for the token this request may have made.",
-                in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 2), style: Style(.muted))
-        case .preparing, .granting:
-            break
+        if submitting.mayLand {
+            _ = screen.putWrapped(words.nothingSentAgain, in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 2), style: Style(.muted))
         }
     }
 
@@ -178,10 +171,7 @@ enum WizardView {
                 .init("CREATE", keys, .submit, primary: true),
             ]
         case .submitting(let submitting):
-            switch submitting.phase {
-            case .creating, .checkingLostCreate: buttons = [.init("STOP WAITING", keymaps.waiting, .cancel)]
-            case .preparing, .granting: buttons = []
-            }
+            buttons = submitting.mayLand ? [.init("STOP WAITING", keymaps.waiting, .cancel)] : []
         case .summary:
             let keys = keymaps.wizardSummary
             buttons = [.init("CLOSE", keys, .cancel), .init("GO TO DETAILS", keys, .submit, primary: true)]

@@ -14,16 +14,10 @@ extension AppReducer {
     static func handleWebhookForm(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
         guard var form = state.webhookForm else { return [] }
         var event: WebhookForm.Event?
-        if form.phase == .confirmingDiscard {
+        if form.isConfirmingDiscard {
             event = discardAnswer(key, state).map { $0 ? .discardConfirmed : .keepEditingTapped }
         } else if form.isBusy {
-            if state.keymaps.waiting.command(for: key) == .cancel {
-                if form.phase == .preparing {
-                    state.status = .info("Nothing is sent yet; a moment…", now: now)
-                } else {
-                    event = .cancelTapped
-                }
-            }
+            if state.keymaps.waiting.command(for: key) == .cancel { event = .cancelTapped }
         } else {
             let onText = form[text: form.focus] != nil
             var command = state.keymaps.webhookForm.command(for: key)

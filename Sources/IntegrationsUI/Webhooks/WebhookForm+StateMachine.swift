@@ -9,14 +9,10 @@ extension WebhookForm {
     public enum State: Sendable, Hashable {
         /// The fields are the user's; SAVE starts a save.
         case editing
-        /// Reading the webhooks this body must not be confused with (create only).
-        case preparing(WebhookWrite)
-        /// The CREATE of this claim is out.
-        case creating(WebhookCreateClaim)
+        /// Creating the webhook (see `CreateAttempt`: it is never made twice).
+        case creating(WebhookCreation)
         /// The update of this webhook is out.
         case updating(id: String)
-        /// A CREATE went unanswered: looking for the webhook this claim may have made.
-        case checkingLostCreate(WebhookCreateClaim)
         /// CANCEL with unsaved changes: discard or keep editing.
         case confirmingDiscard
     }
@@ -31,57 +27,27 @@ extension WebhookForm {
                 return []
             }
             return [.close(saved: nil)]
-        case (.editing, .saved), (.editing, .edited), (.editing, .lostCreateSearched),
-            (.confirmingDiscard, .saved), (.confirmingDiscard, .edited), (.confirmingDiscard, .lostCreateSearched):
+        case (.editing, .creation), (.editing, .edited), (.confirmingDiscard, .creation), (.confirmingDiscard, .edited):
             // A late answer after the user stopped waiting: the next SAVE looks first, so the
             // answer is not needed (and adopting it would throw away what was typed since).
             return []
         case (.editing, .discardConfirmed), (.editing, .keepEditingTapped):
             return []
 
-        case (.preparing(let body), .createPrepared(.success(let prepared))):
-            guard prepared.body == body else { return impossible(event) }
-            if !prepared.existingIDs.isEmpty, duplicateAllowed != prepared.body {
-                // Most likely made before (by a run that was stopped, or by someone else).
-                state = .editing
-                duplicateAllowed = prepared.body
-                message = "An identical webhook exists (\(prepared.existingIDs.joined(separator: ", "))). SAVE again makes another."
-                return []
-            }
-            state = .creating(prepared)
-            return [.create(prepared.body)]
-        case (.preparing, .createPrepared(.failure(let error))):
+        case (.creating(.preparing), .creation(.prepared(.success(let claim))))
+        where !claim.existingIDs.isEmpty && duplicateAllowed != claim.body:
+            // Most likely made before (by a run that was stopped, or by someone else).
             state = .editing
-            message = "Nothing was made: \(error.description)"
+            duplicateAllowed = claim.body
+            message = "An identical webhook exists (\(claim.existingIDs.joined(separator: ", "))). SAVE again makes another."
             return []
-        case (.preparing, .saveTapped), (.preparing, .cancelTapped), (.preparing, .discardConfirmed),
-            (.preparing, .keepEditingTapped):
-            return []  // nothing is out yet, and it will not be long: the keys wait
-        case (.preparing, .saved), (.preparing, .edited), (.preparing, .lostCreateSearched):
-            return impossible(event)
-
-        case (.creating, .saved(.success(let webhook))):
-            state = .editing
-            pendingClaim = nil
-            return [.close(saved: webhook)]
-        case (.creating(let claim), .saved(.failure(let error))):
-            if error.outcomeUnknown {
-                state = .checkingLostCreate(claim)
-                message = "\(error.description) Checking whether the webhook was made…"
-                return [.findLostCreate(claim)]
-            }
-            state = .editing
-            refused(error)
-            return []
-        case (.creating(let claim), .cancelTapped), (.checkingLostCreate(let claim), .cancelTapped):
-            // Stop waiting: nothing is sent again, and the next SAVE first finds out what landed.
-            state = .editing
-            pendingClaim = claim
-            message = Self.lostCreate.stoppedWaiting
-            return []
+        case (.creating(let attempt), .creation(let answer)):
+            return go(attempt.answered(answer, Self.lostCreate))
+        case (.creating(let attempt), .cancelTapped):
+            return go(attempt.stopWaiting(Self.lostCreate))
         case (.creating, .saveTapped), (.creating, .discardConfirmed), (.creating, .keepEditingTapped):
             return []  // e.g. a second SAVE while the first is on its way
-        case (.creating, .createPrepared), (.creating, .edited), (.creating, .lostCreateSearched):
+        case (.creating, .edited):
             return impossible(event)
 
         case (.updating, .edited(.success(.saved(let webhook)))):
@@ -103,35 +69,7 @@ extension WebhookForm {
             return []
         case (.updating, .saveTapped), (.updating, .discardConfirmed), (.updating, .keepEditingTapped):
             return []
-        case (.updating, .createPrepared), (.updating, .saved), (.updating, .lostCreateSearched):
-            return impossible(event)
-
-        case (.checkingLostCreate, .lostCreateSearched(.success(.found(let found)))):
-            state = .editing
-            pendingClaim = nil
-            return [.close(saved: found)]
-        case (.checkingLostCreate(let claim), .lostCreateSearched(.success(.several(let hooks)))):
-            state = .editing
-            pendingClaim = claim
-            message = Self.lostCreate.several(hooks.map(\.id))
-            return []
-        case (.checkingLostCreate, .lostCreateSearched(.success(.absent))):
-            state = .editing
-            pendingClaim = nil
-            message = Self.lostCreate.absent
-            return []
-        case (.checkingLostCreate(let claim), .lostCreateSearched(.failure(let error))):
-            state = .editing
-            pendingClaim = claim
-            message = Self.lostCreate.unknown(error.detail)
-            return []
-        case (.checkingLostCreate, .saved):
-            // The lost CREATE's answer arrived after all, while looking: the lookup decides.
-            return []
-        case (.checkingLostCreate, .saveTapped), (.checkingLostCreate, .discardConfirmed),
-            (.checkingLostCreate, .keepEditingTapped):
-            return []
-        case (.checkingLostCreate, .createPrepared), (.checkingLostCreate, .edited):
+        case (.updating, .creation):
             return impossible(event)
 
         case (.confirmingDiscard, .discardConfirmed):
@@ -141,9 +79,29 @@ extension WebhookForm {
             return []
         case (.confirmingDiscard, .saveTapped):
             return []
-        case (.editing, .createPrepared), (.confirmingDiscard, .createPrepared):
-            // Preparing cannot be left before its answer.
-            return impossible(event)
+        }
+    }
+
+    /// Where the create went: on, closed with the webhook, or back to the fields.
+    private mutating func go(_ next: WebhookCreation.Next) -> [Effect] {
+        switch next {
+        case .going(let attempt, let request):
+            state = .creating(attempt)
+            return request.map { [.creation($0)] } ?? []
+        case .made(let webhook):
+            state = .editing
+            return [.close(saved: webhook)]
+        case .stopped(let why, let pending):
+            state = .editing
+            pendingClaim = pending
+            message = why
+            return []
+        case .refused(let error):
+            state = .editing
+            refused(error)
+            return []
+        case .ignored:
+            return []
         }
     }
 
@@ -159,12 +117,11 @@ extension WebhookForm {
         message = nil
         switch mode {
         case .create:
-            if let pending = pendingClaim {
-                state = .checkingLostCreate(pending)
-                return [.findLostCreate(pending)]
-            }
-            state = .preparing(body)
-            return [.prepareCreate(body)]
+            // The attempt carries the pending claim now; it gives it back if it is still owed.
+            let (attempt, first) = WebhookCreation.start(body, pending: pendingClaim)
+            pendingClaim = nil
+            state = .creating(attempt)
+            return [.creation(first)]
         case .edit(let webhook):
             state = .updating(id: webhook.id)
             return [.update(id: webhook.id, base: baseline ?? body, edited: body, overwrite: !conflicts.isEmpty)]

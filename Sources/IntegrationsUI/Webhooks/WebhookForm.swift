@@ -28,11 +28,6 @@ public struct WebhookForm: Sendable, Hashable {
         static let texts: [Slot] = [.label, .productID, .externalURL, .jwtSecret, .description]
     }
 
-    /// What the form's screen shows of its state.
-    public enum Phase: Sendable, Hashable {
-        case editing, preparing, saving, checkingLostCreate, confirmingDiscard
-    }
-
     /// One HTTP header sent with every delivery.
     public struct Header: Sendable, Hashable {
         public var name: TextField
@@ -41,27 +36,21 @@ public struct WebhookForm: Sendable, Hashable {
 
     public enum Event: Sendable, Hashable {
         case saveTapped
-        /// The claim for the CREATE about to be sent.
-        case createPrepared(Result<WebhookCreateClaim, ConnectError>)
-        /// The answer to a CREATE.
-        case saved(Result<Webhook, ConnectError>)
+        /// An answer to one of the create's requests.
+        case creation(WebhookCreation.Answer)
         /// The answer to saving an edit (merged onto the server's copy, or a conflict).
         case edited(Result<WebhookEditOutcome, ConnectError>)
-        case lostCreateSearched(Result<LostCreate<Webhook>, ConnectError>)
         case cancelTapped
         case discardConfirmed
         case keepEditingTapped
     }
 
     public enum Effect: Sendable, Hashable {
-        /// Read the look-alikes; answer with `.createPrepared`.
-        case prepareCreate(WebhookWrite)
-        case create(WebhookWrite)
+        /// One of the create's requests; answer with `.creation`.
+        case creation(WebhookCreation.Request)
         /// Save an edit: the user's changes (`edited` against `base`) onto the server's copy;
         /// answer with `.edited`.
         case update(id: String, base: WebhookWrite, edited: WebhookWrite, overwrite: Bool)
-        /// Look for the webhook the claim's CREATE made, by identity.
-        case findLostCreate(WebhookCreateClaim)
         /// Close the form; the webhook saved, if any.
         case close(saved: Webhook?)
     }
@@ -152,15 +141,22 @@ public struct WebhookForm: Sendable, Hashable {
         }
     }
 
-    public var isBusy: Bool { phase == .preparing || phase == .saving || phase == .checkingLostCreate }
-
-    public var phase: Phase {
+    /// Waiting for the server (a create or an update is out).
+    public var isBusy: Bool {
         switch state {
-        case .editing: .editing
-        case .preparing: .preparing
-        case .creating, .updating: .saving
-        case .checkingLostCreate: .checkingLostCreate
-        case .confirmingDiscard: .confirmingDiscard
+        case .creating, .updating: true
+        case .editing, .confirmingDiscard: false
+        }
+    }
+
+    public var isConfirmingDiscard: Bool { state == .confirmingDiscard }
+
+    /// What a busy form is doing, and whether what is out may still land (Esc stops waiting).
+    var progress: (String, mayLand: Bool) {
+        switch state {
+        case .creating(let attempt): (Self.lostCreate.progress(attempt), attempt.mayLand)
+        case .updating: ("Saving…", true)
+        case .editing, .confirmingDiscard: ("", false)
         }
     }
 

@@ -147,7 +147,7 @@ extension AppReducer {
                 } else {
                     out.append(.wizard(effect))
                 }
-            case .loadModules, .prepareCreate, .createToken, .findLostToken, .grantPermission:
+            case .loadModules, .creation, .grantPermission:
                 out.append(.wizard(effect))
             case .openDetails(let tokenID):
                 state.wizard = nil

@@ -7,12 +7,18 @@ public struct LostCreateWording: Sendable, Hashable {
     public let button: String
     /// The list to look on: "Tokens", "Webhooks".
     public let list: String
+    /// What else is true when several objects match ("; none was given modules").
+    public let severalNote: String
 
-    public init(noun: String, button: String, list: String) {
+    public init(noun: String, button: String, list: String, severalNote: String = "") {
         self.noun = noun
         self.button = button
         self.list = list
+        self.severalNote = severalNote
     }
+
+    /// Getting ready to send failed: nothing was sent, so pressing again is safe.
+    public func notSent(_ description: String) -> String { "Nothing was created: \(description)" }
 
     /// The user stopped waiting for the answer.
     public var stoppedWaiting: String {
@@ -25,13 +31,28 @@ public struct LostCreateWording: Sendable, Hashable {
     }
 
     /// More than one object matches the claim exactly; none is touched.
-    public func several(_ ids: [String], note: String = "") -> String {
-        "\(ids.count) \(noun)s match this \(button) exactly (\(ids.sorted().joined(separator: ", ")))\(note). "
+    public func several(_ ids: [String]) -> String {
+        "\(ids.count) \(noun)s match this \(button) exactly (\(ids.sorted().joined(separator: ", ")))\(severalNote). "
             + "Check them on the \(list) list; \(button) will look again first."
     }
 
     /// The object did not appear while the client waited: it was not created.
     public var absent: String {
         "The answer to \(button) was lost, and the \(noun) did not appear while connect-tui waited: it was not created. Press \(button) to try again."
+    }
+
+    /// What an attempt is doing, beside its spinner.
+    public func progress<Body, Made>(_ attempt: CreateAttempt<Body, Made>) -> String {
+        switch attempt {
+        case .preparing: "Getting ready to create the \(noun)…"
+        case .creating: "Creating the \(noun)…"
+        case .checking(_, then: nil): "The answer was lost; looking for the \(noun)…"
+        case .checking: "Looking first for the \(noun) an earlier \(button) may have made…"
+        }
+    }
+
+    /// While a request that may land is out.
+    public var nothingSentAgain: String {
+        "Nothing is sent again: after STOP WAITING, \(button) first looks for the \(noun) this request may have made."
     }
 }
