@@ -203,7 +203,7 @@ import Testing
         #expect(productOnly.handle(.cancelTapped).isEmpty, "a typed product id alone is worth asking about")
         var typed = Self.filled()
         #expect(typed.handle(.cancelTapped).isEmpty)
-        #expect(typed.isConfirmingDiscard)
+        #expect(typed.state == .confirmingDiscard)
         #expect(typed.handle(.keepEditingTapped).isEmpty)
         #expect(typed.label.text == "Orders to CRM")
         _ = typed.handle(.cancelTapped)

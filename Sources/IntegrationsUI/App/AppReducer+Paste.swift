@@ -19,14 +19,13 @@ extension AppReducer {
 
     /// The text field that typing would edit now, if any: the top modal's focused field.
     static func focusedTextField(_ state: AppState) -> TextField? {
-        if state.isTooSmall { return nil }
+        if state.isTooSmall || state.topModal?.discardQuestion != nil { return nil }
         switch state.topModal {
         case .editForm(let ui)?:
-            if case .confirmingDiscard = ui.form.phase { return nil }
             guard case .field(let field) = ui.focus else { return nil }
             return ui.fields[field] ?? TextField(limit: field.limit)
         case .webhookForm(let form)?:
-            return form.isConfirmingDiscard || form.isBusy ? nil : form[text: form.focus]
+            return form.isBusy ? nil : form[text: form.focus]
         case .wizard(let ui)?:
             guard case .editing(.general) = ui.machine.state else { return nil }
             return ui.field(ui.focus)

@@ -173,9 +173,7 @@ extension AppState {
             switch modal {
             case .confirm, .draftOffer: true
             case .exportFile(let file): file.asksToReplace
-            case .wizard(let ui): if case .confirmingCancel = ui.machine.state { true } else { false }
-            case .editForm(let ui): if case .confirmingDiscard = ui.form.phase { true } else { false }
-            case .webhookForm(let form): form.isConfirmingDiscard
+            case .wizard, .editForm, .webhookForm: modal.discardQuestion != nil
             case .switcher, .menu, .bulk, .filterLine, .filter, .columns, .permissionFilter, .help, .export: false
             }
         }

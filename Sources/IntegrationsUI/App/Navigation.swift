@@ -99,6 +99,32 @@ public enum Modal: Sendable, Hashable {
     case help(HelpState)
 }
 
+/// A form's "discard?" question: what it is called and what to warn of. The wizard and both
+/// forms ask it alike, answer it with the same keys, and it is drawn over them the same way.
+struct DiscardQuestion: Hashable {
+    var title = "Discard your changes?"
+    var warning: String?
+}
+
+extension Modal {
+    /// The question the form on top is asking before it throws typed input away, if any.
+    var discardQuestion: DiscardQuestion? {
+        switch self {
+        case .wizard(let ui):
+            guard case .confirmingCancel(let step) = ui.machine.state else { return nil }
+            // A CREATE whose outcome is not known may have made the token: say where to look.
+            guard case .permissions(let permissions) = step, let marker = permissions.pendingClaim?.body.externalID else {
+                return DiscardQuestion(title: "Discard the new token?")
+            }
+            return DiscardQuestion(title: "Discard the new token?", warning: "The token may exist already: look for External ID \(marker) on the Tokens list.")
+        case .editForm(let ui): return ui.form.phase == .confirmingDiscard ? DiscardQuestion() : nil
+        case .webhookForm(let form): return form.state == .confirmingDiscard ? DiscardQuestion() : nil
+        case .draftOffer, .switcher, .menu, .confirm, .bulk, .export, .exportFile, .filterLine, .filter, .columns, .permissionFilter, .help:
+            return nil
+        }
+    }
+}
+
 /// The `?` overlay: how far it is scrolled, and what it is narrowed to.
 public struct HelpState: Sendable, Hashable {
     public var scroll = 0

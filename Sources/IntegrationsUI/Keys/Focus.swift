@@ -25,19 +25,17 @@ extension AppState {
         func on<C>(_ keymap: Keymap<C>, text: Bool = false) -> Focus {
             Focus(keymaps: [keymap.summary] + (text ? [keymaps.text.summary] : []), hints: keymap.hints, typesText: text)
         }
+        if modal?.discardQuestion != nil { return on(keymaps.discard) }
         switch modal {
         case .help(let help)?: return on(keymaps.help, text: help.search != nil)
         case .draftOffer?: return on(keymaps.draftOffer)
         case .wizard(let ui)?:
-            if case .confirmingCancel = ui.machine.state { return on(keymaps.discard) }
             guard let keymap = AppReducer.wizardKeymap(ui.machine, keymaps) else { return on(keymaps.discard) }
             if case .editing(.general) = ui.machine.state { return on(keymap, text: true) }
             return on(keymap)
         case .editForm(let ui)?:
-            if case .confirmingDiscard = ui.form.phase { return on(keymaps.discard) }
             return ui.focus == .modules ? on(keymaps.editPermissions) : on(keymaps.editForm, text: true)
         case .webhookForm(let form)?:
-            if form.isConfirmingDiscard { return on(keymaps.discard) }
             if form.isBusy { return on(keymaps.waiting) }
             return on(keymaps.webhookForm, text: form[text: form.focus] != nil)
         case .switcher?: return on(keymaps.switcher)

@@ -33,8 +33,5 @@ enum EditFormView {
             .init("CANCEL", keymap, .cancel),
             .init("SAVE", keymap, .submit, primary: true, enabled: ui.form.canSave),
         ], rightEdge: inner.maxX - 1, y: buttonsY, &screen)
-        if case .confirmingDiscard = ui.form.phase {
-            FormChrome.renderDiscard(title: "Discard your changes?", warning: nil, state, in: outer, &screen)
-        }
     }
 }

@@ -55,12 +55,12 @@ enum FormChrome {
     }
 
     /// "Discard …?" over a form: what is lost, an optional warning, the keys.
-    static func renderDiscard(title: String, warning: String?, _ state: AppState, in outer: Rect, _ screen: inout Screen) {
+    static func renderDiscard(_ question: DiscardQuestion, _ state: AppState, in outer: Rect, _ screen: inout Screen) {
         let width = min(54, outer.width)
-        let warningLines = warning.map { Screen.wrap($0, width: width - 4, maxLines: 3) } ?? []
+        let warningLines = question.warning.map { Screen.wrap($0, width: width - 4, maxLines: 3) } ?? []
         let box = outer.centered(width: width, height: 5 + warningLines.count + (warningLines.isEmpty ? 0 : 1))
         screen.fill(box)
-        screen.drawBox(box, title: title, focused: true)
+        screen.drawBox(box, title: question.title, focused: true)
         screen.put("What you entered will be lost.", x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4)
         for (index, line) in warningLines.enumerated() {
             screen.put(line, x: box.x + 2, y: box.y + 2 + index, style: Style(.warning), maxWidth: box.width - 4)

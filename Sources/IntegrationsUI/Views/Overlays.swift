@@ -24,6 +24,7 @@ enum Overlays {
             break  // it draws in the details' FILTER row
         case .help(let help): HelpView.render(help, state, &screen)
         }
+        if let question = modal.discardQuestion { FormChrome.renderDiscard(question, state, in: layout.content, &screen) }
     }
 
     /// Where a modal is on screen.

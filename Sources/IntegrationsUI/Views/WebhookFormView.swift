@@ -49,9 +49,6 @@ enum WebhookFormView {
             .init("CANCEL", keys, .cancel),
             .init("SAVE", keys, .submit, primary: true),
         ], rightEdge: inner.maxX - 1, y: buttonsY, &screen)
-        if form.isConfirmingDiscard {
-            FormChrome.renderDiscard(title: "Discard your changes?", warning: nil, state, in: layout.content, &screen)
-        }
     }
 
     static func lines(_ form: WebhookForm, _ width: Int) -> [Line] {

@@ -24,15 +24,6 @@ enum WizardView {
             return
         }
         renderButtons(ui.machine.state, state.keymaps, Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1), &screen)
-        if case .confirmingCancel(let step) = ui.machine.state {
-            // A CREATE whose outcome is not known may have made the token: say where to look.
-            var pendingMarker: String?
-            if case .permissions(let permissions) = step { pendingMarker = permissions.pendingClaim?.body.externalID }
-            FormChrome.renderDiscard(
-                title: "Discard the new token?",
-                warning: pendingMarker.map { "The token may exist already: look for External ID \($0) on the Tokens list." },
-                state, in: outer, &screen)
-        }
     }
 
     static func stepNumber(_ state: CreateTokenWizard.State) -> Int {

@@ -14,7 +14,7 @@ extension AppReducer {
     static func handleWebhookForm(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
         guard var form = state.webhookForm else { return [] }
         var event: WebhookForm.Event?
-        if form.isConfirmingDiscard {
+        if form.state == .confirmingDiscard {
             event = discardAnswer(key, state).map { $0 ? .discardConfirmed : .keepEditingTapped }
         } else if form.isBusy {
             if state.keymaps.waiting.command(for: key) == .cancel { event = .cancelTapped }

@@ -149,8 +149,6 @@ public struct WebhookForm: Sendable, Hashable {
         }
     }
 
-    public var isConfirmingDiscard: Bool { state == .confirmingDiscard }
-
     /// What a busy form is doing, and whether what is out may still land (Esc stops waiting).
     var progress: (String, mayLand: Bool) {
         switch state {
