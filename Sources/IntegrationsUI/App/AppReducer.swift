@@ -142,7 +142,7 @@ public enum AppReducer {
     }
 
     /// A key with no modal open: the status line's error, then the screen, then global keys.
-    static func handleRoute(_ key: Key, _ global: Command?, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleRoute(_ key: Key, _ global: GlobalCommand?, now: Date, _ state: inout AppState) -> [AppEffect] {
         if global == .dismiss, state.status?.kind == .error {
             state.status = nil
             return []
@@ -169,10 +169,12 @@ public enum AppReducer {
         }
     }
 
-    static func handleGlobal(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleGlobal(_ command: GlobalCommand, now: Date, _ state: inout AppState) -> [AppEffect] {
         switch command {
-        case .showPane(let pane):
-            return show(pane, &state)
+        case .paneGeneral: return show(.general, &state)
+        case .paneTokens: return show(.tokens, &state)
+        case .paneWebhooks: return show(.webhooks, &state)
+        case .paneExtensions: return show(.extensions, &state)
         case .nextPane:
             return show(Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!, &state)
         case .previousPane:
@@ -203,10 +205,8 @@ public enum AppReducer {
             }
         case .switchAccount:
             return openSwitcher(now: now, &state)
-        case .back, .retryFailed, .dismiss, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage,
-            .open, .actions, .create, .copy, .rowsPerPage, .filterPanel, .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension,
-            .trigger, .checkKey, .export, .sort, .flipSort, .mark:
-            return []
+        case .retryFailed, .dismiss:
+            return []  // with nothing to retry or dismiss (see handleRoute)
         }
     }
 

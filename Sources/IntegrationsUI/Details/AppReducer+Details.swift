@@ -39,8 +39,7 @@ extension AppReducer {
             details.keyCheck = .loading
             state.details = details
             return [.checkKey(tokenID: details.tokenID)]
-        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
-            .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .filterPanel, .columns,
+        case .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .filterPanel, .columns,
             .tokensOfExtension, .trigger, .sort, .flipSort, .mark:
             return nil
         }

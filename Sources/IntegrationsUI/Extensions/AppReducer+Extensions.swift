@@ -26,9 +26,8 @@ extension AppReducer {
             guard let chosen = selected else { return [] }
             state.route = .tokenList
             return [applyFilter(TokenListKind.self, TokenFilter(name: "", status: nil, extensionID: chosen.id), &state)]
-        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
-            .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .actions, .copy, .rowsPerPage, .filterPanel,
-            .columns, .previousTab, .nextTab, .edit, .reveal, .trigger, .checkKey, .export, .sort, .flipSort, .mark:
+        case .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .actions, .copy, .rowsPerPage,
+            .filterPanel, .columns, .previousTab, .nextTab, .edit, .reveal, .trigger, .checkKey, .export, .sort, .flipSort, .mark:
             return nil
         }
     }

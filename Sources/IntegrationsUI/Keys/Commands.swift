@@ -1,66 +1,34 @@
 import TerminalKit
 
-/// What a key can mean in the panes, lists and details; keymaps bind keys to these, and help
+/// What a key means everywhere (unless a form or dialog on top takes it): panes, help, quit,
+/// refresh, the status line, accounts.
+public enum GlobalCommand: String, KeyCommand {
+    case paneGeneral = "pane-general", paneTokens = "pane-tokens", paneWebhooks = "pane-webhooks"
+    case paneExtensions = "pane-extensions"
+    case nextPane = "next-pane", previousPane = "previous-pane", help, quit, interrupt, refresh
+    case retryFailed = "retry", dismiss
+    case switchAccount = "switch-account"
+}
+
+/// What a key can mean on a screen (a list, details); keymaps bind keys to these, and help
 /// is generated from the bindings.
-public enum Command: KeyCommand {
-    case showPane(Pane), nextPane, previousPane, help, quit, interrupt, back, refresh, retryFailed, dismiss
-    case filter, filterPanel, switchAccount
-    case up, down, pageUp, pageDown, first, last, previousPage, nextPage
-    case open, actions, create, copy, rowsPerPage, columns
-    case previousTab, nextTab, edit, reveal, tokensOfExtension, trigger, checkKey, export, sort, flipSort, mark
+public enum Command: String, KeyCommand {
+    case back, filter
+    case filterPanel = "filter-panel"
+    case up, down, pageUp = "page-up", pageDown = "page-down", first, last
+    case previousPage = "previous-page", nextPage = "next-page"
+    case open, actions, create, copy, rowsPerPage = "rows-per-page", columns
+    case previousTab = "previous-tab", nextTab = "next-tab", edit, reveal
+    case tokensOfExtension = "tokens-of-extension", trigger, checkKey = "check-key", export, sort
+    case flipSort = "flip-sort", mark
 
     /// Whether it changes something on the server (off on a read-only account).
     public var isWrite: Bool {
         switch self {
         case .create, .edit, .actions, .trigger: true
-        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
-            .filterPanel, .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .copy, .rowsPerPage,
-            .columns, .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort, .mark:
+        case .back, .filter, .filterPanel, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .copy,
+            .rowsPerPage, .columns, .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort, .mark:
             false
-        }
-    }
-
-    /// The name a config file's `[keys]` table uses: `quit`, `next-page`, `pane-tokens`.
-    public var configName: String {
-        switch self {
-        case .showPane(let pane): "pane-\(pane.title.lowercased())"
-        case .nextPane: "next-pane"
-        case .previousPane: "previous-pane"
-        case .help: "help"
-        case .quit: "quit"
-        case .interrupt: "interrupt"
-        case .back: "back"
-        case .refresh: "refresh"
-        case .retryFailed: "retry"
-        case .dismiss: "dismiss"
-        case .filter: "filter"
-        case .filterPanel: "filter-panel"
-        case .switchAccount: "switch-account"
-        case .up: "up"
-        case .down: "down"
-        case .pageUp: "page-up"
-        case .pageDown: "page-down"
-        case .first: "first"
-        case .last: "last"
-        case .previousPage: "previous-page"
-        case .nextPage: "next-page"
-        case .open: "open"
-        case .actions: "actions"
-        case .create: "create"
-        case .copy: "copy"
-        case .rowsPerPage: "rows-per-page"
-        case .columns: "columns"
-        case .previousTab: "previous-tab"
-        case .nextTab: "next-tab"
-        case .edit: "edit"
-        case .reveal: "reveal"
-        case .tokensOfExtension: "tokens-of-extension"
-        case .trigger: "trigger"
-        case .checkKey: "check-key"
-        case .export: "export"
-        case .sort: "sort"
-        case .flipSort: "flip-sort"
-        case .mark: "mark"
         }
     }
 }

@@ -113,11 +113,11 @@ public struct KeymapSet: Sendable, Hashable {
 
 /// The default bindings of DESIGN.md, by context. No key is written anywhere else.
 public enum Keymaps {
-    public static let global = Keymap<Command>("global", "Everywhere", [
-        KeyBinding([.character("1")], .showPane(.general), help: "General pane"),
-        KeyBinding([.character("2")], .showPane(.tokens), help: "Tokens pane"),
-        KeyBinding([.character("3")], .showPane(.webhooks), help: "Webhooks pane"),
-        KeyBinding([.character("4")], .showPane(.extensions), help: "Extensions pane"),
+    public static let global = Keymap<GlobalCommand>("global", "Everywhere", [
+        KeyBinding([.character("1")], .paneGeneral, help: "General pane"),
+        KeyBinding([.character("2")], .paneTokens, help: "Tokens pane"),
+        KeyBinding([.character("3")], .paneWebhooks, help: "Webhooks pane"),
+        KeyBinding([.character("4")], .paneExtensions, help: "Extensions pane"),
         KeyBinding([.tab], .nextPane, help: "next pane"),
         KeyBinding([.backTab], .previousPane, help: "previous pane"),
         KeyBinding([.character("r")], .refresh, hint: "refresh", help: "refresh"),

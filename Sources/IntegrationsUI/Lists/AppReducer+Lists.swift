@@ -115,8 +115,8 @@ extension AppReducer {
             state[keyPath: K.path].marked = []
             state.status = .info("Marks cleared.", now: now)
             return []
-        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
-            .open, .actions, .create, .copy, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey, .export:
+        case .open, .actions, .create, .copy, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey,
+            .export:
             return nil
         }
     }

@@ -24,9 +24,8 @@ extension AppReducer {
             guard let token = state.tokens.selectedToken else { return [] }
             state.modals.append(.export(ExportMenu(tokenID: token.id)))
             return []
-        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
-            .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .filterPanel, .columns,
-            .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey, .sort, .flipSort, .mark:
+        case .back, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .filterPanel,
+            .columns, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey, .sort, .flipSort, .mark:
             return nil
         }
     }

@@ -12,7 +12,7 @@ enum ListView {
         // A read-only account offers no CREATE.
         renderToolbar(
             title: title, create: state.connection.readOnly ? "" : "\(K.create) (\(keymap.label(.create)))", list, rect, &screen,
-            press: { keymap.key($0) ?? state.keymaps.global.key($0) })
+            keys: keymap, refresh: state.keymaps.global.key(.refresh))
         var x = rect.x + title.displayWidth + 2
         if !list.marked.isEmpty {
             // How many rows the next action is for.
@@ -38,24 +38,24 @@ enum ListView {
     }
 
     /// The title and CREATE, then REFRESH, FILTER, COLUMNS and the paging; a click on any of
-    /// them presses its key (`press` finds it).
+    /// them presses its key (the list's, and the global refresh).
     static func renderToolbar<K: ListKind>(
-        title: String, create: String, _ list: PagedListState<K>, _ rect: Rect, _ screen: inout Screen, press: (Command) -> Key?
+        title: String, create: String, _ list: PagedListState<K>, _ rect: Rect, _ screen: inout Screen, keys: Keymap<Command>, refresh: Key?
     ) {
-        func button(_ text: String, x: Int, y: Int, _ command: Command, bold: Bool = false, maxWidth: Int? = nil) -> Int {
+        func button(_ text: String, x: Int, y: Int, _ press: Key?, bold: Bool = false, maxWidth: Int? = nil) -> Int {
             let width = screen.put(text, x: x, y: y, style: Style(.accent, bold: bold), maxWidth: maxWidth)
-            if let key = press(command) { screen.addTarget(Rect(x: x, y: y, width: width, height: 1), press: key) }
+            if let key = press { screen.addTarget(Rect(x: x, y: y, width: width, height: 1), press: key) }
             return width
         }
         screen.put(title, x: rect.x, y: rect.y, style: Style(.title, bold: true))
-        _ = button(create, x: rect.maxX - create.displayWidth, y: rect.y, .create)
+        _ = button(create, x: rect.maxX - create.displayWidth, y: rect.y, keys.key(.create))
         var x = rect.x
         let y = rect.y + 1
-        x += button("REFRESH", x: x, y: y, .refresh) + 2
+        x += button("REFRESH", x: x, y: y, refresh) + 2
         let summary = list.filter.summary
         let filter = summary.isEmpty ? "FILTER" : "FILTER: \(summary)"
-        x += button(filter, x: x, y: y, .filterPanel, bold: !summary.isEmpty, maxWidth: max(6, rect.width / 3)) + 2
-        x += button("COLUMNS", x: x, y: y, .columns) + 2
+        x += button(filter, x: x, y: y, keys.key(.filterPanel), bold: !summary.isEmpty, maxWidth: max(6, rect.width / 3)) + 2
+        x += button("COLUMNS", x: x, y: y, keys.key(.columns)) + 2
         let previous = list.offset > 0 ? "‹" : " "
         let next = list.content.value?.hasNext == true ? "›" : " "
         let rows = "Rows per page \(list.rowsPerPage)"
@@ -65,9 +65,9 @@ enum ListView {
         // The arrows page, the size cycles: where they were drawn whole.
         if drawn == paging.displayWidth {
             let arrows = start + paging.displayWidth - 3
-            if let key = press(.rowsPerPage) { screen.addTarget(Rect(x: start, y: y, width: rows.displayWidth, height: 1), press: key) }
-            if previous != " ", let key = press(.previousPage) { screen.addTarget(Rect(x: arrows, y: y, width: 1, height: 1), press: key) }
-            if next != " ", let key = press(.nextPage) { screen.addTarget(Rect(x: arrows + 2, y: y, width: 1, height: 1), press: key) }
+            if let key = keys.key(.rowsPerPage) { screen.addTarget(Rect(x: start, y: y, width: rows.displayWidth, height: 1), press: key) }
+            if previous != " ", let key = keys.key(.previousPage) { screen.addTarget(Rect(x: arrows, y: y, width: 1, height: 1), press: key) }
+            if next != " ", let key = keys.key(.nextPage) { screen.addTarget(Rect(x: arrows + 2, y: y, width: 1, height: 1), press: key) }
         }
     }
 

@@ -21,9 +21,8 @@ extension AppReducer {
         case .copy: return [.copyText(hook.externalURL ?? "", what: "The URL of \(hook.id)")]
         case .create: return openWebhookForm(&state)
         case .edit: return openWebhookForm(editing: hook, &state)
-        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .back, .refresh, .retryFailed, .dismiss, .filter,
-            .switchAccount, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .filterPanel, .columns,
-            .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort, .mark:
+        case .back, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .filterPanel,
+            .columns, .previousTab, .nextTab, .reveal, .tokensOfExtension, .checkKey, .export, .sort, .flipSort, .mark:
             return nil
         }
     }
@@ -51,9 +50,8 @@ extension AppReducer {
         case .edit:
             guard let hook else { return [] }
             return openWebhookForm(editing: hook, &state)
-        case .showPane, .nextPane, .previousPane, .help, .quit, .interrupt, .refresh, .retryFailed, .dismiss, .switchAccount,
-            .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage, .filterPanel,
-            .columns, .tokensOfExtension, .checkKey, .export, .sort, .flipSort, .mark:
+        case .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .open, .create, .rowsPerPage,
+            .filterPanel, .columns, .tokensOfExtension, .checkKey, .export, .sort, .flipSort, .mark:
             return nil
         }
         state.webhookDetails = details
