@@ -3,37 +3,6 @@ import TerminalKit
 /// Every context's bindings; the state holds one, so the config can change them. Each
 /// context has a name (`[keys.NAME]` in config.toml) and a title (in help).
 public struct KeymapSet: Sendable, Hashable {
-    public var global = Keymaps.global
-    public var general = Keymaps.general
-    public var tokenList = Keymaps.tokenList
-    public var details = Keymaps.details
-    public var webhookList = Keymaps.webhookList
-    public var webhookDetails = Keymaps.webhookDetails
-    public var extensions = Keymaps.extensions
-    public var extensionDetails = Keymaps.extensionDetails
-    public var wizardGeneral = Keymaps.wizardGeneral
-    public var wizardExtension = Keymaps.wizardExtension
-    public var wizardPermissions = Keymaps.wizardPermissions
-    public var wizardSummary = Keymaps.wizardSummary
-    public var waiting = Keymaps.waiting
-    public var editForm = Keymaps.editForm
-    public var editPermissions = Keymaps.editPermissions
-    public var webhookForm = Keymaps.webhookForm
-    public var discard = Keymaps.discard
-    public var confirm = Keymaps.confirm
-    public var bulk = Keymaps.bulk
-    public var draftOffer = Keymaps.draftOffer
-    public var menu = Keymaps.menu
-    public var export = Keymaps.export
-    public var exportFile = Keymaps.exportFile
-    public var switcher = Keymaps.switcher
-    public var columns = Keymaps.columns
-    public var filter = Keymaps.filter
-    public var filterLine = Keymaps.filterLine
-    public var permissionFilter = Keymaps.permissionFilter
-    public var help = Keymaps.help
-    public var text = TextEdit.keymap
-
     public static let defaults = KeymapSet()
 
     /// Every context, in help order.
@@ -109,11 +78,10 @@ public struct KeymapSet: Sendable, Hashable {
         visit(\.webhookForm); visit(\.discard); visit(\.confirm); visit(\.bulk); visit(\.draftOffer); visit(\.menu); visit(\.export); visit(\.exportFile); visit(\.switcher)
         visit(\.columns); visit(\.filterLine); visit(\.filter); visit(\.permissionFilter); visit(\.help); visit(\.text)
     }
-}
 
-/// The default bindings of DESIGN.md, by context. No key is written anywhere else.
-public enum Keymaps {
-    public static let global = Keymap<GlobalCommand>("global", "Everywhere", [
+    // MARK: The default bindings of DESIGN.md, by context; no key is written anywhere else.
+
+    public var global = Keymap<GlobalCommand>("global", "Everywhere", [
         KeyBinding([.character("1")], .paneGeneral, help: "General pane"),
         KeyBinding([.character("2")], .paneTokens, help: "Tokens pane"),
         KeyBinding([.character("3")], .paneWebhooks, help: "Webhooks pane"),
@@ -146,11 +114,11 @@ public enum Keymaps {
         KeyBinding([.escape], .back, help: "stop a slow load; else clear the marks"),
     ]
 
-    public static let general = Keymap<Command>("general", "General", [
+    public var general = Keymap<Command>("general", "General", [
         KeyBinding([.character("y")], .copy, hint: "copy endpoint", help: "copy the API endpoint"),
     ])
 
-    public static let tokenList = Keymap<Command>("tokens", "Tokens", pagedListMoves + [
+    public var tokenList = Keymap<Command>("tokens", "Tokens", Self.pagedListMoves + [
         KeyBinding([.enter], .open, hint: "details", help: "open the token's details"),
         KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, rotate, delete (on the marked rows if any)"),
         KeyBinding([.character(" ")], .mark, help: "mark the row (or unmark it) for an action on several"),
@@ -161,7 +129,7 @@ public enum Keymaps {
         KeyBinding([.character("c")], .create, hint: "create", help: "create a token"),
     ])
 
-    public static let details = Keymap<Command>("token-details", "Token details", [
+    public var details = Keymap<Command>("token-details", "Token details", [
         KeyBinding([.left, .character("h")], .previousTab, help: "previous tab"),
         KeyBinding([.right, .character("l")], .nextTab, help: "next tab"),
         KeyBinding([.character("v")], .reveal, hint: "reveal", help: "reveal or mask the API key"),
@@ -176,7 +144,7 @@ public enum Keymaps {
         KeyBinding([.escape], .back, hint: "back", help: "back to the list"),
     ])
 
-    public static let webhookList = Keymap<Command>("webhooks", "Webhooks", pagedListMoves + [
+    public var webhookList = Keymap<Command>("webhooks", "Webhooks", Self.pagedListMoves + [
         KeyBinding([.enter], .open, hint: "details", help: "open the webhook's details"),
         KeyBinding([.character(".")], .actions, hint: "actions", help: "actions: enable or disable, trigger, delete (on the marked rows if any)"),
         KeyBinding([.character(" ")], .mark, help: "mark the row (or unmark it) for an action on several"),
@@ -188,7 +156,7 @@ public enum Keymaps {
         KeyBinding([.character("f")], .filterPanel, help: "the FILTER panel: text, status, object class"),
     ])
 
-    public static let webhookDetails = Keymap<Command>("webhook-details", "Webhook details", [
+    public var webhookDetails = Keymap<Command>("webhook-details", "Webhook details", [
         KeyBinding([.left, .character("h")], .previousTab, help: "previous tab"),
         KeyBinding([.right, .character("l")], .nextTab, help: "next tab"),
         KeyBinding([.character("v")], .reveal, hint: "reveal", help: "reveal or mask the JWT secret"),
@@ -199,7 +167,7 @@ public enum Keymaps {
         KeyBinding([.escape], .back, hint: "back", help: "back to the list"),
     ])
 
-    public static let extensions = Keymap<Command>("extensions", "Extensions", pagedListMoves + [
+    public var extensions = Keymap<Command>("extensions", "Extensions", Self.pagedListMoves + [
         KeyBinding([.enter], .open, hint: "details", help: "the extension's details"),
         KeyBinding([.character("/")], .filter, hint: "filter", help: "filter as you type: name (the server matches)"),
         KeyBinding([.character("f")], .filterPanel, help: "the FILTER panel: name and status"),
@@ -207,20 +175,20 @@ public enum Keymaps {
         KeyBinding([.character("t")], .tokensOfExtension, hint: "its tokens", help: "the Tokens pane, filtered by this extension"),
     ])
 
-    public static let extensionDetails = Keymap<Command>("extension-details", "Extension details", [
+    public var extensionDetails = Keymap<Command>("extension-details", "Extension details", [
         KeyBinding([.character("c")], .create, hint: "create a token for it", help: "create a token for this extension"),
         KeyBinding([.character("t")], .tokensOfExtension, hint: "its tokens", help: "the Tokens pane, filtered by this extension"),
         KeyBinding([.escape], .back, hint: "back", help: "back to the list"),
     ])
 
-    public static let wizardGeneral = Keymap<FormCommand>("wizard-general", "Create token: General", [
+    public var wizardGeneral = Keymap<FormCommand>("wizard-general", "Create token: General", [
         KeyBinding([.tab, .down], .nextField, hint: "next field", help: "next field"),
         KeyBinding([.backTab, .up], .previousField, help: "previous field"),
         KeyBinding([.enter], .submit, hint: "NEXT", help: "NEXT: on to the extension"),
         KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL (asks before discarding what you typed)"),
     ])
 
-    public static let wizardExtension = Keymap<FormCommand>("wizard-extension", "Create token: Extension", [
+    public var wizardExtension = Keymap<FormCommand>("wizard-extension", "Create token: Extension", [
         KeyBinding([.down, .character("j")], .down, help: "next extension"),
         KeyBinding([.up, .character("k")], .up, help: "previous extension"),
         KeyBinding([.character(" ")], .toggle, hint: "choose", help: "choose the extension under the cursor"),
@@ -232,7 +200,7 @@ public enum Keymaps {
         KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL"),
     ])
 
-    public static let wizardPermissions = Keymap<FormCommand>("wizard-permissions", "Create token: Permissions", [
+    public var wizardPermissions = Keymap<FormCommand>("wizard-permissions", "Create token: Permissions", [
         KeyBinding([.down, .character("j")], .down, help: "next module"),
         KeyBinding([.up, .character("k")], .up, help: "previous module"),
         KeyBinding([.character(" ")], .toggle, hint: "check", help: "check or uncheck the module (All modules first)"),
@@ -242,7 +210,7 @@ public enum Keymaps {
         KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL"),
     ])
 
-    public static let wizardSummary = Keymap<FormCommand>("wizard-summary", "Create token: Summary", [
+    public var wizardSummary = Keymap<FormCommand>("wizard-summary", "Create token: Summary", [
         KeyBinding([.character("v")], .reveal, hint: "reveal", help: "reveal or mask the API key"),
         KeyBinding([.character("y")], .copy, hint: "copy key", help: "copy the API key"),
         KeyBinding([.character("E")], .export, hint: "export", help: "export the endpoint and key for curl, env, Postman, Insomnia, HTTPie"),
@@ -251,11 +219,11 @@ public enum Keymaps {
         KeyBinding([.escape], .cancel, hint: "close", help: "CLOSE"),
     ])
 
-    public static let waiting = Keymap<FormCommand>("waiting", "Waiting for the server", [
+    public var waiting = Keymap<FormCommand>("waiting", "Waiting for the server", [
         KeyBinding([.escape], .cancel, hint: "stop waiting", help: "stop waiting (nothing more is sent; the next try looks first)"),
     ])
 
-    public static let editForm = Keymap<FormCommand>("edit-form", "Edit token", [
+    public var editForm = Keymap<FormCommand>("edit-form", "Edit token", [
         KeyBinding([.tab, .down], .nextField, hint: "next field", help: "next field"),
         KeyBinding([.backTab, .up], .previousField, help: "previous field"),
         KeyBinding([.enter], .submit, hint: "SAVE", help: "SAVE"),
@@ -263,7 +231,7 @@ public enum Keymaps {
         KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL (asks before discarding changes)"),
     ])
 
-    public static let editPermissions = Keymap<FormCommand>("edit-permissions", "Edit token: permissions", [
+    public var editPermissions = Keymap<FormCommand>("edit-permissions", "Edit token: permissions", [
         KeyBinding([.tab], .nextField, hint: "next field", help: "next field"),
         KeyBinding([.backTab], .previousField, help: "previous field"),
         KeyBinding([.down, .character("j")], .down, help: "next module"),
@@ -274,7 +242,7 @@ public enum Keymaps {
         KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL (asks before discarding changes)"),
     ])
 
-    public static let webhookForm = Keymap<FormCommand>("webhook-form", "Webhook form", [
+    public var webhookForm = Keymap<FormCommand>("webhook-form", "Webhook form", [
         KeyBinding([.tab, .down], .nextField, hint: "next field", help: "next field"),
         KeyBinding([.backTab, .up], .previousField, help: "previous field"),
         KeyBinding([.character(" ")], .toggle, hint: "toggle", help: "toggle Active; on \"+ add header\", add one"),
@@ -287,31 +255,31 @@ public enum Keymaps {
         KeyBinding([.escape], .cancel, hint: "cancel", help: "CANCEL (asks before discarding changes)"),
     ])
 
-    public static let discard = Keymap<DialogCommand>("discard", "Discard changes?", [
+    public var discard = Keymap<DialogCommand>("discard", "Discard changes?", [
         KeyBinding([.character("y"), .character("d")], .confirm, hint: "discard", help: "discard what you typed"),
         KeyBinding([.character("n"), .escape, .enter], .cancel, hint: "keep editing", help: "keep editing"),
     ])
 
-    public static let confirm = Keymap<DialogCommand>("dialog", "Confirmation", [
+    public var confirm = Keymap<DialogCommand>("dialog", "Confirmation", [
         KeyBinding([.character("y")], .confirm, hint: "confirms", help: "confirm"),
         KeyBinding([.character("n"), .escape], .cancel, hint: "cancels", help: "cancel"),
         KeyBinding([.tab, .backTab, .left, .right], .moveFocus, hint: "moves", help: "move between CANCEL and the action"),
         KeyBinding([.enter], .press, help: "press the focused button (CANCEL at first)"),
     ])
 
-    public static let bulk = Keymap<PickCommand>("bulk", "Bulk action", [
+    public var bulk = Keymap<PickCommand>("bulk", "Bulk action", [
         KeyBinding([.escape], .close, hint: "stops the rest", help: "stop: what is not sent yet is not sent (then close the result)"),
         KeyBinding([.enter, .character("q")], .choose, hint: "closes", help: "close the result once every answer is in"),
         KeyBinding([.down, .character("j")], .down, help: "scroll the list down"),
         KeyBinding([.up, .character("k")], .up, help: "scroll the list up"),
     ])
 
-    public static let draftOffer = Keymap<DialogCommand>("draft-offer", "Unfinished token", [
+    public var draftOffer = Keymap<DialogCommand>("draft-offer", "Unfinished token", [
         KeyBinding([.character("y"), .enter], .confirm, hint: "resume", help: "resume the unfinished token"),
         KeyBinding([.character("n"), .escape], .cancel, hint: "discard", help: "discard it"),
     ])
 
-    public static let menu = Keymap<PickCommand>("menu", "Actions menu", [
+    public var menu = Keymap<PickCommand>("menu", "Actions menu", [
         KeyBinding([.down, .character("j")], .down, help: "next item"),
         KeyBinding([.up, .character("k")], .up, help: "previous item"),
         KeyBinding([.enter], .choose, hint: "choose", help: "do the item under the cursor"),
@@ -324,7 +292,7 @@ public enum Keymaps {
         KeyBinding([.escape, .character("q")], .close, hint: "close", help: "close the menu"),
     ])
 
-    public static let export = Keymap<PickCommand>("export", "Export the key", [
+    public var export = Keymap<PickCommand>("export", "Export the key", [
         KeyBinding([.down, .character("j")], .down, help: "next format"),
         KeyBinding([.up, .character("k")], .up, help: "previous format"),
         KeyBinding([.enter], .choose, hint: "copies", help: "copy it (OSC 52, as y)"),
@@ -332,26 +300,26 @@ public enum Keymaps {
         KeyBinding([.escape, .character("q")], .close, hint: "closes", help: "close"),
     ])
 
-    public static let exportFile = Keymap<FilterCommand>("export-file", "Export to a file", [
+    public var exportFile = Keymap<FilterCommand>("export-file", "Export to a file", [
         KeyBinding([.enter], .apply, hint: "writes", help: "write the file"),
         KeyBinding([.escape], .clear, hint: "cancels", help: "write nothing"),
     ])
 
-    public static let switcher = Keymap<PickCommand>("switcher", "Switch account", [
+    public var switcher = Keymap<PickCommand>("switcher", "Switch account", [
         KeyBinding([.down, .character("j")], .down, help: "next account"),
         KeyBinding([.up, .character("k")], .up, help: "previous account"),
         KeyBinding([.enter], .choose, hint: "switches", help: "switch to the account (every pane reloads)"),
         KeyBinding([.escape, .character("a"), .character("q")], .close, hint: "closes", help: "close"),
     ])
 
-    public static let columns = Keymap<PickCommand>("columns", "Columns", [
+    public var columns = Keymap<PickCommand>("columns", "Columns", [
         KeyBinding([.down, .character("j")], .down, help: "next column"),
         KeyBinding([.up, .character("k")], .up, help: "previous column"),
         KeyBinding([.character(" ")], .toggle, hint: "shows/hides", help: "show or hide the column (one always stays)"),
         KeyBinding([.enter, .escape, .character("C")], .close, hint: "done", help: "done"),
     ])
 
-    public static let filter = Keymap<FilterCommand>("filter", "Filter", [
+    public var filter = Keymap<FilterCommand>("filter", "Filter", [
         KeyBinding([.enter], .apply, hint: "applies", help: "apply the filter"),
         KeyBinding([.escape], .clear, hint: "clears", help: "clear the filter and close"),
         KeyBinding([.tab, .down], .nextField, hint: "next", help: "next field"),
@@ -360,17 +328,17 @@ public enum Keymaps {
         KeyBinding([.left], .changePrevious, help: "previous choice"),
     ])
 
-    public static let filterLine = Keymap<FilterCommand>("filter-line", "Filter as you type", [
+    public var filterLine = Keymap<FilterCommand>("filter-line", "Filter as you type", [
         KeyBinding([.enter], .apply, hint: "keeps", help: "keep the filter and go back to the rows"),
         KeyBinding([.escape], .clear, hint: "clears", help: "clear the typed filter"),
     ])
 
-    public static let permissionFilter = Keymap<FilterCommand>("permission-filter", "Filter modules", [
+    public var permissionFilter = Keymap<FilterCommand>("permission-filter", "Filter modules", [
         KeyBinding([.enter], .apply, hint: "keeps", help: "keep the filter"),
         KeyBinding([.escape], .clear, hint: "clears", help: "clear the filter"),
     ])
 
-    public static let help = Keymap<HelpCommand>("help", "Help", [
+    public var help = Keymap<HelpCommand>("help", "Help", [
         KeyBinding([.down, .character("j")], .down, hint: "scroll", help: "scroll down"),
         KeyBinding([.up, .character("k")], .up, help: "scroll up"),
         KeyBinding([.pageDown, .character(" ")], .pageDown, help: "screen down"),
@@ -378,4 +346,6 @@ public enum Keymaps {
         KeyBinding([.character("/")], .search, hint: "search", help: "search the keys (Esc clears)"),
         KeyBinding([.character("?"), .escape, .character("q")], .close, hint: "close", help: "close help"),
     ])
+
+    public var text = TextEdit.keymap
 }
