@@ -130,8 +130,6 @@ extension CreateTokenWizard {
         /// A CREATE whose outcome is not known yet (its answer was lost and the look for it did
         /// not finish): the next CREATE looks for this claim first, so it is never made twice.
         public internal(set) var pendingClaim: TokenCreateClaim?
-        /// Whether the next CREATE looks before it creates.
-        public var mustCheckBeforeCreate: Bool { pendingClaim != nil }
         /// The extension list of step 2, kept so BACK shows it as it was.
         let extensions: ExtensionList?
     }

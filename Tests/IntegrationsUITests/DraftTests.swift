@@ -114,7 +114,7 @@ import TokenWizard
         var state = UISample.state(UISample.small)
         _ = AppReducer.reduce(&state, .draftFound(WizardDraft(step: .general, input: WizardInput())))
         #expect(UISample.press(&state, .character("n")) == [.deleteDraft])
-        #expect(state.offeredDraft == nil)
+        #expect(!state.modals.contains { if case .draftOffer = $0 { true } else { false } })
         #expect(state.wizard == nil)
     }
 }

@@ -80,7 +80,8 @@ import TokenWizard
 
     @Test func theFilterShowsWhenApplied() {
         var state = UISample.state(UISample.large)
-        state.tokens.filter = TokenFilter(name: "ci", status: .inactive, extensionID: nil)
+        state.tokens.filter.name = "ci"
+        state.tokens.filter.status = .inactive
         #expect(AppView.render(state).text.contains("FILTER: “ci”, Inactive"))
     }
 

@@ -83,7 +83,7 @@ import Testing
         let searchFailed = ConnectError(operation: .listTokens, method: .get, kind: .network("could not connect to the server"))
         #expect(wizard.handle(.creation(.searched(.failure(searchFailed)))).isEmpty)
         guard case .editing(.permissions(let step)) = wizard.state else { Issue.record(); return }
-        #expect(step.mustCheckBeforeCreate)
+        #expect(step.pendingClaim != nil, "the next CREATE looks first")
         #expect(step.message == "It is not known whether the token was created (could not connect to the server). CREATE will look for it first.")
         #expect(wizard.handle(.createTapped) == [.creation(.find(Sample.claim))])
         guard case .submitting(let submitting) = wizard.state, case .attempt(.checking(_, let then?)) = submitting.phase else {

@@ -35,7 +35,7 @@ extension AppReducer {
         case .toggle?, .enable?, .disable?, .rotate?, .renew?, .delete?, .trigger?, .write?, nil:
             return []
         }
-        state.switcher = switcher
+        state.replaceTopModal(.switcher(switcher))
         return []
     }
 

@@ -14,7 +14,7 @@ extension AppReducer {
             case .typed: help.search = search
             }
             help.scroll = 0
-            state.modals[state.modals.count - 1] = .help(help)
+            state.replaceTopModal(.help(help))
             return []
         }
         let page = max(1, area.height - 1)
@@ -29,10 +29,10 @@ extension AppReducer {
         case .search?: help.search = TextField(limit: 64)
         case nil: return []
         }
-        state.modals[state.modals.count - 1] = .help(help)
+        state.replaceTopModal(.help(help))
         let lines = HelpContent.lines(state, width: area.width).count
         help.scroll = min(max(0, help.scroll), max(0, lines - area.height))
-        state.modals[state.modals.count - 1] = .help(help)
+        state.replaceTopModal(.help(help))
         return []
     }
 

@@ -182,25 +182,9 @@ extension AppState {
         set { setModal(newValue, Modal.webhookForm) { if case .webhookForm = $0 { true } else { false } } }
     }
 
-    public var offeredDraft: WizardDraft? {
-        get { modal { if case .draftOffer(let value) = $0 { value } else { nil } } }
-        set { setModal(newValue, Modal.draftOffer) { if case .draftOffer = $0 { true } else { false } } }
-    }
-
-    public var switcher: AccountSwitcher? {
-        get { modal { if case .switcher(let value) = $0 { value } else { nil } } }
-        set { setModal(newValue, Modal.switcher) { if case .switcher = $0 { true } else { false } } }
-    }
-
-    public var menu: ActionsMenu? {
-        get { modal { if case .menu(let value) = $0 { value } else { nil } } }
-        set { setModal(newValue, Modal.menu) { if case .menu = $0 { true } else { false } } }
-    }
-
-    public var confirm: ConfirmDialog? {
-        get { modal { if case .confirm(let value) = $0 { value } else { nil } } }
-        set { setModal(newValue, Modal.confirm) { if case .confirm = $0 { true } else { false } } }
-    }
+    public var switcher: AccountSwitcher? { modal { if case .switcher(let value) = $0 { value } else { nil } } }
+    public var menu: ActionsMenu? { modal { if case .menu(let value) = $0 { value } else { nil } } }
+    public var confirm: ConfirmDialog? { modal { if case .confirm(let value) = $0 { value } else { nil } } }
 
     /// The newest open modal of one kind.
     func modal<Value>(_ extract: (Modal) -> Value?) -> Value? {
@@ -223,5 +207,10 @@ extension AppState {
     /// Closes the top modal.
     mutating func closeTopModal() {
         _ = modals.popLast()
+    }
+
+    /// The top modal, changed (the keys go to it, so it is the one a handler changes).
+    mutating func replaceTopModal(_ modal: Modal) {
+        modals[modals.count - 1] = modal
     }
 }

@@ -57,7 +57,7 @@ extension AppReducer {
         case .cleared:
             state.closeTopModal()
         case .typed:
-            state.modals[state.modals.count - 1] = .permissionFilter(field)
+            state.replaceTopModal(.permissionFilter(field))
         }
         state.details?.permissionFilter = field.text
         state.details?.permissionsCursor = 0

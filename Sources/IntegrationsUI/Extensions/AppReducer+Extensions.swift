@@ -25,7 +25,9 @@ extension AppReducer {
         case .tokensOfExtension:
             guard let chosen = selected else { return [] }
             state.route = .tokenList
-            return [applyFilter(TokenListKind.self, TokenFilter(name: "", status: nil, extensionID: chosen.id), &state)]
+            var filter = TokenFilter()
+            filter.extensionID = chosen.id
+            return [applyFilter(TokenListKind.self, filter, &state)]
         case .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .actions, .copy, .rowsPerPage,
             .filterPanel, .columns, .previousTab, .nextTab, .edit, .reveal, .trigger, .checkKey, .export, .sort, .flipSort, .mark:
             return nil

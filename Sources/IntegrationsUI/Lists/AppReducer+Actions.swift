@@ -23,7 +23,7 @@ extension AppReducer {
             chosen = menu.items.first { $0.action.pick == command }
         }
         guard let action = chosen else {
-            state.menu = menu
+            state.replaceTopModal(.menu(menu))
             return []
         }
         state.closeTopModal()
@@ -133,7 +133,7 @@ extension AppReducer {
         switch command {
         case .moveFocus:
             dialog.confirmFocused.toggle()
-            state.confirm = dialog
+            state.replaceTopModal(.confirm(dialog))
             return []
         case .cancel:
             state.closeTopModal()

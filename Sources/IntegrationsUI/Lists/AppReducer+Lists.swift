@@ -151,7 +151,7 @@ extension AppReducer {
         case .changeNext?, .changePrevious?: editor.cycle(forward: command == .changeNext)
         case nil: if editor.onText { _ = editor.text.handle(key, keymap: state.keymaps.text) }
         }
-        state.modals[state.modals.count - 1] = .filter(id, editor)
+        state.replaceTopModal(.filter(id, editor))
         return []
     }
 
@@ -183,7 +183,7 @@ extension AppReducer {
         case .enable?, .disable?, .rotate?, .renew?, .delete?, .trigger?, .write?, nil:
             return []
         }
-        state.modals[state.modals.count - 1] = .columns(id, cursor: cursor)
+        state.replaceTopModal(.columns(id, cursor: cursor))
         return []
     }
 

@@ -169,7 +169,7 @@ extension AppReducer {
         case .toggle, .write, .enable, .disable, .rotate, .renew, .delete, .trigger:
             return []
         }
-        state.modals[state.modals.count - 1] = .bulk(run)
+        state.replaceTopModal(.bulk(run))
         return []
     }
 }

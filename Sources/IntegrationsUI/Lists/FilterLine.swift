@@ -48,7 +48,7 @@ extension AppReducer {
         case .typed(let changed):
             if changed { line.dueAt = now.addingTimeInterval(FilterLine.pause) }
         }
-        state.modals[state.modals.count - 1] = .filterLine(id, line)
+        state.replaceTopModal(.filterLine(id, line))
         return []
     }
 
@@ -56,7 +56,7 @@ extension AppReducer {
     static func filterLineDue(now: Date, _ state: inout AppState) -> [AppEffect] {
         guard case .filterLine(let id, var line)? = state.topModal, let due = line.dueAt, due <= now else { return [] }
         line.dueAt = nil
-        state.modals[state.modals.count - 1] = .filterLine(id, line)
+        state.replaceTopModal(.filterLine(id, line))
         return typedFilter(id.kind, line.text.text, &state)
     }
 

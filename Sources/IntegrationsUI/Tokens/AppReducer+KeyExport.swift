@@ -15,7 +15,7 @@ extension AppReducer {
             state.closeTopModal()
             return [.exportKey(tokenID: menu.tokenID, menu.format, .clipboard)]
         case .write?:
-            state.modals[state.modals.count - 1] = .exportFile(ExportFile(tokenID: menu.tokenID, format: menu.format))
+            state.replaceTopModal(.exportFile(ExportFile(tokenID: menu.tokenID, format: menu.format)))
             return []
         case .close?:
             state.closeTopModal()
@@ -23,7 +23,7 @@ extension AppReducer {
         case .toggle?, .enable?, .disable?, .rotate?, .renew?, .delete?, .trigger?, nil:
             return []
         }
-        state.modals[state.modals.count - 1] = .export(menu)
+        state.replaceTopModal(.export(menu))
         return []
     }
 
@@ -55,7 +55,7 @@ extension AppReducer {
                 _ = file.path.handle(key, keymap: state.keymaps.text)
             }
         }
-        state.modals[state.modals.count - 1] = .exportFile(file)
+        state.replaceTopModal(.exportFile(file))
         return []
     }
 

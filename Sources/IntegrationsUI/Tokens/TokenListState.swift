@@ -25,12 +25,6 @@ public struct TokenFilter: ListFilter {
 
     public init() {}
 
-    public init(name: String, status: TokenStatus?, extensionID: String?) {
-        self.name = name
-        self.status = status
-        self.extensionID = extensionID
-    }
-
     public var isEmpty: Bool { name.isEmpty && status == nil && extensionID == nil }
 
     public var text: String {

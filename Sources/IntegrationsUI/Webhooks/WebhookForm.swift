@@ -23,9 +23,6 @@ public struct WebhookForm: Sendable, Hashable {
         case objectClass, label, productID, externalURL, jwtSecret, description, active
         case headerName(Int), headerValue(Int)
         case addHeader
-
-        /// The text fields, in order.
-        static let texts: [Slot] = [.label, .productID, .externalURL, .jwtSecret, .description]
     }
 
     /// One HTTP header sent with every delivery.

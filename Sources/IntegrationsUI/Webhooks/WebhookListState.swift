@@ -28,12 +28,6 @@ public struct WebhookFilter: ListFilter {
 
     public init() {}
 
-    public init(search: String, active: Bool?, objectClass: WebhookObjectClass?) {
-        self.search = search
-        self.active = active
-        self.objectClass = objectClass
-    }
-
     public var isEmpty: Bool { search.trimmingCharacters(in: .whitespaces).isEmpty && active == nil && objectClass == nil }
 
     public var text: String {
