@@ -149,9 +149,9 @@ public final class AppRuntime {
     /// What an earlier run remembered of the account in use, as an action.
     private func recall() {
         switch memoryFile?.load(account: DraftFile.account(of: client)) {
-        case .remembered(let memory)?: dispatch(.remembered(memory))
-        case .unreadable(let keptAt)?: dispatch(.rememberedUnreadable(keptAt.path))
-        case .none?, nil: break
+        case .read(let memory)?: dispatch(.remembered(memory))
+        case .setAside(let keptAt)?: dispatch(.rememberedUnreadable(keptAt.path))
+        case .missing?, nil: break
         }
     }
 

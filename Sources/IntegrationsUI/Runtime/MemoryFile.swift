@@ -10,12 +10,6 @@ public struct MemoryFile: Sendable {
 
     public init(folder: URL) { self.folder = folder }
 
-    public enum LoadResult: Sendable {
-        case none
-        case remembered(UIMemory)
-        case unreadable(keptAt: URL)
-    }
-
     func url(account: String) -> URL {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in account.utf8 {
@@ -25,12 +19,8 @@ public struct MemoryFile: Sendable {
         return folder.appendingPathComponent(String(hash, radix: 16) + ".json")
     }
 
-    public func load(account: String) -> LoadResult {
-        switch StoredJSON.read(UIMemory.self, at: url(account: account)) {
-        case .missing: .none
-        case .read(let memory): .remembered(memory)
-        case .setAside(let aside): .unreadable(keptAt: aside)
-        }
+    func load(account: String) -> StoredJSON.Read<UIMemory> {
+        StoredJSON.read(UIMemory.self, at: url(account: account))
     }
 
     /// Saves; a failure is not worth stopping for (the defaults apply next time).

@@ -163,35 +163,26 @@ public struct WebhookForm: Sendable, Hashable {
 
     /// The text field at a slot, if it is one.
     public subscript(text slot: Slot) -> TextField? {
-        get {
-            switch slot {
-            case .label: label
-            case .productID: productID
-            case .externalURL: externalURL
-            case .jwtSecret: jwtSecret
-            case .description: description
-            case .headerName(let index): headers[safe: index]?.name
-            case .headerValue(let index): headers[safe: index]?.value
-            case .objectClass, .active, .addHeader: nil
-            }
-        }
+        get { textPath(slot).map { self[keyPath: $0] } }
         set {
-            guard let newValue else { return }
-            switch slot {
-            case .label: label = newValue
-            case .productID: productID = newValue
-            case .externalURL: externalURL = newValue
-            case .jwtSecret: jwtSecret = newValue
-            case .description: description = newValue
-            case .headerName(let index):
-                guard headers.indices.contains(index) else { return }
-                headers[index].name = newValue
-            case .headerValue(let index):
-                guard headers.indices.contains(index) else { return }
-                headers[index].value = newValue
-            case .objectClass, .active, .addHeader: return
-            }
+            guard let newValue, let path = textPath(slot) else { return }
+            self[keyPath: path] = newValue
             serverProblems[slot] = nil
+        }
+    }
+
+    /// Where a slot's text lives; nil for the slots that are no text field (or a header row
+    /// that is gone).
+    private func textPath(_ slot: Slot) -> WritableKeyPath<WebhookForm, TextField>? {
+        switch slot {
+        case .label: \.label
+        case .productID: \.productID
+        case .externalURL: \.externalURL
+        case .jwtSecret: \.jwtSecret
+        case .description: \.description
+        case .headerName(let index) where headers.indices.contains(index): \.headers[index].name
+        case .headerValue(let index) where headers.indices.contains(index): \.headers[index].value
+        case .headerName, .headerValue, .objectClass, .active, .addHeader: nil
         }
     }
 
