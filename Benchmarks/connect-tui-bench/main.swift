@@ -155,7 +155,7 @@ func filterTyping() {
     let stale = Page(items: [Token(id: "SU-OLD", name: "older")], range: ContentRange(first: 0, last: 0, total: 1), request: PageRequest())
     _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: newer, .success(.tokens(fresh))))
     _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: older, .success(.tokens(stale))))
-    report("filter_stale_answer_dropped", state.tokens.selectedToken?.id == "SU-NEW" ? 1 : 0)
+    report("filter_stale_answer_dropped", state.tokens.selected?.id == "SU-NEW" ? 1 : 0)
 }
 
 /// Decoding recorded pages with no server in the loop: the client's decoder (Foundation's

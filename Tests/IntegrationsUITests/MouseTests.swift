@@ -87,7 +87,7 @@ import TerminalKit
         let tokens = (0..<10).map { UISample.token("SU-000-000-\(100 + $0)", "Token \($0)") }
         var state = UISample.state(UISample.large, tokens: tokens)
         _ = try Self.click(&state, on: "Token 3")
-        #expect(state.tokens.selectedToken?.id == "SU-000-000-103")
+        #expect(state.tokens.selected?.id == "SU-000-000-103")
         // Slow: a second selection, not an opening.
         _ = try Self.click(&state, on: "Token 3", at: UISample.now.addingTimeInterval(2))
         #expect(state.route == .tokenList, "a slow second click only selects")

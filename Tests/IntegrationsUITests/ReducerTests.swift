@@ -43,11 +43,11 @@ import TokenWizard
     @Test func theSelectionFollowsItsTokenAcrossARefresh() {
         var state = UISample.state(UISample.large, tokens: tokens)
         _ = UISample.press(&state, .down, .down)
-        #expect(state.tokens.selectedToken?.id == "SU-000-000-003")
+        #expect(state.tokens.selected?.id == "SU-000-000-003")
         _ = UISample.press(&state, .character("r"))
         let newFirst = UISample.token("SU-999-000-000", "Newest")
         _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: state.tokens.loadID, .success(.tokens(UISample.page([newFirst] + tokens)))))
-        #expect(state.tokens.selectedToken?.id == "SU-000-000-003")
+        #expect(state.tokens.selected?.id == "SU-000-000-003")
         #expect(state.tokens.cursor == 3)
     }
 
@@ -133,7 +133,7 @@ import TokenWizard
         _ = UISample.press(&state, .mouse(MouseEvent(x: 2, y: layout.paneRow(.tokens))))
         #expect(state.pane == .tokens)
         _ = UISample.press(&state, .mouse(MouseEvent(x: 30, y: layout.listTable.y + 3)))
-        #expect(state.tokens.selectedToken?.id == "SU-000-000-003")
+        #expect(state.tokens.selected?.id == "SU-000-000-003")
     }
 
     @Test func quitAndSignals() {

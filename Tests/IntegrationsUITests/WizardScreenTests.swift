@@ -138,6 +138,6 @@ import TokenWizard
         let effects = UISample.press(&state, .escape)
         #expect(effects.contains(.loadList(.tokens, loadID: state.tokens.loadID, state.tokens.filter.query, PageRequest(limit: 10, offset: 0))))
         _ = AppReducer.reduce(&state, .listLoaded(.tokens, loadID: state.tokens.loadID, .success(.tokens(UISample.page([created, UISample.tutorial])))))
-        #expect(state.tokens.selectedToken?.id == "SU-123-456-789")
+        #expect(state.tokens.selected?.id == "SU-123-456-789")
     }
 }

@@ -240,8 +240,6 @@ public enum AppReducer {
         return [.quit]
     }
 
-    static func reloadTokens(_ state: inout AppState) -> AppEffect { reload(TokenListKind.self, &state) }
-
 }
 
 extension Array {

@@ -70,7 +70,7 @@ extension AppReducer {
             guard saved, let tokenID else { return [] }
             state.status = .info("Token \(tokenID) saved.", now: now)
             state.details?.token = .loading
-            return [.loadToken(id: tokenID), reloadTokens(&state)]
+            return [.loadToken(id: tokenID), reload(TokenListKind.self, &state)]
         }
     }
 }

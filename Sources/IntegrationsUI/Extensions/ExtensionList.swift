@@ -67,6 +67,7 @@ public enum ExtensionListKind: ListKind {
     public static let title = "Extensions"
     public static let create = "+ CREATE TOKEN FOR IT"
     public static var id: ListID { .extensions }
+    public static let read = ConnectOperation.listExtensions
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.extensionList }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.extensions }
     public static func label(_ item: Extension) -> String { item.name }

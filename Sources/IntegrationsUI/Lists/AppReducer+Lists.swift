@@ -16,15 +16,7 @@ public enum ListID: Sendable, Hashable {
     }
 
     /// What a load of the list stopped by the user reads as.
-    var cancelled: ConnectError {
-        let operation: ConnectOperation
-        switch self {
-        case .tokens: operation = .listTokens
-        case .webhooks: operation = .listWebhooks
-        case .extensions: operation = .listExtensions
-        }
-        return ConnectError(operation: operation, method: .get, kind: .cancelled)
-    }
+    var cancelled: ConnectError { ConnectError(operation: kind.read, method: .get, kind: .cancelled) }
 }
 
 extension AppReducer {
@@ -55,7 +47,7 @@ extension AppReducer {
     /// A page arrived: taken if it answers the newest load (a page emptied by deletes
     /// elsewhere loads the last page that has rows instead).
     static func listLoaded<K: ListKind>(_ kind: K.Type, loadID: Int, _ answer: Result<ListPage, ConnectError>, _ state: inout AppState) -> [AppEffect] {
-        guard let result = page(K.self, answer) else { return [] }
+        guard let result = K.page(answer) else { return [] }
         // A quiet refresh that failed keeps the rows on screen (a normal load showed "Loading").
         if case .failure(let error) = result, loadID == state[keyPath: K.path].loadID, state[keyPath: K.path].content.value != nil {
             state.status = .error("Refreshing \(K.noun) failed: \(error.detail); the rows shown are from before (\(state.keymaps.global.label(.refresh)) reads again).")

@@ -15,8 +15,9 @@ public protocol ListKind: Sendable, Hashable {
     /// The pane's title and its CREATE button ("+ CREATE TOKEN").
     static var title: String { get }
     static var create: String { get }
-    /// Which list it is (in effects and answers that any list can send).
+    /// Which list it is (in effects and answers that any list can send), and what reads it.
     static var id: ListID { get }
+    static var read: ConnectOperation { get }
     /// Where the list lives in the state.
     static var path: WritableKeyPath<AppState, PagedListState<Self>> { get }
     /// The list's keys.
@@ -76,8 +77,13 @@ public struct ColumnSpec: Sendable {
 }
 
 extension ListKind {
-    /// The page of an answer, when it is this list's.
-    static func page(_ answer: ListPage) -> Page<Item>? { answer.page as? Page<Item> }
+    /// A list's answer as this list's kind of page; nil when it is another list's.
+    static func page(_ answer: Result<ListPage, ConnectError>) -> Result<Page<Item>, ConnectError>? {
+        switch answer {
+        case .success(let page): (page.page as? Page<Item>).map { .success($0) }
+        case .failure(let error): .failure(error)
+        }
+    }
     /// The effect that loads a page.
     static func load(loadID: Int, _ query: ListQuery, _ page: PageRequest) -> AppEffect { .loadList(id, loadID: loadID, query, page) }
     public static var defaultColumns: [Column] { Column.allCases }

@@ -47,7 +47,7 @@ extension PagedListState {
 
     var items: [Item] { content.value?.items ?? [] }
 
-    var selected: Item? { items.indices.contains(cursor) ? items[cursor] : nil }
+    public var selected: Item? { items.indices.contains(cursor) ? items[cursor] : nil }
 
     /// "1–10 of 57", as the portal writes it.
     var rangeText: String {

@@ -62,14 +62,6 @@ public enum ListPage: Sendable, Hashable {
 }
 
 extension AppReducer {
-    /// A list's answer as its own kind of page; nil when it is another list's.
-    static func page<K: ListKind>(_ kind: K.Type, _ answer: Result<ListPage, ConnectError>) -> Result<Page<K.Item>, ConnectError>? {
-        switch answer {
-        case .success(let page): K.page(page).map { .success($0) }
-        case .failure(let error): .failure(error)
-        }
-    }
-
     /// Shows the list's current page: from the recent pages when it was read lately (and
     /// read again quietly when it is no longer fresh), else loaded.
     static func showPage<K: ListKind>(_ kind: K.Type, _ state: inout AppState) -> [AppEffect] {
@@ -117,7 +109,7 @@ extension AppReducer {
         _ state: inout AppState
     ) {
         if state[keyPath: K.path].readingAhead == request { state[keyPath: K.path].readingAhead = nil }
-        guard generation == state[keyPath: K.path].recent.generation, case .success(let page)? = page(K.self, result) else { return }
+        guard generation == state[keyPath: K.path].recent.generation, case .success(let page)? = K.page(result) else { return }
         state[keyPath: K.path].recent.keep(page, query, request, readAt: now)
     }
 

@@ -9,19 +9,19 @@ extension AppReducer {
         if let effects = handleList(TokenListKind.self, command, now: now, &state) { return effects }
         switch command {
         case .open:
-            guard let token = state.tokens.selectedToken else { return [] }
+            guard let token = state.tokens.selected else { return [] }
             return openDetails(token.id, &state)
         case .actions:
-            guard let menu = bulkMenu(TokenListKind.self, state) ?? state.tokens.selectedToken.map(menu(for:)) else { return [] }
+            guard let menu = bulkMenu(TokenListKind.self, state) ?? state.tokens.selected.map(menu(for:)) else { return [] }
             openActions(menu, &state)
             return []
         case .copy:
-            guard let token = state.tokens.selectedToken else { return [] }
+            guard let token = state.tokens.selected else { return [] }
             return [.copyAPIKey(tokenID: token.id)]
         case .create:
             return openWizard(&state)
         case .export:
-            guard let token = state.tokens.selectedToken else { return [] }
+            guard let token = state.tokens.selected else { return [] }
             state.modals.append(.export(ExportMenu(tokenID: token.id)))
             return []
         case .back, .filter, .up, .down, .pageUp, .pageDown, .first, .last, .previousPage, .nextPage, .rowsPerPage, .filterPanel,

@@ -80,6 +80,7 @@ public enum TokenListKind: ListKind {
     public static let title = "Tokens"
     public static let create = "+ CREATE TOKEN"
     public static var id: ListID { .tokens }
+    public static let read = ConnectOperation.listTokens
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.tokens }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.tokenList }
     public static func label(_ token: Token) -> String { token.name ?? token.id }
@@ -121,7 +122,3 @@ public enum TokenListKind: ListKind {
 
 /// The Tokens pane's list.
 public typealias TokenListState = PagedListState<TokenListKind>
-
-extension PagedListState where Kind == TokenListKind {
-    public var selectedToken: Token? { selected }
-}

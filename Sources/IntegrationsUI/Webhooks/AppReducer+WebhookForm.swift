@@ -59,7 +59,7 @@ extension AppReducer {
             if state.webhookDetails?.webhookID == saved.id { state.webhookDetails?.webhook = .loaded(saved) }
             state.webhooks.cursorID = saved.id
             if created { state.webhooks.rewind(); state.webhooks.cursorID = saved.id }
-            return [reloadWebhooks(&state)]
+            return [reload(WebhookListKind.self, &state)]
         }
     }
 }

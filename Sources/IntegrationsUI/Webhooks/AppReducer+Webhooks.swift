@@ -63,8 +63,6 @@ extension AppReducer {
         return ActionsMenu(items: [toggle, .trigger, .delete].map { .one(.webhook($0), id: hook.id) })
     }
 
-    static func reloadWebhooks(_ state: inout AppState) -> AppEffect { reload(WebhookListKind.self, &state) }
-
     static func webhookLoaded(_ result: Result<Webhook, ConnectError>, _ state: inout AppState) {
         guard var details = state.webhookDetails else {
             if case .success(let hook) = result { state.webhooks.replace(hook) }

@@ -80,6 +80,7 @@ public enum WebhookListKind: ListKind {
     public static let title = "Webhooks"
     public static let create = "+ CREATE WEBHOOK"
     public static var id: ListID { .webhooks }
+    public static let read = ConnectOperation.listWebhooks
     public static var path: WritableKeyPath<AppState, PagedListState<Self>> { \.webhooks }
     public static var keymap: KeyPath<KeymapSet, Keymap<Command>> { \.webhookList }
     public static func label(_ webhook: Webhook) -> String { webhook.label }

@@ -152,7 +152,7 @@ extension AppReducer {
             case .openDetails(let tokenID):
                 state.wizard = nil
                 out.append(.deleteDraft)
-                out.append(reloadTokens(&state))
+                out.append(reload(TokenListKind.self, &state))
                 out += openDetails(tokenID, &state)
             case .close(let createdTokenID):
                 state.wizard = nil
@@ -161,7 +161,7 @@ extension AppReducer {
                     // The list is newest first: the new token is on the first page.
                     state.tokens.offset = 0
                     state.tokens.cursorID = createdTokenID
-                    out.append(reloadTokens(&state))
+                    out.append(reload(TokenListKind.self, &state))
                 }
             }
         }
