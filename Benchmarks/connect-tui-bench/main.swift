@@ -128,7 +128,7 @@ func keystrokeCost(_ client: ConnectClient, endpoint: String) async {
 /// while typing (none: the filter applies on Enter), and whether an older answer arriving
 /// after a newer one is dropped.
 func filterTyping() {
-    var state = AppState(size: TerminalSize(columns: 120, rows: 40), connection: Connection(endpoint: URL(string: "http://x")!, isSandbox: true, source: "bench"))
+    var state = AppState(size: TerminalSize(columns: 120, rows: 40), connection: Connection(endpoint: URL(string: "http://x")!, isSandbox: true, source: "bench"), now: Date())
     _ = AppReducer.start(&state)
     let rows = (0..<10).map { Token(id: "SU-000-000-\($0)", name: "Token \($0)") }
     let page = Page(items: rows, range: ContentRange(first: 0, last: 9, total: 100_000), request: PageRequest())

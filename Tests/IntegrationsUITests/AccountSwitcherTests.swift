@@ -41,7 +41,7 @@ import Testing
         #expect(UISample.press(&state, .character("a"), .up, .up, .enter) == [.switchAccount(Self.prod)])
         #expect(state.status?.text == "Connecting to prod (config.toml)…")
         let connection = Connection(endpoint: URL(string: "https://prod.example.com/public/v1")!, isSandbox: false, source: "config.toml", accountName: "prod")
-        let effects = AppReducer.reduce(&state, .accountSwitched(Self.prod, .success(connection), now: UISample.now))
+        let effects = AppReducer.reduce(&state, .accountSwitched(Self.prod, .success(connection)))
         #expect(effects.contains(.loadAccount))
         #expect(effects.contains { if case .loadList(.tokens, _, _, _) = $0 { true } else { false } })
         #expect(effects.contains { if case .loadList(.webhooks, _, _, _) = $0 { true } else { false } }, "the pane on screen reloads too")
@@ -56,7 +56,7 @@ import Testing
     @Test func aFailedSwitchStaysOnTheAccountAndSaysWhy() {
         var state = Self.state()
         _ = UISample.press(&state, .character("a"), .up, .up, .enter)
-        _ = AppReducer.reduce(&state, .accountSwitched(Self.prod, .failure(ConfigurationMessage("api_key_cmd of prod failed (exit status 1)")), now: UISample.now))
+        _ = AppReducer.reduce(&state, .accountSwitched(Self.prod, .failure(ConfigurationMessage("api_key_cmd of prod failed (exit status 1)"))))
         #expect(state.status?.kind == .error)
         #expect(state.status?.text == "Could not switch to prod (config.toml): api_key_cmd of prod failed (exit status 1)")
         #expect(state.currentAccount == .sandbox)

@@ -26,9 +26,9 @@ import Testing
 
     static func deleted(_ list: ListID, _ state: inout AppState) -> [AppEffect] {
         switch list {
-        case .tokens: AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: UISample.tutorial.id, .success(nil), now: UISample.now))
+        case .tokens: AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: UISample.tutorial.id, .success(nil)))
         case .webhooks, .extensions:
-            AppReducer.reduce(&state, .webhookActionFinished(.delete, webhookID: UISample.erpHook.id, .success(nil), now: UISample.now))
+            AppReducer.reduce(&state, .webhookActionFinished(.delete, webhookID: UISample.erpHook.id, .success(nil)))
         }
     }
 
@@ -40,7 +40,8 @@ import Testing
         let effects = Self.deleted(list, &state)
         expected.route = .list(of: expected.pane)
         let id = list == .tokens ? UISample.tutorial.id : UISample.erpHook.id
-        expected.status = .info("\(list == .tokens ? "Token" : "Webhook") \(id) deleted.", now: UISample.now)
+        expected.status = .info("\(list == .tokens ? "Token" : "Webhook") \(id) deleted.")
+        expected.status?.expires = state.now + StatusMessage.shownFor
         switch list {
         case .tokens: expected.tokens.loadID += 1; expected.tokens.content = .loading
         case .webhooks, .extensions: expected.webhooks.loadID += 1; expected.webhooks.content = .loading
@@ -55,7 +56,7 @@ import Testing
         var state = Self.detailsOpen(.webhooks)
         var hook = UISample.erpHook
         hook.lastFailure = Webhook.Delivery(time: Timestamp(rawValue: "2026-11-29T10:00:00+00:00"), status: .failure, errors: "Could not resolve host")
-        _ = AppReducer.reduce(&state, .webhookActionFinished(.trigger, webhookID: hook.id, .success(hook), now: UISample.now))
+        _ = AppReducer.reduce(&state, .webhookActionFinished(.trigger, webhookID: hook.id, .success(hook)))
         #expect(state.status?.kind == .error)
         #expect(state.status?.text.hasPrefix("Triggered \(hook.id): failure") == true)
         #expect(state.webhookDetails?.webhook.value == hook, "the details show the webhook as read after the trigger")

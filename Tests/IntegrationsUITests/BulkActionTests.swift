@@ -16,7 +16,7 @@ import TerminalKit
     }
 
     static func answer(_ action: TokenAction, _ id: String, _ result: Result<Token?, ConnectError>, _ state: inout AppState) -> [AppEffect] {
-        AppReducer.reduce(&state, .tokenActionFinished(action, tokenID: id, result, now: UISample.now))
+        AppReducer.reduce(&state, .tokenActionFinished(action, tokenID: id, result))
     }
 
     static let notFound = ConnectError(operation: .deleteToken, method: .delete, kind: .http(status: 404, code: "not_found", messages: ["Object not found"]))
@@ -110,7 +110,7 @@ import TerminalKit
         #expect(dialog.title == "Enable 2 webhooks")
         let effects = UISample.press(&state, .character("y"))
         #expect(effects == [.perform(.webhook(.enable), id: "WB-111-222-333")])
-        let next = AppReducer.reduce(&state, .webhookActionFinished(.enable, webhookID: "WB-111-222-333", .success(nil), now: UISample.now))
+        let next = AppReducer.reduce(&state, .webhookActionFinished(.enable, webhookID: "WB-111-222-333", .success(nil)))
         #expect(next == [.perform(.webhook(.enable), id: "WB-111-222-444")])
     }
 

@@ -60,7 +60,7 @@ import TokenWizard
     @Test func copyingAsksTheRuntimeForTheKeyNotTheScreen() {
         var state = opened(UISample.small)
         #expect(UISample.press(&state, .character("y")) == [.copyAPIKey(tokenID: "SU-431-800-699")])
-        _ = AppReducer.reduce(&state, .copied(what: "The API key of SU-431-800-699", .copied(osc52: true, tool: nil, secret: true), now: UISample.now))
+        _ = AppReducer.reduce(&state, .copied(what: "The API key of SU-431-800-699", .copied(osc52: true, tool: nil, secret: true)))
         let text = AppView.render(state).text
         #expect(text.contains("The API key of SU-431-800-699 copied to the clipboard (OSC 52)."))
         #expect(!text.contains("0123456789abcdef"))

@@ -13,7 +13,7 @@ import TokenWizard
         _ = UISample.press(&state, .enter)
         _ = AppReducer.reduce(&state, .tokenLoaded(.success(UISample.tutorial)))
         #expect(UISample.press(&state, .character("e")) == [.editForm(.loadModules)])
-        _ = AppReducer.reduce(&state, .editForm(.modulesLoaded(.success(UISample.modules)), now: UISample.now))
+        _ = AppReducer.reduce(&state, .editForm(.modulesLoaded(.success(UISample.modules))))
         return state
     }
 
@@ -38,8 +38,8 @@ import TokenWizard
             .editForm(.revokePermission(tokenID: "SU-431-800-699", moduleID: "MD-0007")),
         ])
         #expect(AppView.render(state).text.contains("Saving…"))
-        _ = AppReducer.reduce(&state, .editForm(.tokenUpdated(.success(TokenUpdate(name: "Renamed"))), now: UISample.now))
-        let closing = AppReducer.reduce(&state, .editForm(.permissionRevoked(moduleID: "MD-0007", .succeeded), now: UISample.now))
+        _ = AppReducer.reduce(&state, .editForm(.tokenUpdated(.success(TokenUpdate(name: "Renamed")))))
+        let closing = AppReducer.reduce(&state, .editForm(.permissionRevoked(moduleID: "MD-0007", .succeeded)))
         #expect(state.editForm == nil)
         #expect(closing.first == .loadToken(id: "SU-431-800-699"))
         #expect(state.status?.text == "Token SU-431-800-699 saved.")
@@ -50,7 +50,7 @@ import TokenWizard
         _ = UISample.press(&state, .character("!"))
         _ = UISample.press(&state, .enter)
         let error = ConnectError(operation: .updateToken, method: .put, kind: .http(status: 400, code: "VAL_001", messages: ["name: too long"]))
-        _ = AppReducer.reduce(&state, .editForm(.tokenUpdated(.failure(error)), now: UISample.now))
+        _ = AppReducer.reduce(&state, .editForm(.tokenUpdated(.failure(error))))
         #expect(state.editForm?.fields[.name]?.text == "Tutorial API Token!")
         let text = AppView.render(state).text
         #expect(text.contains("Not everything was saved"))

@@ -82,7 +82,7 @@ import TokenWizard
         ("general", "Integrations › General", { press(UISample.state($0), .character("1")) }),
         ("tokens", "Tutorial API Token", { UISample.state($0) }),
         ("tokens-loading", "Loading tokens", { size in
-            var state = AppState(size: size, connection: UISample.connection, timeZone: TimeZone(identifier: "UTC")!)
+            var state = AppState(size: size, connection: UISample.connection, timeZone: TimeZone(identifier: "UTC")!, now: UISample.now)
             _ = AppReducer.start(&state)
             return state
         }),
@@ -104,8 +104,8 @@ import TokenWizard
         ("bulk-confirm", "DELETE 2 TOKENS", { press(marked($0), .character("."), .character("x")) }),
         ("bulk-result", "Done: 1 deleted", { size in
             var state = press(marked(size), .character("."), .character("x"), .character("y"))
-            _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: "SU-000-000-100", .success(nil), now: UISample.now))
-            _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: "SU-000-000-101", .failure(BulkActionTests.notFound), now: UISample.now))
+            _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: "SU-000-000-100", .success(nil)))
+            _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: "SU-000-000-101", .failure(BulkActionTests.notFound)))
             return state
         }),
         ("token-columns", "Columns", { press(UISample.state($0), .character("C")) }),
@@ -130,12 +130,12 @@ import TokenWizard
         ("token-export-file", "connect-SU-431-800-699.env", { press(details($0), .character("E"), .down, .character("w")) }),
         ("token-export-replace", "It exists. Replace it?", { size in
             var state = details(size)
-            _ = AppReducer.reduce(&state, .exportWritten(tokenID: "SU-431-800-699", .env, path: "connect-SU-431-800-699.env", .exists, now: UISample.now))
+            _ = AppReducer.reduce(&state, .exportWritten(tokenID: "SU-431-800-699", .env, path: "connect-SU-431-800-699.env", .exists))
             return state
         }),
         ("token-edit-form", "Edit token SU-431-800-699", { size in
             var state = press(details(size), .character("e"))
-            _ = AppReducer.reduce(&state, .editForm(.modulesLoaded(.success(UISample.modules)), now: UISample.now))
+            _ = AppReducer.reduce(&state, .editForm(.modulesLoaded(.success(UISample.modules))))
             return state
         }),
         ("webhooks", "Fulfillment to ERP", { UISample.webhookState($0) }),
@@ -152,7 +152,7 @@ import TokenWizard
         ("webhooks-loading", "Loading webhooks", { press(UISample.state($0), .character("3")) }),
         ("token-edit-discard", "Discard your changes?", { size in
             var state = press(details(size), .character("e"))
-            _ = AppReducer.reduce(&state, .editForm(.modulesLoaded(.success(UISample.modules)), now: UISample.now))
+            _ = AppReducer.reduce(&state, .editForm(.modulesLoaded(.success(UISample.modules))))
             return press(typed(state, "!"), .escape)
         }),
         ("extensions-loading", "Loading extensions", { press(UISample.state($0), .character("4")) }),
@@ -180,7 +180,7 @@ import TokenWizard
         ("status-error", "R retries", { size in
             var state = UISample.state(size)
             let error = ConnectError(operation: .deactivateToken, method: .post, kind: .http(status: 503, code: nil, messages: []))
-            _ = AppReducer.reduce(&state, .tokenActionFinished(.disable, tokenID: "SU-431-800-699", .failure(error), now: UISample.now))
+            _ = AppReducer.reduce(&state, .tokenActionFinished(.disable, tokenID: "SU-431-800-699", .failure(error)))
             return state
         }),
     ]

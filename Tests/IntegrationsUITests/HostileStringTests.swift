@@ -64,7 +64,7 @@ import TokenWizard
             assertSafe(AppView.render(state), "delete dialog payload \(index)")
             _ = UISample.press(&state, .character("n"))
             let error = ConnectError(operation: .deleteToken, method: .delete, kind: .http(status: 400, code: payload, messages: [payload]))
-            _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: token.id, .failure(error), now: UISample.now))
+            _ = AppReducer.reduce(&state, .tokenActionFinished(.delete, tokenID: token.id, .failure(error)))
             assertSafe(AppView.render(state), "status line payload \(index)")
         }
     }
@@ -121,7 +121,7 @@ import TokenWizard
             _ = UISample.press(&state, .character("n"), .character("e"), .control("r"))
             assertSafe(AppView.render(state), "webhook form payload \(index)")
             _ = UISample.press(&state, .escape, .character("y"))
-            _ = AppReducer.reduce(&state, .webhookActionFinished(.trigger, webhookID: hook.id, .success(hook), now: UISample.now))
+            _ = AppReducer.reduce(&state, .webhookActionFinished(.trigger, webhookID: hook.id, .success(hook)))
             assertSafe(AppView.render(state), "webhook trigger status payload \(index)")
         }
     }

@@ -182,20 +182,20 @@ import TokenWizard
         var state = UISample.state(UISample.large)
         state.clipboardClearAfter = 30
         #expect(AppReducer.reduce(&state, .key(.character("y"), now: UISample.now)) == [.copyAPIKey(tokenID: "SU-431-800-699")])
-        _ = AppReducer.reduce(&state, .copied(what: "The API key of SU-431-800-699", .copied(osc52: true, tool: "xclip", secret: true), now: UISample.now))
+        _ = AppReducer.reduce(&state, .copied(what: "The API key of SU-431-800-699", .copied(osc52: true, tool: "xclip", secret: true)))
         #expect(state.clipboardClearAt == UISample.now.addingTimeInterval(30))
         #expect(state.status?.text == "The API key of SU-431-800-699 copied to the clipboard (OSC 52 and xclip).")
         #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(29))).isEmpty, "not before its time")
         #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(30))) == [.clearCopiedSecret])
         #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(31))).isEmpty, "asked once")
-        _ = AppReducer.reduce(&state, .clipboardCleared(now: UISample.now.addingTimeInterval(31)))
+        _ = AppReducer.reduce(&state, .clipboardCleared)
         #expect(state.status?.text == "The copied secret was cleared from the clipboard.")
     }
 
     @Test func textThatIsNoSecretIsNeverCleared() {
         var state = UISample.state(UISample.large)
         state.clipboardClearAfter = 30
-        _ = AppReducer.reduce(&state, .copied(what: "The API endpoint", .copied(osc52: true, tool: nil, secret: false), now: UISample.now))
+        _ = AppReducer.reduce(&state, .copied(what: "The API endpoint", .copied(osc52: true, tool: nil, secret: false)))
         #expect(state.clipboardClearAt == nil)
         #expect(AppReducer.reduce(&state, .tick(UISample.now.addingTimeInterval(3600))).isEmpty)
     }
@@ -207,7 +207,7 @@ import TokenWizard
             (.tooLong, "it is too long for the terminal and no clipboard tool is available"),
             (.noSecret, "the server did not send the secret"),
         ] {
-            _ = AppReducer.reduce(&state, .copied(what: "The API key of SU-1", outcome, now: UISample.now))
+            _ = AppReducer.reduce(&state, .copied(what: "The API key of SU-1", outcome))
             #expect(state.status == .error("The API key of SU-1 could not be copied: " + reason))
             #expect(state.clipboardClearAt == nil)
         }
@@ -291,7 +291,7 @@ import TokenWizard
         let read = try JSONDecoder().decode(UIMemory.self, from: data)
         #expect(read == memory)
 
-        var fresh = AppState(size: UISample.large, connection: UISample.connection, timeZone: TimeZone(identifier: "UTC")!)
+        var fresh = AppState(size: UISample.large, connection: UISample.connection, timeZone: TimeZone(identifier: "UTC")!, now: UISample.now)
         _ = AppReducer.start(&fresh)
         let effects = AppReducer.reduce(&fresh, .remembered(read))
         #expect(fresh.pane == .webhooks, "the pane last shown")

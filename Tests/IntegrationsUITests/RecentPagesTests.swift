@@ -43,7 +43,7 @@ import TerminalKit
         var state = Self.firstPage()
         _ = AppReducer.reduce(&state, .tick(Self.at(1.5)))
         _ = AppReducer.reduce(&state, .readAheadAnswered(
-            .tokens, Self.query, PageRequest(limit: 10, offset: 10), generation: 0, .success(.tokens(UISample.page(Self.tokens(10), total: 30, offset: 10))), now: Self.at(1.6)))
+            .tokens, Self.query, PageRequest(limit: 10, offset: 10), generation: 0, .success(.tokens(UISample.page(Self.tokens(10), total: 30, offset: 10)))))
         // `]` two seconds later: the page at once, no request.
         #expect(Self.press(.character("]"), at: 3.5, &state).isEmpty)
         #expect(state.tokens.items == Self.tokens(10))
@@ -65,7 +65,7 @@ import TerminalKit
         for key in [Key.character("."), .character("d"), .character("y")] { _ = Self.press(key, at: 1.55, &state) }
         #expect(state.tokens.recent.entries.isEmpty)
         _ = AppReducer.reduce(&state, .readAheadAnswered(
-            .tokens, Self.query, PageRequest(limit: 10, offset: 10), generation: 0, .success(.tokens(UISample.page(Self.tokens(10), total: 30, offset: 10))), now: Self.at(1.6)))
+            .tokens, Self.query, PageRequest(limit: 10, offset: 10), generation: 0, .success(.tokens(UISample.page(Self.tokens(10), total: 30, offset: 10)))))
         #expect(state.tokens.recent.entries.isEmpty, "read before the write: not kept")
         let next = Self.press(.character("]"), at: 2, &state)
         #expect(next == [.loadList(.tokens, loadID: state.tokens.loadID, Self.query, PageRequest(limit: 10, offset: 10))])
@@ -79,8 +79,7 @@ import TerminalKit
         #expect(opened == [.readAhead(.extensions, ListQuery(), first, generation: 0)])
         let extensions = [Extension(id: "EXT-569", name: "Connect Reports"), Extension(id: "EXT-000", name: "Custom Integration")]
         _ = AppReducer.reduce(&state, .readAheadAnswered(
-            .extensions, ListQuery(), first, generation: 0, .success(.extensions(Page(items: extensions, range: ContentRange(first: 0, last: 1, total: 2), request: first))),
-            now: Self.at(1.2)))
+            .extensions, ListQuery(), first, generation: 0, .success(.extensions(Page(items: extensions, range: ContentRange(first: 0, last: 1, total: 2), request: first)))))
         var effects: [AppEffect] = []
         for character in "CI token" { effects += Self.press(.character(character), at: 2, &state) }
         effects += Self.press(.tab, at: 2, &state) + Self.press(.tab, at: 2, &state)

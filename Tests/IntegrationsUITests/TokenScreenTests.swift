@@ -35,7 +35,7 @@ import TokenWizard
     }
 
     @Test func loadingEmptyAndError() {
-        var state = AppState(size: UISample.small, connection: UISample.connection, timeZone: .gmt)
+        var state = AppState(size: UISample.small, connection: UISample.connection, timeZone: .gmt, now: UISample.now)
         _ = AppReducer.start(&state)
         let loading = AppView.render(state)
         #expect(loading.row(containing: "Loading tokens…")?.contains("(Esc cancels)") == true)

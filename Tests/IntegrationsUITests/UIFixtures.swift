@@ -33,7 +33,7 @@ enum UISample {
 
     /// A state with the account and a page of tokens loaded.
     static func state(_ size: TerminalSize, tokens: [Token] = [tutorial], total: Int? = nil) -> AppState {
-        var state = AppState(size: size, connection: connection, timeZone: TimeZone(identifier: "UTC")!)
+        var state = AppState(size: size, connection: connection, timeZone: TimeZone(identifier: "UTC")!, now: UISample.now)
         _ = AppReducer.start(&state)
         _ = AppReducer.reduce(&state, .accountLoaded(.success(account)))
         _ = AppReducer.reduce(&state, .modulesLoaded(.success(modules)))

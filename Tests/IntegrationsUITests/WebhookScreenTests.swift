@@ -156,23 +156,23 @@ import TokenWizard
         var state = UISample.webhookState(UISample.large)
         var after = UISample.erpHook
         after.lastSuccess = Webhook.Delivery(time: Timestamp(rawValue: "2026-11-22T09:00:00+00:00"), duration: 12, status: .success, statusCode: 204)
-        _ = AppReducer.reduce(&state, .webhookActionFinished(.trigger, webhookID: after.id, .success(after), now: UISample.now))
+        _ = AppReducer.reduce(&state, .webhookActionFinished(.trigger, webhookID: after.id, .success(after)))
         #expect(state.status?.kind == .info)
         #expect(state.status?.text == "Triggered WB-111-222-333: success, HTTP 204 in 12 ms")
         #expect(AppView.render(state).row(containing: "WB-111-222-333")?.contains("✔ 22/11/26 09:00") == true)
 
         var failing = after
         failing.lastFailure = Webhook.Delivery(time: Timestamp(rawValue: "2026-11-22T09:05:00+00:00"), duration: 3000, status: .failure, errors: "timeout")
-        _ = AppReducer.reduce(&state, .webhookActionFinished(.trigger, webhookID: after.id, .success(failing), now: UISample.now))
+        _ = AppReducer.reduce(&state, .webhookActionFinished(.trigger, webhookID: after.id, .success(failing)))
         #expect(state.status?.kind == .error, "a failed delivery stays on screen")
     }
 
     @Test func aDeleteReloadsAndALostWriteIsNotRetried() {
         var state = UISample.webhookState(UISample.large)
-        let effects = AppReducer.reduce(&state, .webhookActionFinished(.delete, webhookID: "WB-111-222-333", .success(nil), now: UISample.now))
+        let effects = AppReducer.reduce(&state, .webhookActionFinished(.delete, webhookID: "WB-111-222-333", .success(nil)))
         guard case .loadList(.webhooks, _, _, _)? = effects.first else { Issue.record("no reload"); return }
         let lost = ConnectError(operation: .deleteWebhook, method: .delete, kind: .timedOut)
-        _ = AppReducer.reduce(&state, .webhookActionFinished(.delete, webhookID: "WB-111-222-333", .failure(lost), now: UISample.now))
+        _ = AppReducer.reduce(&state, .webhookActionFinished(.delete, webhookID: "WB-111-222-333", .failure(lost)))
         #expect(state.status?.retry == nil)
         #expect(state.status?.text.contains("It is not known whether it happened") == true)
     }
@@ -239,9 +239,9 @@ import TokenWizard
         guard case .webhookForm(.creation(.prepare(let body)))? = UISample.press(&state, .enter).first else { Issue.record("no claim"); return }
         #expect(AppView.render(state).text.contains("Getting ready to create the webhook…"))
         let claim = WebhookCreateClaim(body: body, existingIDs: [])
-        #expect(AppReducer.reduce(&state, .webhookForm(.creation(.prepared(.success(claim))), now: UISample.now)) == [.webhookForm(.creation(.create(body)))])
+        #expect(AppReducer.reduce(&state, .webhookForm(.creation(.prepared(.success(claim))))) == [.webhookForm(.creation(.create(body)))])
         let made = UISample.webhook("WB-999-000-111", "Orders to CRM")
-        let effects = AppReducer.reduce(&state, .webhookForm(.creation(.created(.success(made))), now: UISample.now))
+        let effects = AppReducer.reduce(&state, .webhookForm(.creation(.created(.success(made)))))
         #expect(state.webhookForm == nil)
         #expect(state.status?.text == "Webhook WB-999-000-111 created.")
         guard case .loadList(.webhooks, _, _, _)? = effects.first else { Issue.record("no reload"); return }

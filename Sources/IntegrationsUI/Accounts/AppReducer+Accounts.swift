@@ -8,9 +8,9 @@ public struct AccountSwitcher: Sendable, Hashable {
 }
 
 extension AppReducer {
-    static func openSwitcher(now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func openSwitcher(_ state: inout AppState) -> [AppEffect] {
         guard !state.accountChoices.isEmpty else {
-            state.status = .info("No other accounts: add one with `connect-tui accounts add NAME`.", now: now)
+            state.status = .info("No other accounts: add one with `connect-tui accounts add NAME`.")
             return []
         }
         let current = state.accountChoices.firstIndex { $0 == state.currentAccount } ?? 0
@@ -19,7 +19,7 @@ extension AppReducer {
     }
 
     /// Move, switch to the account under the cursor, or close.
-    static func handleSwitcher(_ switcher: AccountSwitcher, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleSwitcher(_ switcher: AccountSwitcher, _ key: Key, _ state: inout AppState) -> [AppEffect] {
         var switcher = switcher
         switch state.keymaps.switcher.command(for: key) {
         case .down?: switcher.cursor = min(state.accountChoices.count - 1, switcher.cursor + 1)
@@ -30,7 +30,7 @@ extension AppReducer {
         case .choose?:
             state.closeTopModal()
             guard let choice = state.accountChoices[safe: switcher.cursor] else { return [] }
-            state.status = .info("Connecting to \(choice.label)…", now: now)
+            state.status = .info("Connecting to \(choice.label)…")
             return [.switchAccount(choice)]
         case .toggle?, .enable?, .disable?, .rotate?, .renew?, .delete?, .trigger?, .write?, nil:
             return []
@@ -40,7 +40,7 @@ extension AppReducer {
     }
 
     /// Another account is connected: every pane starts again on it.
-    static func accountSwitched(_ choice: AccountChoice, _ result: Result<Connection, ConfigurationMessage>, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func accountSwitched(_ choice: AccountChoice, _ result: Result<Connection, ConfigurationMessage>, _ state: inout AppState) -> [AppEffect] {
         switch result {
         case .failure(let why):
             state.status = .error("Could not switch to \(choice.label): \(why.description)")
@@ -52,14 +52,14 @@ extension AppReducer {
             setup.keymaps = state.keymaps
             setup.refreshInterval = state.refreshInterval
             setup.clipboardClearAfter = state.clipboardClearAfter
-            var fresh = AppState(size: state.size, connection: connection, timeZone: state.timeZone, setup: setup)
+            var fresh = AppState(size: state.size, connection: connection, timeZone: state.timeZone, setup: setup, now: state.now)
             fresh.tokens.rowsPerPage = state.tokens.rowsPerPage
             fresh.webhooks.rowsPerPage = state.webhooks.rowsPerPage
             fresh.extensionList.rowsPerPage = state.extensionList.rowsPerPage
             fresh.clipboardClearAt = state.clipboardClearAt  // a copied secret still leaves on time
             let pane = state.pane
             state = fresh
-            state.status = .info("Now on \(choice.label).", now: now)
+            state.status = .info("Now on \(choice.label).")
             // Every pane starts again on the new account, on the pane the user was on.
             return start(&state) + show(pane, &state)
         }

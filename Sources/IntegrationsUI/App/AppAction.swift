@@ -17,29 +17,29 @@ public enum AppAction: Sendable {
     case extensionsLoaded(Result<[Extension], ConnectError>)
     case tokenLoaded(Result<Token, ConnectError>)
     case extensionLoaded(Extension)
-    case tokenActionFinished(TokenAction, tokenID: String, Result<Token?, ConnectError>, now: Date)
-    case copied(what: String, CopyOutcome, now: Date)
+    case tokenActionFinished(TokenAction, tokenID: String, Result<Token?, ConnectError>)
+    case copied(what: String, CopyOutcome)
     /// An export was written to a file, or not.
-    case exportWritten(tokenID: String, KeyExport.Format, path: String, ExportFileOutcome, now: Date)
+    case exportWritten(tokenID: String, KeyExport.Format, path: String, ExportFileOutcome)
     /// What a token's own key got from `GET /auth/context`.
     case keyChecked(tokenID: String, Result<KeyCheck, ConnectError>)
     /// A copied secret was cleared from the clipboard after its time.
-    case clipboardCleared(now: Date)
+    case clipboardCleared
     /// An answer to one of the wizard's effects.
     case wizard(CreateTokenWizard.Event)
     /// How many tokens an extension has.
     case extensionTokensCounted(extensionID: String, Result<Int, ConnectError>)
     /// An answer to one of the edit form's effects.
-    case editForm(TokenEditForm.Event, now: Date)
+    case editForm(TokenEditForm.Event)
     /// A page read ahead (`generation`: the list's recent pages' when it was asked for).
-    case readAheadAnswered(ListID, ListQuery, PageRequest, generation: Int, Result<ListPage, ConnectError>, now: Date)
+    case readAheadAnswered(ListID, ListQuery, PageRequest, generation: Int, Result<ListPage, ConnectError>)
     case webhookLoaded(Result<Webhook, ConnectError>)
     /// A webhook action ended; for a trigger, the webhook as read afterwards (its new stats).
-    case webhookActionFinished(WebhookAction, webhookID: String, Result<Webhook?, ConnectError>, now: Date)
+    case webhookActionFinished(WebhookAction, webhookID: String, Result<Webhook?, ConnectError>)
     /// An answer to one of the webhook form's effects.
-    case webhookForm(WebhookForm.Event, now: Date)
+    case webhookForm(WebhookForm.Event)
     /// The account switch asked for is done (or failed).
-    case accountSwitched(AccountChoice, Result<Connection, ConfigurationMessage>, now: Date)
+    case accountSwitched(AccountChoice, Result<Connection, ConfigurationMessage>)
     /// An unfinished wizard saved by an earlier run.
     case draftFound(WizardDraft)
     case draftUnreadable(String)

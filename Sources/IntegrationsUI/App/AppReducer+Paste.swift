@@ -6,9 +6,9 @@ extension AppReducer {
     /// A paste goes whole into the focused text field, or nowhere: it is never read as keys,
     /// so pasted text cannot press `.`, `x` or `y`. What does not fit is refused at once.
     /// Returns nil when the paste should go on to the focused field as a key.
-    static func refusePaste(_ text: String, now: Date, _ state: inout AppState) -> [AppEffect]? {
+    static func refusePaste(_ text: String, _ state: inout AppState) -> [AppEffect]? {
         guard let field = focusedTextField(state) else {
-            state.status = .info("Pasted text is ignored here: it is never read as keys. Paste into a text field.", now: now)
+            state.status = .info("Pasted text is ignored here: it is never read as keys. Paste into a text field.")
             return []
         }
         guard field.pasteText(text) == nil else { return nil }

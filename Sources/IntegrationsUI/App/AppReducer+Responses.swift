@@ -32,10 +32,10 @@ extension AppReducer {
     }
 
     static func tokenActionFinished(
-        _ action: TokenAction, _ tokenID: String, _ result: Result<Token?, ConnectError>, now: Date, _ state: inout AppState
+        _ action: TokenAction, _ tokenID: String, _ result: Result<Token?, ConnectError>, _ state: inout AppState
     ) -> [AppEffect] {
-        let effects = actionFinished(TokenListKind.self, .token(action), tokenID, result, now: now, &state) { _ in
-            .info(Self.done(action, tokenID), now: now)
+        let effects = actionFinished(TokenListKind.self, .token(action), tokenID, result, &state) { _ in
+            .info(Self.done(action, tokenID))
         }
         // A new secret is shown at once, masked, where v and y work on it.
         if action == .rotate || action == .renew, case .success(let token?) = result, state.details?.tokenID != tokenID {
@@ -47,13 +47,13 @@ extension AppReducer {
     }
 
     /// How a copy went, in words; a copied secret is cleared after `clear_after`.
-    static func copied(_ what: String, _ outcome: CopyOutcome, now: Date, _ state: inout AppState) {
+    static func copied(_ what: String, _ outcome: CopyOutcome, _ state: inout AppState) {
         switch outcome {
         case .copied(let osc52, let tool, let secret):
             let how = ((osc52 ? ["OSC 52"] : []) + (tool.map { [$0] } ?? [])).joined(separator: " and ")
-            state.status = .info("\(what) copied to the clipboard (\(how)).", now: now)
+            state.status = .info("\(what) copied to the clipboard (\(how)).")
             // A secret leaves the clipboard after `clear_after` (if it is still there then).
-            if secret, let seconds = state.clipboardClearAfter { state.clipboardClearAt = now.addingTimeInterval(TimeInterval(seconds)) }
+            if secret, let seconds = state.clipboardClearAfter { state.clipboardClearAt = state.now.addingTimeInterval(TimeInterval(seconds)) }
         case .copyingOff: state.status = .error("\(what) could not be copied: copying is off in config.toml ([clipboard] mode)")
         case .tooLong: state.status = .error("\(what) could not be copied: it is too long for the terminal and no clipboard tool is available")
         case .noSecret: state.status = .error("\(what) could not be copied: the server did not send the secret")

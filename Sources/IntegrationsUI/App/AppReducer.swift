@@ -4,7 +4,8 @@ import TerminalKit
 import TokenWizard
 
 /// The app's logic: `reduce` takes the state and an action and returns the effects to
-/// perform. No I/O, no clock (time arrives in actions), no globals.
+/// perform. No I/O, no clock (time arrives with keys and ticks and is kept in `state.now`;
+/// an answer is taken to come at that time), no globals.
 public enum AppReducer {
     /// The effects of a fresh start.
     public static func start(_ state: inout AppState) -> [AppEffect] {
@@ -14,6 +15,8 @@ public enum AppReducer {
     public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
         let wasAsking = state.isAsking
         let effects = reduceAction(&state, action)
+        // An info message goes a few seconds after it appears.
+        if state.status?.kind == .info, state.status?.expires == nil { state.status?.expires = state.now + StatusMessage.shownFor }
         // A write under way or done: no page read before it is shown again.
         if action.answersWrite || effects.contains(where: \.writes) { forgetRecentPages(&state) }
         return !wasAsking && state.isAsking ? effects + [.discardPendingInput] : effects
@@ -24,8 +27,8 @@ public enum AppReducer {
         case .key(let key, let now):
             state.now = now
             state.lastKeyAt = now
-            let effects = handle(key, now: now, &state)
-            noteWaiting(now: now, &state)
+            let effects = handle(key, &state)
+            noteWaiting(&state)
             return effects
         case .resized(let size):
             state.size = size
@@ -33,9 +36,9 @@ public enum AppReducer {
         case .tick(let now):
             state.tick += 1
             state.now = now
-            noteWaiting(now: now, &state)
+            noteWaiting(&state)
             if let expires = state.status?.expires, expires <= now { state.status = nil }
-            var effects = autoRefresh(now: now, &state) + filterLineDue(now: now, &state) + readAhead(now: now, &state)
+            var effects = autoRefresh(&state) + filterLineDue(&state) + readAhead(&state)
             if let due = state.clipboardClearAt, due <= now {
                 state.clipboardClearAt = nil
                 effects.append(.clearCopiedSecret)
@@ -60,18 +63,18 @@ public enum AppReducer {
         case .extensionLoaded(let found):
             if state.details?.token.value?.extension?.id == found.id { state.details?.extensionDetails = found }
             return []
-        case .tokenActionFinished(let action, let tokenID, let result, let now):
-            return tokenActionFinished(action, tokenID, result, now: now, &state)
-        case .copied(let what, let outcome, let now):
-            copied(what, outcome, now: now, &state)
+        case .tokenActionFinished(let action, let tokenID, let result):
+            return tokenActionFinished(action, tokenID, result, &state)
+        case .copied(let what, let outcome):
+            copied(what, outcome, &state)
             return []
-        case .readAheadAnswered(let list, let query, let page, let generation, let result, let now):
-            readAheadAnswered(list.kind, query, page, generation: generation, result, now: now, &state)
+        case .readAheadAnswered(let list, let query, let page, let generation, let result):
+            readAheadAnswered(list.kind, query, page, generation: generation, result, &state)
             return []
         case .wizard(let event):
             return wizardEvent(event, &state)
-        case .editForm(let event, let now):
-            return editFormEvent(event, now: now, &state)
+        case .editForm(let event):
+            return editFormEvent(event, &state)
         case .extensionTokensCounted(let extensionID, let result):
             guard state.openExtension?.extension.id == extensionID else { return [] }
             state.openExtension?.tokenCount = Loadable(result)
@@ -79,20 +82,20 @@ public enum AppReducer {
         case .webhookLoaded(let result):
             webhookLoaded(result, &state)
             return []
-        case .webhookActionFinished(let action, let id, let result, let now):
-            return webhookActionFinished(action, id, result, now: now, &state)
-        case .webhookForm(let event, let now):
-            return webhookFormEvent(event, now: now, &state)
-        case .clipboardCleared(let now):
-            state.status = .info("The copied secret was cleared from the clipboard.", now: now)
+        case .webhookActionFinished(let action, let id, let result):
+            return webhookActionFinished(action, id, result, &state)
+        case .webhookForm(let event):
+            return webhookFormEvent(event, &state)
+        case .clipboardCleared:
+            state.status = .info("The copied secret was cleared from the clipboard.")
             return []
-        case .accountSwitched(let choice, let result, let now):
-            return accountSwitched(choice, result, now: now, &state)
+        case .accountSwitched(let choice, let result):
+            return accountSwitched(choice, result, &state)
         case .draftFound(let draft):
             state.modals.append(.draftOffer(draft))
             return []
-        case .exportWritten(let tokenID, let format, let path, let outcome, let now):
-            exportWritten(tokenID, format, path: path, outcome, now: now, &state)
+        case .exportWritten(let tokenID, let format, let path, let outcome):
+            exportWritten(tokenID, format, path: path, outcome, &state)
             return []
         case .keyChecked(let tokenID, let result):
             keyChecked(tokenID, result, &state)
@@ -110,14 +113,14 @@ public enum AppReducer {
 
     /// A key goes to the top modal, or when none is open to the route; what the route's
     /// keymap does not take goes to the global keymap. Clicks follow the same order.
-    static func handle(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handle(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         if key == .resize { return [] }
         let global = state.keymaps.global.command(for: key)
         if state.isTooSmall { return global == .quit || global == .interrupt ? quit(&state) : [] }
         if global == .interrupt { return quit(&state) }
-        if case .mouse(let event) = key { return click(event, now: now, &state) }
-        if case .paste(let text) = key, let refused = refusePaste(text, now: now, &state) { return refused }
-        guard let top = state.topModal else { return handleRoute(key, global, now: now, &state) }
+        if case .mouse(let event) = key { return click(event, &state) }
+        if case .paste(let text) = key, let refused = refusePaste(text, &state) { return refused }
+        guard let top = state.topModal else { return handleRoute(key, global, &state) }
         if global == .help, state.helpKey != nil, !(state.focus.typesText && key.isPrintable) {
             state.modals.append(.help(HelpState()))
             return []
@@ -126,15 +129,15 @@ public enum AppReducer {
         case .help(let help): return handleHelp(help, key, &state)
         case .draftOffer(let draft): return answerDraftOffer(draft, key, &state)
         case .wizard: return handleWizard(key, &state)
-        case .editForm: return handleEditForm(key, now: now, &state)
-        case .webhookForm: return handleWebhookForm(key, now: now, &state)
-        case .switcher(let switcher): return handleSwitcher(switcher, key, now: now, &state)
-        case .menu(let menu): return handleMenu(menu, key, now: now, &state)
-        case .confirm(let dialog): return handleConfirm(dialog, key, now: now, &state)
-        case .export(let menu): return handleExport(menu, key, now: now, &state)
-        case .exportFile(let file): return handleExportFile(file, key, now: now, &state)
-        case .filterLine(let id, let line): return handleFilterLine(id, line, key, now: now, &state)
-        case .bulk(let run): return handleBulk(run, key, now: now, &state)
+        case .editForm: return handleEditForm(key, &state)
+        case .webhookForm: return handleWebhookForm(key, &state)
+        case .switcher(let switcher): return handleSwitcher(switcher, key, &state)
+        case .menu(let menu): return handleMenu(menu, key, &state)
+        case .confirm(let dialog): return handleConfirm(dialog, key, &state)
+        case .export(let menu): return handleExport(menu, key, &state)
+        case .exportFile(let file): return handleExportFile(file, key, &state)
+        case .filterLine(let id, let line): return handleFilterLine(id, line, key, &state)
+        case .bulk(let run): return handleBulk(run, key, &state)
         case .filter(let id, let editor): return handleFilter(id, editor, key, &state)
         case .columns(let id, let cursor): return handleColumns(id, cursor: cursor, key, &state)
         case .permissionFilter(let field): return handlePermissionFilter(field, key, &state)
@@ -142,34 +145,34 @@ public enum AppReducer {
     }
 
     /// A key with no modal open: the status line's error, then the screen, then global keys.
-    static func handleRoute(_ key: Key, _ global: GlobalCommand?, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleRoute(_ key: Key, _ global: GlobalCommand?, _ state: inout AppState) -> [AppEffect] {
         if global == .dismiss, state.status?.kind == .error {
             state.status = nil
             return []
         }
         if global == .retryFailed, let retry = state.status?.retry {
-            state.status = .info("Trying again…", now: now)
+            state.status = .info("Trying again…")
             return [retry]
         }
-        if let command = state.route.keymap(state.keymaps).command(for: key), let handled = handleScreen(command, now: now, &state) {
+        if let command = state.route.keymap(state.keymaps).command(for: key), let handled = handleScreen(command, &state) {
             return handled
         }
-        return global.map { handleGlobal($0, now: now, &state) } ?? []
+        return global.map { handleGlobal($0, &state) } ?? []
     }
 
     /// A command of the screen's keymap; nil leaves the key to the global keymap.
-    static func handleScreen(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+    static func handleScreen(_ command: Command, _ state: inout AppState) -> [AppEffect]? {
         switch state.route {
         case .general: command == .copy ? [.copyText(state.connection.endpoint.absoluteString, what: "The API endpoint")] : nil
-        case .tokenList: handleTokenList(command, now: now, &state)
-        case .tokenDetails(let details): handleDetails(details, command, now: now, &state)
-        case .webhookList: handleWebhookList(command, now: now, &state)
-        case .webhookDetails(let details): handleWebhookDetails(details, command, now: now, &state)
-        case .extensionList, .extensionDetails: handleExtensions(command, now: now, &state)
+        case .tokenList: handleTokenList(command, &state)
+        case .tokenDetails(let details): handleDetails(details, command, &state)
+        case .webhookList: handleWebhookList(command, &state)
+        case .webhookDetails(let details): handleWebhookDetails(details, command, &state)
+        case .extensionList, .extensionDetails: handleExtensions(command, &state)
         }
     }
 
-    static func handleGlobal(_ command: GlobalCommand, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleGlobal(_ command: GlobalCommand, _ state: inout AppState) -> [AppEffect] {
         switch command {
         case .paneGeneral: return show(.general, &state)
         case .paneTokens: return show(.tokens, &state)
@@ -204,7 +207,7 @@ public enum AppReducer {
                 return effects + [.countTokens(extensionID: details.extension.id)]
             }
         case .switchAccount:
-            return openSwitcher(now: now, &state)
+            return openSwitcher(&state)
         case .retryFailed, .dismiss:
             return []  // with nothing to retry or dismiss (see handleRoute)
         }
@@ -212,7 +215,8 @@ public enum AppReducer {
 
     /// Starts the waiting timers of the wizard and the webhook form when they begin waiting for
     /// the server, and clears them when they stop.
-    static func noteWaiting(now: Date, _ state: inout AppState) {
+    static func noteWaiting(_ state: inout AppState) {
+        let now = state.now
         if let form = state.webhookForm {
             if form.isBusy, form.waitingSince == nil { state.webhookForm?.waitingSince = now }
             if !form.isBusy, form.waitingSince != nil { state.webhookForm?.waitingSince = nil }

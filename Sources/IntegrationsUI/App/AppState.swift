@@ -58,14 +58,17 @@ public struct StatusMessage: Sendable, Hashable {
 
     public var kind: Kind
     public var text: String
-    /// When an info message goes away.
+    /// When an info message goes away (set by the reducer when the message appears).
     public var expires: Date?
     /// What `R` does again after an error: the failed operation.
     public var retry: AppEffect?
 
-    public static func info(_ text: String, now: Date) -> StatusMessage {
-        StatusMessage(kind: .info, text: text, expires: now.addingTimeInterval(4))
+    public static func info(_ text: String) -> StatusMessage {
+        StatusMessage(kind: .info, text: text, expires: nil)
     }
+
+    /// How long an info message stays.
+    static let shownFor: TimeInterval = 4
 
     public static func error(_ text: String, retry: AppEffect? = nil) -> StatusMessage {
         StatusMessage(kind: .error, text: text, expires: nil, retry: retry)
@@ -126,12 +129,14 @@ public struct AppState: Sendable, Hashable {
     public var lastKeyAt: Date?
     /// Animation frame of spinners.
     public var tick = 0
-    /// The time of the last key or tick: what timers on screen count from.
-    public var now: Date?
+    /// The time of the last key or tick: what timers on screen count from, and what every
+    /// answer is taken to have come at.
+    public var now: Date
     public var timeZone: TimeZone
     public var quitting = false
 
-    public init(size: TerminalSize, connection: Connection, timeZone: TimeZone = .current) {
+    public init(size: TerminalSize, connection: Connection, timeZone: TimeZone = .current, now: Date) {
+        self.now = now
         self.size = size
         self.connection = connection
         self.timeZone = timeZone
@@ -139,8 +144,8 @@ public struct AppState: Sendable, Hashable {
 
     /// The state a run (or an account switch) starts in: the first of the setup's messages
     /// shows (the rest are one command away).
-    public init(size: TerminalSize, connection: Connection, timeZone: TimeZone, setup: AppSetup) {
-        self.init(size: size, connection: connection, timeZone: timeZone)
+    public init(size: TerminalSize, connection: Connection, timeZone: TimeZone, setup: AppSetup, now: Date) {
+        self.init(size: size, connection: connection, timeZone: timeZone, now: now)
         accountChoices = setup.accountChoices
         currentAccount = setup.currentAccount
         keymaps = setup.keymaps

@@ -46,14 +46,14 @@ extension AppAction {
                 .allModulesToggled, .discardConfirmed, .keepEditingTapped, .goToDetailsTapped, .closeTapped:
                 false
             }
-        case .editForm(let event, _):
+        case .editForm(let event):
             switch event {
             case .tokenUpdated, .permissionGranted, .permissionRevoked: true
             case .fieldEdited, .moduleToggled, .allModulesToggled, .modulesLoaded, .retryTapped, .saveTapped, .cancelTapped,
                 .discardConfirmed, .keepEditingTapped:
                 false
             }
-        case .webhookForm(let event, _):
+        case .webhookForm(let event):
             switch event {
             case .creation(let answer): answer.followsWrite
             case .edited: true

@@ -5,7 +5,7 @@ import TokenWizard
 
 extension AppReducer {
     /// A command in token details; nil leaves it to the global keymap.
-    static func handleDetails(_ details: TokenDetailsState, _ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+    static func handleDetails(_ details: TokenDetailsState, _ command: Command, _ state: inout AppState) -> [AppEffect]? {
         var details = details
         switch command {
         case .back:
@@ -23,7 +23,7 @@ extension AppReducer {
             return []
         case .edit:
             guard let token = details.token.value else { return [] }
-            return openEditForm(token, now: now, &state)
+            return openEditForm(token, &state)
         case .down:
             details.permissionsCursor += 1
         case .up:

@@ -4,16 +4,16 @@ import TerminalKit
 import TokenWizard
 
 extension AppReducer {
-    static func openEditForm(_ token: Token, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func openEditForm(_ token: Token, _ state: inout AppState) -> [AppEffect] {
         if refusedReadOnly("editing a token", &state) { return [] }
         let (form, effects) = TokenEditForm.editing(token)
         state.modals.append(.editForm(EditFormUIState(form: form)))
-        return effects.flatMap { editEffect($0, now: now, &state) }
+        return effects.flatMap { editEffect($0, &state) }
     }
 
     /// Keys while the edit form is open (modal): the fields' keymap, or the permissions'
     /// when the module list has the focus.
-    static func handleEditForm(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleEditForm(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         guard var ui = state.editForm else { return [] }
         var events: [TokenEditForm.Event] = []
         if case .confirmingDiscard = ui.form.phase {
@@ -43,11 +43,11 @@ extension AppReducer {
             }
         }
         state.editForm = ui
-        return events.flatMap { editFormEvent($0, now: now, &state) }
+        return events.flatMap { editFormEvent($0, &state) }
     }
 
     /// Feeds one event to the form and turns its effects into the app's.
-    static func editFormEvent(_ event: TokenEditForm.Event, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func editFormEvent(_ event: TokenEditForm.Event, _ state: inout AppState) -> [AppEffect] {
         guard var ui = state.editForm else { return [] }
         let effects = ui.form.handle(event)
         // A save trims the fields; show them as saved.
@@ -57,10 +57,10 @@ extension AppReducer {
             }
         }
         state.editForm = ui
-        return effects.flatMap { editEffect($0, now: now, &state) }
+        return effects.flatMap { editEffect($0, &state) }
     }
 
-    static func editEffect(_ effect: TokenEditForm.Effect, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func editEffect(_ effect: TokenEditForm.Effect, _ state: inout AppState) -> [AppEffect] {
         switch effect {
         case .loadModules, .updateToken, .grantPermission, .revokePermission:
             return [.editForm(effect)]
@@ -68,7 +68,7 @@ extension AppReducer {
             let tokenID = state.editForm?.form.tokenID
             state.editForm = nil
             guard saved, let tokenID else { return [] }
-            state.status = .info("Token \(tokenID) saved.", now: now)
+            state.status = .info("Token \(tokenID) saved.")
             state.details?.token = .loading
             return [.loadToken(id: tokenID), reload(TokenListKind.self, &state)]
         }

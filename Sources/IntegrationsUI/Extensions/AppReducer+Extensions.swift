@@ -5,8 +5,8 @@ import TokenWizard
 
 extension AppReducer {
     /// The Extensions pane: the list, one extension's details, and the ways out of them.
-    static func handleExtensions(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
-        if state.openExtension == nil, let effects = handleList(ExtensionListKind.self, command, now: now, &state) {
+    static func handleExtensions(_ command: Command, _ state: inout AppState) -> [AppEffect]? {
+        if state.openExtension == nil, let effects = handleList(ExtensionListKind.self, command, &state) {
             return effects
         }
         let selected = state.openExtension?.extension ?? state.extensionList.selected

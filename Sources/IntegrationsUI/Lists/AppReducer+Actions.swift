@@ -4,7 +4,7 @@ import TerminalKit
 
 extension AppReducer {
     /// The actions menu: arrows and Enter, or an item's own key; Esc closes it.
-    static func handleMenu(_ menu: ActionsMenu, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleMenu(_ menu: ActionsMenu, _ key: Key, _ state: inout AppState) -> [AppEffect] {
         guard let command = state.keymaps.menu.command(for: key) else { return [] }
         var menu = menu
         let chosen: ItemAction?
@@ -27,7 +27,7 @@ extension AppReducer {
             return []
         }
         state.closeTopModal()
-        return request(action, now: now, &state)
+        return request(action, &state)
     }
 
     /// Opens an item's actions menu; every item in it writes, so a read-only account says so
@@ -38,7 +38,7 @@ extension AppReducer {
     }
 
     /// Runs an action, asking first when it can break something.
-    static func request(_ action: ItemAction, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func request(_ action: ItemAction, _ state: inout AppState) -> [AppEffect] {
         if refusedReadOnly(action.title.lowercased(), &state) { return [] }
         if case .one(.webhook(.trigger), let id) = action,
             (state.webhookDetails?.webhook.value ?? state.webhooks.items.first { $0.id == id })?.active == false
@@ -46,7 +46,7 @@ extension AppReducer {
             state.status = .error("\(id) is inactive: enable it (. then e) before triggering it.")
             return []
         }
-        guard action.needsConfirmation else { return start(action, now: now, &state) }
+        guard action.needsConfirmation else { return start(action, &state) }
         state.modals.append(.confirm(ConfirmDialog(
             title: confirmTitle(action), message: confirmMessage(action, state), confirmTitle: action.title.uppercased(),
             action: action)))
@@ -54,10 +54,10 @@ extension AppReducer {
     }
 
     /// Carries an action out: a single one at once, a bulk one item by item.
-    static func start(_ action: ItemAction, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func start(_ action: ItemAction, _ state: inout AppState) -> [AppEffect] {
         switch action {
         case .one(let single, let id):
-            state.status = .info("\(action.title)…", now: now)
+            state.status = .info("\(action.title)…")
             return [.perform(single, id: id)]
         case .marked(let bulk, let marks): return startBulk(bulk, marks, &state)
         }
@@ -127,7 +127,7 @@ extension AppReducer {
 
     /// A confirmation: confirm, cancel, or move between the buttons and press the focused one
     /// (CANCEL at first).
-    static func handleConfirm(_ dialog: ConfirmDialog, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleConfirm(_ dialog: ConfirmDialog, _ key: Key, _ state: inout AppState) -> [AppEffect] {
         guard let command = state.keymaps.confirm.command(for: key) else { return [] }
         var dialog = dialog
         switch command {
@@ -141,7 +141,7 @@ extension AppReducer {
         case .confirm, .press:
             state.closeTopModal()
             guard command == .confirm || dialog.confirmFocused else { return [] }
-            return start(dialog.action, now: now, &state)
+            return start(dialog.action, &state)
         }
     }
 }

@@ -29,18 +29,18 @@ extension AppReducer {
 
     /// The list on screen read again quietly when `refresh_interval` has passed since it was
     /// (only with nothing open over it, and not while it loads).
-    static func autoRefresh(now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func autoRefresh(_ state: inout AppState) -> [AppEffect] {
         guard let interval = state.refreshInterval, state.modals.isEmpty, let list = state.route.list else { return [] }
-        return refreshIfDue(list.kind, interval: interval, now: now, &state)
+        return refreshIfDue(list.kind, interval: interval, &state)
     }
 
-    static func refreshIfDue<K: ListKind>(_ kind: K.Type, interval: Int, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func refreshIfDue<K: ListKind>(_ kind: K.Type, interval: Int, _ state: inout AppState) -> [AppEffect] {
         let list = state[keyPath: K.path]
         guard !list.content.isLoading, let loadedAt = list.loadedAt,
-            now.timeIntervalSince(max(loadedAt, list.refreshAskedAt ?? loadedAt)) >= TimeInterval(interval)
+            state.now.timeIntervalSince(max(loadedAt, list.refreshAskedAt ?? loadedAt)) >= TimeInterval(interval)
         else { return [] }
         let loadID = state[keyPath: K.path].beginQuietLoad()
-        state[keyPath: K.path].refreshAskedAt = now
+        state[keyPath: K.path].refreshAskedAt = state.now
         return [K.load(loadID: loadID, list.query, list.page)]
     }
 
@@ -59,7 +59,7 @@ extension AppReducer {
 
     /// What every list does with a command: move, page, rows per page, filter, columns, stop a
     /// slow load. nil when the command is not one of these (the pane's own, or global).
-    static func handleList<K: ListKind>(_ kind: K.Type, _ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+    static func handleList<K: ListKind>(_ kind: K.Type, _ command: Command, _ state: inout AppState) -> [AppEffect]? {
         let id = K.id
         let screenful = Layout(state.size).listRows
         let list = state[keyPath: K.path]
@@ -75,7 +75,7 @@ extension AppReducer {
         case .previousPage: return state[keyPath: K.path].turnToPreviousPage() ? showPage(K.self, &state) : []
         case .rowsPerPage:
             state[keyPath: K.path].cycleRowsPerPage()
-            state.status = .info("\(state[keyPath: K.path].rowsPerPage) rows per page", now: now)
+            state.status = .info("\(state[keyPath: K.path].rowsPerPage) rows per page")
             return [reload(K.self, &state)]
         case .filter:
             openFilterLine(K.self, &state)
@@ -88,16 +88,16 @@ extension AppReducer {
             let sortable = sortable(K.self, list)
             guard !sortable.isEmpty else { return [] }
             let next = list.sort.flatMap { sortable.firstIndex(of: $0.column) }.map { ($0 + 1) % sortable.count } ?? 0
-            return sortBy(K.self, ListSort(sortable[next]), now: now, &state)
+            return sortBy(K.self, ListSort(sortable[next]), &state)
         case .flipSort:
             guard var sort = list.sort ?? sortable(K.self, list).first.map({ ListSort($0) }) else { return [] }
             sort.descending.toggle()
-            return sortBy(K.self, sort, now: now, &state)
+            return sortBy(K.self, sort, &state)
         case .columns:
             state.modals.append(.columns(id, cursor: 0))
             return []
         case .mark:
-            return toggleMark(K.self, now: now, &state)
+            return toggleMark(K.self, &state)
         case .back:
             if list.content.isLoading {
                 state[keyPath: K.path].content = .failed(id.cancelled)
@@ -105,7 +105,7 @@ extension AppReducer {
             }
             guard !list.marked.isEmpty else { return nil }
             state[keyPath: K.path].marked = []
-            state.status = .info("Marks cleared.", now: now)
+            state.status = .info("Marks cleared.")
             return []
         case .open, .actions, .create, .copy, .previousTab, .nextTab, .edit, .reveal, .tokensOfExtension, .trigger, .checkKey,
             .export:
@@ -118,10 +118,10 @@ extension AppReducer {
     }
 
     /// Orders the list by `sort` from its first page (the server sorts).
-    static func sortBy<K: ListKind>(_ kind: K.Type, _ sort: ListSort<K.Column>, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func sortBy<K: ListKind>(_ kind: K.Type, _ sort: ListSort<K.Column>, _ state: inout AppState) -> [AppEffect] {
         state[keyPath: K.path].sort = sort
         state[keyPath: K.path].rewind()
-        state.status = .info("Sorted by \(sort.column.title) \(sort.descending ? "▼ (descending)" : "▲ (ascending)")", now: now)
+        state.status = .info("Sorted by \(sort.column.title) \(sort.descending ? "▼ (descending)" : "▲ (ascending)")")
         return [reload(K.self, &state)]
     }
 
@@ -189,10 +189,10 @@ extension AppReducer {
     /// its details refreshed (a deleted one closed and the list read again) and the outcome
     /// said; a failure by the one rule below.
     static func actionFinished<K: ListKind>(
-        _ kind: K.Type, _ action: ListAction, _ id: String, _ result: Result<K.Item?, ConnectError>, now: Date, _ state: inout AppState,
+        _ kind: K.Type, _ action: ListAction, _ id: String, _ result: Result<K.Item?, ConnectError>, _ state: inout AppState,
         said: (K.Item?) -> StatusMessage
     ) -> [AppEffect] {
-        if let effects = bulkAnswer(action, id: id, failure: result.failure, now: now, &state) { return effects }
+        if let effects = bulkAnswer(action, id: id, failure: result.failure, &state) { return effects }
         switch result {
         case .success(let item):
             if let item { state[keyPath: K.path].replace(item) }

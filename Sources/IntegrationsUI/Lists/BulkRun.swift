@@ -91,7 +91,7 @@ public struct BulkRun: Sendable, Hashable {
 
 extension AppReducer {
     /// `Space` on a list: marks the row under the cursor (or unmarks it) and moves down.
-    static func toggleMark<K: ListKind>(_ kind: K.Type, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func toggleMark<K: ListKind>(_ kind: K.Type, _ state: inout AppState) -> [AppEffect] {
         guard let item = state[keyPath: K.path].selected else { return [] }
         let mark = Mark(id: item.id, label: K.label(item))
         if let index = state[keyPath: K.path].marked.firstIndex(where: { $0.id == mark.id }) {
@@ -119,7 +119,7 @@ extension AppReducer {
 
     /// An item's answer, when it belongs to the bulk run in progress (nil otherwise): noted,
     /// then the next request, or the end (the succeeded ones unmarked, the list read again).
-    static func bulkAnswer(_ operation: ListAction, id: String, failure: ConnectError?, now: Date, _ state: inout AppState) -> [AppEffect]? {
+    static func bulkAnswer(_ operation: ListAction, id: String, failure: ConnectError?, _ state: inout AppState) -> [AppEffect]? {
         guard let index = state.modals.lastIndex(where: { if case .bulk = $0 { true } else { false } }),
             case .bulk(var run) = state.modals[index], run.operation == operation, let sent = run.sending, sent.id == id
         else { return nil }
@@ -136,14 +136,14 @@ extension AppReducer {
             effects.append(run.effect(for: next))
         }
         state.modals[index] = .bulk(run)
-        if run.isFinished { effects += finishBulk(run, now: now, &state) }
+        if run.isFinished { effects += finishBulk(run, &state) }
         return effects
     }
 
     /// The run is over: what succeeded is unmarked, the rest stay marked, the list is read again.
-    private static func finishBulk(_ run: BulkRun, now: Date, _ state: inout AppState) -> [AppEffect] {
+    private static func finishBulk(_ run: BulkRun, _ state: inout AppState) -> [AppEffect] {
         let line = "\(run.title): \(run.summary)."
-        state.status = run.failed.isEmpty ? .info(line, now: now) : .error(line)
+        state.status = run.failed.isEmpty ? .info(line) : .error(line)
         return finishBulk(run.operation.list.kind, run, &state)
     }
 
@@ -155,7 +155,7 @@ extension AppReducer {
 
     /// Keys while a bulk action runs (`Esc` stops sending what is left) and after (`Enter` or
     /// `Esc` closes the result).
-    static func handleBulk(_ run: BulkRun, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleBulk(_ run: BulkRun, _ key: Key, _ state: inout AppState) -> [AppEffect] {
         guard let command = state.keymaps.bulk.command(for: key) else { return [] }
         var run = run
         switch command {

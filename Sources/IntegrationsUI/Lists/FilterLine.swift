@@ -39,22 +39,22 @@ extension AppReducer {
     }
 
     /// Typing, keeping (`Enter`) or clearing (`Esc`) the filter line.
-    static func handleFilterLine(_ id: ListID, _ line: FilterLine, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleFilterLine(_ id: ListID, _ line: FilterLine, _ key: Key, _ state: inout AppState) -> [AppEffect] {
         var line = line
         switch narrow(&line.text, key, state.keymaps.filterLine, state) {
         case .kept, .cleared:
             state.closeTopModal()
             return typedFilter(id.kind, line.text.text, &state)
         case .typed(let changed):
-            if changed { line.dueAt = now.addingTimeInterval(FilterLine.pause) }
+            if changed { line.dueAt = state.now.addingTimeInterval(FilterLine.pause) }
         }
         state.replaceTopModal(.filterLine(id, line))
         return []
     }
 
     /// On a tick: the typed text goes to the server once typing has rested.
-    static func filterLineDue(now: Date, _ state: inout AppState) -> [AppEffect] {
-        guard case .filterLine(let id, var line)? = state.topModal, let due = line.dueAt, due <= now else { return [] }
+    static func filterLineDue(_ state: inout AppState) -> [AppEffect] {
+        guard case .filterLine(let id, var line)? = state.topModal, let due = line.dueAt, due <= state.now else { return [] }
         line.dueAt = nil
         state.replaceTopModal(.filterLine(id, line))
         return typedFilter(id.kind, line.text.text, &state)

@@ -27,9 +27,8 @@ public struct RecentPages<Item: Sendable & Hashable>: Sendable, Hashable {
     public init() {}
 
     /// The page for `query` and `request`, if read less than a minute before `now`.
-    func entry(_ query: ListQuery, _ request: PageRequest, now: Date?) -> Entry? {
-        guard let now else { return nil }
-        return entries.last { $0.query == query && $0.request == request && now.timeIntervalSince($0.readAt) < Self.keptFor }
+    func entry(_ query: ListQuery, _ request: PageRequest, now: Date) -> Entry? {
+        entries.last { $0.query == query && $0.request == request && now.timeIntervalSince($0.readAt) < Self.keptFor }
     }
 
     mutating func keep(_ page: Page<Item>, _ query: ListQuery, _ request: PageRequest, readAt: Date) {
@@ -66,51 +65,51 @@ extension AppReducer {
     /// read again quietly when it is no longer fresh), else loaded.
     static func showPage<K: ListKind>(_ kind: K.Type, _ state: inout AppState) -> [AppEffect] {
         let list = state[keyPath: K.path]
-        guard let entry = list.recent.entry(list.query, list.page, now: state.now), let now = state.now else { return [reload(K.self, &state)] }
+        guard let entry = list.recent.entry(list.query, list.page, now: state.now) else { return [reload(K.self, &state)] }
         let loadID = state[keyPath: K.path].beginQuietLoad()
         state[keyPath: K.path].content = .loaded(entry.page)
         state[keyPath: K.path].loadedAt = entry.readAt
         state[keyPath: K.path].moveCursor(to: 0)
-        guard now.timeIntervalSince(entry.readAt) >= RecentPages<K.Item>.freshFor else { return [] }
+        guard state.now.timeIntervalSince(entry.readAt) >= RecentPages<K.Item>.freshFor else { return [] }
         return [K.load(loadID: loadID, list.query, list.page)]
     }
 
     /// An answer to a list's load: the page is kept among the recent ones too.
     static func keepRecent<K: ListKind>(_ kind: K.Type, _ result: Result<Page<K.Item>, ConnectError>, loadID: Int, _ state: inout AppState) {
-        guard case .success(let page) = result, loadID == state[keyPath: K.path].loadID, let now = state.now else { return }
+        guard case .success(let page) = result, loadID == state[keyPath: K.path].loadID else { return }
         let list = state[keyPath: K.path]
-        state[keyPath: K.path].recent.keep(page, list.query, list.page, readAt: now)
+        state[keyPath: K.path].recent.keep(page, list.query, list.page, readAt: state.now)
     }
 
     /// On a tick: once the user has rested a second on a page of the list on screen, the next
     /// page is read ahead (once per page; never while keys are coming).
-    static func readAhead(now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func readAhead(_ state: inout AppState) -> [AppEffect] {
         guard state.modals.isEmpty, let list = state.route.list else { return [] }
-        return readAhead(list.kind, now: now, &state)
+        return readAhead(list.kind, &state)
     }
 
     /// How long the user rests on a page before the next one is read ahead.
     static let restBeforeReadingAhead: TimeInterval = 1
 
-    private static func readAhead<K: ListKind>(_ kind: K.Type, now: Date, _ state: inout AppState) -> [AppEffect] {
+    private static func readAhead<K: ListKind>(_ kind: K.Type, _ state: inout AppState) -> [AppEffect] {
         let list = state[keyPath: K.path]
         guard case .loaded(let page) = list.content, page.hasNext, let loadedAt = list.loadedAt else { return [] }
         let restingSince = max(loadedAt, state.lastKeyAt ?? loadedAt)
-        guard now.timeIntervalSince(restingSince) >= restBeforeReadingAhead else { return [] }
+        guard state.now.timeIntervalSince(restingSince) >= restBeforeReadingAhead else { return [] }
         let next = PageRequest(limit: list.rowsPerPage, offset: list.offset + list.rowsPerPage)
-        guard list.readingAhead != next, list.recent.entry(list.query, next, now: now) == nil else { return [] }
+        guard list.readingAhead != next, list.recent.entry(list.query, next, now: state.now) == nil else { return [] }
         state[keyPath: K.path].readingAhead = next
         return [.readAhead(K.id, list.query, next, generation: list.recent.generation)]
     }
 
     /// A page read ahead: kept, unless a write came after it was asked for.
     static func readAheadAnswered<K: ListKind>(
-        _ kind: K.Type, _ query: ListQuery, _ request: PageRequest, generation: Int, _ result: Result<ListPage, ConnectError>, now: Date,
+        _ kind: K.Type, _ query: ListQuery, _ request: PageRequest, generation: Int, _ result: Result<ListPage, ConnectError>,
         _ state: inout AppState
     ) {
         if state[keyPath: K.path].readingAhead == request { state[keyPath: K.path].readingAhead = nil }
         guard generation == state[keyPath: K.path].recent.generation, case .success(let page)? = K.page(result) else { return }
-        state[keyPath: K.path].recent.keep(page, query, request, readAt: now)
+        state[keyPath: K.path].recent.keep(page, query, request, readAt: state.now)
     }
 
     /// Every list forgets its recent pages (a write is under way or done).

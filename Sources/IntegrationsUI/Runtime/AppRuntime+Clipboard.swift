@@ -47,12 +47,11 @@ extension AppRuntime {
         use: @escaping @Sendable (Secret) -> Message
     ) {
         let client = self.client
-        let clock = self.clock
         spawn {
             switch await attempt({ () async throws(ConnectError) in try await read(client) }) {
             case .success(let secret?): return use(secret)
-            case .success(nil): return .action(.copied(what: what, .noSecret, now: clock()))
-            case .failure(let error): return .action(.copied(what: what, .failed(error), now: clock()))
+            case .success(nil): return .action(.copied(what: what, .noSecret))
+            case .failure(let error): return .action(.copied(what: what, .failed(error)))
             }
         }
     }

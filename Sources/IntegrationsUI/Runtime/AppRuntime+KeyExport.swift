@@ -14,7 +14,6 @@ extension AppRuntime {
         case .clipboard:
             copySecret(what: what, read: render)
         case .file(let path, let overwrite):
-            let clock = self.clock
             withSecret(what: what, read: render) { text in
                 let url = URL(fileURLWithPath: NSString(string: path).expandingTildeInPath)
                 let outcome: ExportFileOutcome
@@ -27,14 +26,14 @@ extension AppRuntime {
                     case .failed(let why): outcome = .failed(why.description)
                     }
                 }
-                return .action(.exportWritten(tokenID: tokenID, format, path: path, outcome, now: clock()))
+                return .action(.exportWritten(tokenID: tokenID, format, path: path, outcome))
             }
         }
     }
 
     /// A token's own key checked against `GET /auth/context`.
     func checkKey(_ tokenID: String) {
-        request({ client throws(ConnectError) in await client.check(try await client.tokenWithKey(id: tokenID).1) }) { result, _ in
+        request({ client throws(ConnectError) in await client.check(try await client.tokenWithKey(id: tokenID).1) }) { result in
             .keyChecked(tokenID: tokenID, result)
         }
     }

@@ -5,7 +5,7 @@ extension AppRuntime {
     /// A page of a list; it replaces the list's load under way, if any.
     func loadList(_ list: ListID, loadID: Int, _ query: ListQuery, _ page: PageRequest) {
         listLoads[list]?.cancel()
-        listLoads[list] = request({ client throws(ConnectError) in try await Self.fetch(list, query, page, client) }) { result, _ in
+        listLoads[list] = request({ client throws(ConnectError) in try await Self.fetch(list, query, page, client) }) { result in
             .listLoaded(list, loadID: loadID, result)
         }
     }
@@ -13,8 +13,8 @@ extension AppRuntime {
     /// Reads a page ahead of the user; nothing is cancelled for it, and its answer is kept only
     /// if no write came in between.
     func readAhead(_ list: ListID, _ query: ListQuery, _ page: PageRequest, generation: Int) {
-        request({ client throws(ConnectError) in try await Self.fetch(list, query, page, client) }) { result, now in
-            .readAheadAnswered(list, query, page, generation: generation, result, now: now)
+        request({ client throws(ConnectError) in try await Self.fetch(list, query, page, client) }) { result in
+            .readAheadAnswered(list, query, page, generation: generation, result)
         }
     }
 

@@ -9,7 +9,7 @@ extension AppRuntime {
             async let account = attempt { () async throws(ConnectError) in try await client.myAccount() }
             async let context = attempt { () async throws(ConnectError) in try await client.authContext() }
             return AccountInfo(account: try await account.get(), userName: try await context.get().user?.name)
-        }) { result, _ in .accountLoaded(result) }
+        }) { result in .accountLoaded(result) }
     }
 
     /// Every module (there are few: one page holds them), for the app, the wizard and the form.
@@ -27,7 +27,7 @@ extension AppRuntime {
     func countTokens(_ extensionID: String) {
         request({ client throws(ConnectError) in
             try await client.listTokens(ListQuery(filter: .eq("extension.id", .string(extensionID))), page: PageRequest(limit: 0)).total ?? 0
-        }) { result, _ in .extensionTokensCounted(extensionID: extensionID, result) }
+        }) { result in .extensionTokensCounted(extensionID: extensionID, result) }
     }
 
     /// A token action; a lost answer is read back, so an action that happened shows as done.
@@ -54,6 +54,6 @@ extension AppRuntime {
             switch readBack {
             case .answered(let token), .lostButDone(let token): return token
             }
-        }) { result, now in .tokenActionFinished(action, tokenID: tokenID, result, now: now) }
+        }) { result in .tokenActionFinished(action, tokenID: tokenID, result) }
     }
 }

@@ -23,21 +23,21 @@ extension AppRuntime {
                 try await client.deleteWebhook(id: id)
                 return nil
             }
-        }) { result, now in .webhookActionFinished(action, webhookID: id, result, now: now) }
+        }) { result in .webhookActionFinished(action, webhookID: id, result) }
     }
 
     /// The webhook form's writes; each answer goes back to the form as an event.
     func performWebhookForm(_ effect: WebhookForm.Effect) {
         switch effect {
         case .creation(.prepare(let body)):
-            request({ client throws(ConnectError) in try await client.claimWebhookCreate(body) }) { result, now in .webhookForm(.creation(.prepared(result)), now: now) }
+            request({ client throws(ConnectError) in try await client.claimWebhookCreate(body) }) { result in .webhookForm(.creation(.prepared(result))) }
         case .creation(.create(let body)):
-            request({ client throws(ConnectError) in try await client.createWebhook(body) }) { result, now in .webhookForm(.creation(.created(result)), now: now) }
+            request({ client throws(ConnectError) in try await client.createWebhook(body) }) { result in .webhookForm(.creation(.created(result))) }
         case .creation(.find(let claim)):
-            request({ client throws(ConnectError) in try await client.findLostCreate(claim) }) { result, now in .webhookForm(.creation(.searched(result)), now: now) }
+            request({ client throws(ConnectError) in try await client.findLostCreate(claim) }) { result in .webhookForm(.creation(.searched(result))) }
         case .update(let id, let base, let edited, let overwrite):
-            request({ client throws(ConnectError) in try await client.saveWebhookEdit(id: id, base: base, edited: edited, overwrite: overwrite) }) { result, now in
-                .webhookForm(.edited(result), now: now)
+            request({ client throws(ConnectError) in try await client.saveWebhookEdit(id: id, base: base, edited: edited, overwrite: overwrite) }) { result in
+                .webhookForm(.edited(result))
             }
         case .close:
             break  // the reducer handles it

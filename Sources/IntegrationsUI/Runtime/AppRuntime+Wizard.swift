@@ -7,21 +7,21 @@ extension AppRuntime {
     func performWizard(_ effect: CreateTokenWizard.Effect) {
         switch effect {
         case .loadExtensions(let page):
-            request({ client throws(ConnectError) in try await client.listExtensions(page: page) }) { result, _ in .wizard(.extensionsLoaded(page, result)) }
+            request({ client throws(ConnectError) in try await client.listExtensions(page: page) }) { result in .wizard(.extensionsLoaded(page, result)) }
         case .loadModules:
-            request({ client throws(ConnectError) in try await Self.modules(client) }) { result, _ in .wizard(.modulesLoaded(result)) }
+            request({ client throws(ConnectError) in try await Self.modules(client) }) { result in .wizard(.modulesLoaded(result)) }
         case .creation(.prepare(let body)):
             let marker = ConnectClient.createMarker(makeUUID())
-            request({ client throws(ConnectError) in try await client.claimTokenCreate(body, marker: marker) }) { result, _ in .wizard(.creation(.prepared(result))) }
+            request({ client throws(ConnectError) in try await client.claimTokenCreate(body, marker: marker) }) { result in .wizard(.creation(.prepared(result))) }
         case .creation(.create(let body)):
             // Written ahead: if connect-tui is killed while the request is out, the next start
             // offers the draft and its claim, and CREATE looks for the token first.
             saveUnfinishedWizard()
-            request({ client throws(ConnectError) in try await client.createToken(body) }) { result, _ in .wizard(.creation(.created(result))) }
+            request({ client throws(ConnectError) in try await client.createToken(body) }) { result in .wizard(.creation(.created(result))) }
         case .creation(.find(let claim)):
-            request({ client throws(ConnectError) in try await client.findLostCreate(claim) }) { result, _ in .wizard(.creation(.searched(result))) }
+            request({ client throws(ConnectError) in try await client.findLostCreate(claim) }) { result in .wizard(.creation(.searched(result))) }
         case .grantPermission(let tokenID, let moduleID):
-            request({ client throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }) { result, _ in
+            request({ client throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }) { result in
                 .wizard(.permissionGranted(moduleID: moduleID, WriteOutcome(result)))
             }
         case .openDetails, .close:
@@ -35,16 +35,16 @@ extension AppRuntime {
     func performEdit(_ effect: TokenEditForm.Effect) {
         switch effect {
         case .loadModules:
-            request({ client throws(ConnectError) in try await Self.modules(client) }) { result, now in .editForm(.modulesLoaded(result), now: now) }
+            request({ client throws(ConnectError) in try await Self.modules(client) }) { result in .editForm(.modulesLoaded(result)) }
         case .updateToken(let id, let update):
-            request({ client throws(ConnectError) in try await client.updateToken(id: id, update) }) { result, now in .editForm(.tokenUpdated(result), now: now) }
+            request({ client throws(ConnectError) in try await client.updateToken(id: id, update) }) { result in .editForm(.tokenUpdated(result)) }
         case .grantPermission(let tokenID, let moduleID):
-            request({ client throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }) { result, now in
-                .editForm(.permissionGranted(moduleID: moduleID, WriteOutcome(result)), now: now)
+            request({ client throws(ConnectError) in try await client.addTokenPermission(tokenID: tokenID, moduleID: moduleID) }) { result in
+                .editForm(.permissionGranted(moduleID: moduleID, WriteOutcome(result)))
             }
         case .revokePermission(let tokenID, let moduleID):
-            request({ client throws(ConnectError) in try await client.removeTokenPermission(tokenID: tokenID, moduleID: moduleID) }) { result, now in
-                .editForm(.permissionRevoked(moduleID: moduleID, WriteOutcome(result)), now: now)
+            request({ client throws(ConnectError) in try await client.removeTokenPermission(tokenID: tokenID, moduleID: moduleID) }) { result in
+                .editForm(.permissionRevoked(moduleID: moduleID, WriteOutcome(result)))
             }
         case .close:
             break  // the reducer handles it

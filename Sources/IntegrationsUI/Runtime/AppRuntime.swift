@@ -102,7 +102,7 @@ public final class AppRuntime {
         self.client = client
         self.clipboard = clipboard
         self.takeSignal = takeSignal
-        state = AppState(size: terminal.size, connection: connection, timeZone: timeZone, setup: settings.setup)
+        state = AppState(size: terminal.size, connection: connection, timeZone: timeZone, setup: settings.setup, now: settings.clock())
     }
 
     /// Runs until the user quits or a stop signal arrives.
@@ -204,12 +204,12 @@ public final class AppRuntime {
             stopListLoads()
             memoryFile?.save(state.memory, account: DraftFile.account(of: self.client))
             self.client = client
-            dispatch(.accountSwitched(choice, .success(connection), now: clock()))
+            dispatch(.accountSwitched(choice, .success(connection)))
             recall()
         case .clipboardCleared(let outcome):
             guard case .cleared(let sequence) = outcome else { return }
             if let sequence { terminal.sendControlSequence(sequence) }
-            dispatch(.clipboardCleared(now: clock()))
+            dispatch(.clipboardCleared)
         case .copy(let secret, let what, let native, let isSecret):
             let sequence = clipboard.osc52(secret.unmaskedValue)
             if let sequence { terminal.sendControlSequence(sequence) }
@@ -220,7 +220,7 @@ public final class AppRuntime {
                 outcome = .copied(osc52: sequence != nil, tool: native, secret: isSecret)
                 if isSecret { copiedSecret = secret }
             }
-            dispatch(.copied(what: what, outcome, now: clock()))
+            dispatch(.copied(what: what, outcome))
         }
     }
 
@@ -247,9 +247,9 @@ public final class AppRuntime {
             case .loadList(let list, let loadID, let query, let page): loadList(list, loadID: loadID, query, page)
             case .cancelListLoad(let list): listLoads[list]?.cancel()
             case .readAhead(let list, let query, let page, let generation): readAhead(list, query, page, generation: generation)
-            case .loadModules: request({ client throws(ConnectError) in try await Self.modules(client) }) { result, _ in .modulesLoaded(result) }
-            case .loadExtensions: request({ client throws(ConnectError) in try await client.listExtensions(page: PageRequest(limit: 1000)).items }) { result, _ in .extensionsLoaded(result) }
-            case .loadToken(let id): request({ client throws(ConnectError) in try await client.token(id: id) }) { result, _ in .tokenLoaded(result) }
+            case .loadModules: request({ client throws(ConnectError) in try await Self.modules(client) }) { result in .modulesLoaded(result) }
+            case .loadExtensions: request({ client throws(ConnectError) in try await client.listExtensions(page: PageRequest(limit: 1000)).items }) { result in .extensionsLoaded(result) }
+            case .loadToken(let id): request({ client throws(ConnectError) in try await client.token(id: id) }) { result in .tokenLoaded(result) }
             case .loadExtension(let id): loadExtension(id)
             case .countTokens(let extensionID): countTokens(extensionID)
             case .perform(.token(let action), let id): perform(action, tokenID: id)
@@ -260,7 +260,7 @@ public final class AppRuntime {
             case .clearCopiedSecret: clearCopiedSecret()
             case .exportKey(let tokenID, let format, let target): exportKey(tokenID, format, to: target)
             case .checkKey(let tokenID): checkKey(tokenID)
-            case .loadWebhook(let id): request({ client throws(ConnectError) in try await client.webhook(id: id) }) { result, _ in .webhookLoaded(result) }
+            case .loadWebhook(let id): request({ client throws(ConnectError) in try await client.webhook(id: id) }) { result in .webhookLoaded(result) }
             case .webhookForm(let effect): performWebhookForm(effect)
             case .wizard(let effect): performWizard(effect)
             case .editForm(let effect): performEdit(effect)
@@ -277,31 +277,28 @@ public final class AppRuntime {
         }
     }
 
-    /// Runs a client call as a task; its outcome comes back as the action `answer` makes of it
-    /// (with the time it came).
+    /// Runs a client call as a task; its outcome comes back as the action `answer` makes of it.
     @discardableResult
     func request<T: Sendable>(
         _ call: @escaping @Sendable (ConnectClient) async throws(ConnectError) -> T,
-        answer: @escaping @Sendable (Result<T, ConnectError>, Date) -> AppAction
+        answer: @escaping @Sendable (Result<T, ConnectError>) -> AppAction
     ) -> Task<Void, Never> {
         let client = self.client
-        let clock = self.clock
-        return spawn { .action(answer(await attempt { () async throws(ConnectError) in try await call(client) }, clock())) }
+        return spawn { .action(answer(await attempt { () async throws(ConnectError) in try await call(client) })) }
     }
 
     /// Connects to another account; the client is taken on the loop's thread.
     private func switchAccount(_ choice: AccountChoice) {
         let connect = self.connect
-        let clock = self.clock
         spawn {
             guard let connect else {
-                return .action(.accountSwitched(choice, .failure(ConfigurationMessage("switching is not available here")), now: clock()))
+                return .action(.accountSwitched(choice, .failure(ConfigurationMessage("switching is not available here"))))
             }
             do throws(ConfigurationMessage) {
                 let (client, connection) = try await connect(choice)
                 return .switched(choice, client, connection)
             } catch {
-                return .action(.accountSwitched(choice, .failure(error), now: clock()))
+                return .action(.accountSwitched(choice, .failure(error)))
             }
         }
     }

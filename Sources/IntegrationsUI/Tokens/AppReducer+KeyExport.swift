@@ -5,7 +5,7 @@ import TerminalKit
 
 extension AppReducer {
     /// The export menu: a format, then copy it or write it to a file.
-    static func handleExport(_ menu: ExportMenu, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleExport(_ menu: ExportMenu, _ key: Key, _ state: inout AppState) -> [AppEffect] {
         var menu = menu
         let count = KeyExport.Format.allCases.count
         switch state.keymaps.export.command(for: key) {
@@ -29,7 +29,7 @@ extension AppReducer {
 
     /// The export's file name: typed, then written; a file that exists is replaced only when
     /// the user says so.
-    static func handleExportFile(_ file: ExportFile, _ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleExportFile(_ file: ExportFile, _ key: Key, _ state: inout AppState) -> [AppEffect] {
         var file = file
         let path = file.path.text.trimmingCharacters(in: .whitespaces)
         if file.asksToReplace {
@@ -60,10 +60,10 @@ extension AppReducer {
     }
 
     /// A written export, or the question whether to replace the file that is there.
-    static func exportWritten(_ tokenID: String, _ format: KeyExport.Format, path: String, _ outcome: ExportFileOutcome, now: Date, _ state: inout AppState) {
+    static func exportWritten(_ tokenID: String, _ format: KeyExport.Format, path: String, _ outcome: ExportFileOutcome, _ state: inout AppState) {
         switch outcome {
         case .written:
-            state.status = .info("The \(format.rawValue) export of \(tokenID) was written to \(path) (0600).", now: now)
+            state.status = .info("The \(format.rawValue) export of \(tokenID) was written to \(path) (0600).")
         case .exists:
             var file = ExportFile(tokenID: tokenID, format: format)
             file.path = TextField(path, limit: 1024)

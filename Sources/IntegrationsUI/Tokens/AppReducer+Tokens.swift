@@ -5,8 +5,8 @@ import TokenWizard
 
 extension AppReducer {
     /// A Tokens-pane command; nil leaves the key to the global keymap.
-    static func handleTokenList(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
-        if let effects = handleList(TokenListKind.self, command, now: now, &state) { return effects }
+    static func handleTokenList(_ command: Command, _ state: inout AppState) -> [AppEffect]? {
+        if let effects = handleList(TokenListKind.self, command, &state) { return effects }
         switch command {
         case .open:
             guard let token = state.tokens.selected else { return [] }

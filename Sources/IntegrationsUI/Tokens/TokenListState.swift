@@ -110,11 +110,11 @@ public enum TokenListKind: ListKind {
             return Table.Item([AppView.format(created?.at, state.timeZone), created?.by?.name ?? ""].joined(separator: " "), Style(.muted))
         case .status:
             // A key that ends within a week is marked, whatever its status says yet.
-            let soon = state.now.map { token.keyExpiresSoon(now: $0) } ?? false
+            let soon = token.keyExpiresSoon(now: state.now)
             return Table.Item((token.status?.title ?? "") + (soon ? " ⚠" : ""), soon ? Style(.warning) : AppView.style(for: token.status))
         case .expires:
             guard let expires = token.keyExpires else { return Table.Item("never", Style(.muted)) }
-            let past = state.now.map { (expires.date ?? .distantFuture) <= $0 } ?? false
+            let past = (expires.date ?? .distantFuture) <= state.now
             return Table.Item(AppView.format(expires, state.timeZone), past ? Style(.error) : Style(.text))
         }
     }

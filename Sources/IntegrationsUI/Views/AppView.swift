@@ -130,7 +130,7 @@ public enum AppView {
 extension AppView {
     /// " 12 s": how long something has waited for the server, for the timers on screen.
     static func waited(since: Date?, _ state: AppState) -> String {
-        guard let since, let now = state.now else { return "" }
-        return " \(max(0, Int(now.timeIntervalSince(since)))) s"
+        guard let since else { return "" }
+        return " \(max(0, Int(state.now.timeIntervalSince(since)))) s"
     }
 }

@@ -76,14 +76,14 @@ enum DetailsView {
         let old = token.oldKeyValidUntil.map { "  ·  old key works until \(AppView.format($0, state.timeZone))" } ?? ""
         guard let expires = token.keyExpires else { return ("Never expires" + old, false) }
         let when = AppView.format(expires, state.timeZone)
-        guard let date = expires.date, let now = state.now else { return ("Expires \(when)" + old, false) }
-        if date <= now { return ("Expired \(when)" + old, true) }
+        guard let date = expires.date else { return ("Expires \(when)" + old, false) }
+        if date <= state.now { return ("Expired \(when)" + old, true) }
         let left: String
-        switch date.timeIntervalSince(now) / 86400 {
+        switch date.timeIntervalSince(state.now) / 86400 {
         case ..<1: left = "within a day"
         case let days: left = Int(days.rounded()) == 1 ? "in 1 day" : "in \(Int(days.rounded())) days"
         }
-        let soon = token.keyExpiresSoon(now: now)
+        let soon = token.keyExpiresSoon(now: state.now)
         return ("Expires \(when) (\(left))\(soon ? " ⚠ renew it soon" : "")" + old, soon)
     }
 

@@ -18,9 +18,9 @@ enum ListView {
             // How many rows the next action is for.
             x += screen.put("\(list.marked.count) marked", x: x, y: rect.y, style: Style(.accent, bold: true)) + 2
         }
-        if state.refreshInterval != nil, let loadedAt = list.loadedAt, let now = state.now {
+        if state.refreshInterval != nil, let loadedAt = list.loadedAt {
             // With auto-refresh on, how old the page is, after the title.
-            let age = "updated \(max(0, Int(now.timeIntervalSince(loadedAt)))) s ago"
+            let age = "updated \(max(0, Int(state.now.timeIntervalSince(loadedAt)))) s ago"
             screen.put(age, x: x, y: rect.y, style: Style(.muted), maxWidth: max(0, rect.x + rect.width / 2 - x))
         }
         let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 3)

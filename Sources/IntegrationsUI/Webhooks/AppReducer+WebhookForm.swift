@@ -11,7 +11,7 @@ extension AppReducer {
 
     /// Keys while the webhook form is open (modal). On a text field, typing and editing keys
     /// win over toggling and changing a choice.
-    static func handleWebhookForm(_ key: Key, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func handleWebhookForm(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         guard var form = state.webhookForm else { return [] }
         var event: WebhookForm.Event?
         if form.state == .confirmingDiscard {
@@ -42,11 +42,11 @@ extension AppReducer {
             }
         }
         state.webhookForm = form
-        return event.map { webhookFormEvent($0, now: now, &state) } ?? []
+        return event.map { webhookFormEvent($0, &state) } ?? []
     }
 
     /// Feeds one event to the form and turns its effects into the app's.
-    static func webhookFormEvent(_ event: WebhookForm.Event, now: Date, _ state: inout AppState) -> [AppEffect] {
+    static func webhookFormEvent(_ event: WebhookForm.Event, _ state: inout AppState) -> [AppEffect] {
         guard var form = state.webhookForm else { return [] }
         let effects = form.handle(event)
         state.webhookForm = form
@@ -55,7 +55,7 @@ extension AppReducer {
             state.webhookForm = nil
             guard let saved else { return [] }
             let created = { if case .create = form.mode { return true } else { return false } }()
-            state.status = .info("Webhook \(saved.id) \(created ? "created" : "saved").", now: now)
+            state.status = .info("Webhook \(saved.id) \(created ? "created" : "saved").")
             if state.webhookDetails?.webhookID == saved.id { state.webhookDetails?.webhook = .loaded(saved) }
             state.webhooks.cursorID = saved.id
             if created { state.webhooks.rewind(); state.webhooks.cursorID = saved.id }

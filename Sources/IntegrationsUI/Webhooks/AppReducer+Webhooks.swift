@@ -5,8 +5,8 @@ import TokenWizard
 
 extension AppReducer {
     /// A Webhooks-pane command; nil leaves the key to the global keymap.
-    static func handleWebhookList(_ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
-        if let effects = handleList(WebhookListKind.self, command, now: now, &state) { return effects }
+    static func handleWebhookList(_ command: Command, _ state: inout AppState) -> [AppEffect]? {
+        if let effects = handleList(WebhookListKind.self, command, &state) { return effects }
         guard let hook = state.webhooks.selected else { return command == .create ? openWebhookForm(&state) : nil }
         switch command {
         case .open:
@@ -17,7 +17,7 @@ extension AppReducer {
         case .actions:
             openActions(bulkMenu(WebhookListKind.self, state) ?? menu(for: hook), &state)
             return []
-        case .trigger: return request(.one(.webhook(.trigger), id: hook.id), now: now, &state)
+        case .trigger: return request(.one(.webhook(.trigger), id: hook.id), &state)
         case .copy: return [.copyText(hook.externalURL ?? "", what: "The URL of \(hook.id)")]
         case .create: return openWebhookForm(&state)
         case .edit: return openWebhookForm(editing: hook, &state)
@@ -28,7 +28,7 @@ extension AppReducer {
     }
 
     /// A key in webhook details; nil leaves it to the global keymap.
-    static func handleWebhookDetails(_ details: WebhookDetailsState, _ command: Command, now: Date, _ state: inout AppState) -> [AppEffect]? {
+    static func handleWebhookDetails(_ details: WebhookDetailsState, _ command: Command, _ state: inout AppState) -> [AppEffect]? {
         var details = details
         let hook = details.webhook.value
         switch command {
@@ -46,7 +46,7 @@ extension AppReducer {
             openActions(menu(for: hook), &state)
             return []
         case .trigger:
-            return request(.one(.webhook(.trigger), id: details.webhookID), now: now, &state)
+            return request(.one(.webhook(.trigger), id: details.webhookID), &state)
         case .edit:
             guard let hook else { return [] }
             return openWebhookForm(editing: hook, &state)
@@ -80,12 +80,12 @@ extension AppReducer {
     }
 
     static func webhookActionFinished(
-        _ action: WebhookAction, _ id: String, _ result: Result<Webhook?, ConnectError>, now: Date, _ state: inout AppState
+        _ action: WebhookAction, _ id: String, _ result: Result<Webhook?, ConnectError>, _ state: inout AppState
     ) -> [AppEffect] {
         let refreshKey = state.keymaps.global.label(.refresh)
-        return actionFinished(WebhookListKind.self, .webhook(action), id, result, now: now, &state) { hook in
+        return actionFinished(WebhookListKind.self, .webhook(action), id, result, &state) { hook in
             let message = done(action, id, hook, refreshKey: refreshKey)
-            return action == .trigger && hook?.lastDelivery?.status == .failure ? .error(message) : .info(message, now: now)
+            return action == .trigger && hook?.lastDelivery?.status == .failure ? .error(message) : .info(message)
         }
     }
 
