@@ -135,7 +135,7 @@ import Testing
                 var all = sigset_t()
                 sigfillset(&all)
                 pthread_sigmask(SIG_BLOCK, &all, nil)
-                done.resume(returning: KeyCommand.execute(["/usr/bin/env", "grep", "^SigBlk:", "/proc/self/status"], timeout: .seconds(5)))
+                done.resume(returning: KeyCommand.execute(["/usr/bin/env", "grep", "^SigBlk:", "/proc/self/status"], timeout: .seconds(30)))
             }
             thread.start()
         }.get()

@@ -39,7 +39,7 @@ import TerminalKit
         #expect(UISample.press(&state, .left).isEmpty)
         #expect(Self.tick(&state, at: start.addingTimeInterval(2)).isEmpty)
         // The line is still open, with the text; the list's filter says the same.
-        #expect(state.tokens.filter.name == "token 3")
+        #expect(state.tokens.filter.text == "token 3")
         guard case .filterLine(_, let line)? = state.topModal else { Issue.record("the line closed"); return }
         #expect(line.text.text == "token 3")
     }
@@ -101,7 +101,7 @@ import TerminalKit
 
     @Test func matchesAreMarkedInTheRows() throws {
         var state = UISample.state(UISample.large, tokens: [UISample.tutorial, UISample.token("SU-000-000-101", "Other")])
-        state.tokens.filter.name = "torial"
+        state.tokens.filter.text = "torial"
         let screen = AppView.render(state)
         let y = try #require(screen.lines.firstIndex { $0.contains("Tutorial API Token") })
         let x = try #require(screen.lines[y].range(of: "torial")).lowerBound.utf16Offset(in: screen.lines[y])

@@ -99,10 +99,12 @@ import Testing
         let (desktop, terminal, app) = await copiedKey()
         let key = try #require(try JSONDecoder().decode(Token.self, from: Data(Fixtures.token.utf8)).apiKey).unmaskedValue
         #expect(desktop.held == key)
-        app.dispatch(.tick(Date().addingTimeInterval(20)))
+        // Counted from the time the copy came (the state's time: no tick came since).
+        let copiedAt = app.state.now
+        app.dispatch(.tick(copiedAt.addingTimeInterval(20)))
         #expect(await app.settle())
         #expect(desktop.held == key, "not before its time")
-        app.dispatch(.tick(Date().addingTimeInterval(31)))
+        app.dispatch(.tick(copiedAt.addingTimeInterval(31)))
         #expect(await app.settle())
         #expect(desktop.held == "")
         #expect(app.state.status?.text == "The copied secret was cleared from the clipboard.")

@@ -80,7 +80,7 @@ import TokenWizard
 
     @Test func theFilterShowsWhenApplied() {
         var state = UISample.state(UISample.large)
-        state.tokens.filter.name = "ci"
+        state.tokens.filter.text = "ci"
         state.tokens.filter.status = .inactive
         #expect(AppView.render(state).text.contains("FILTER: “ci”, Inactive"))
     }

@@ -20,21 +20,17 @@ public enum ExtensionColumn: String, ListColumn {
 
 /// What the Extensions list is narrowed to: part of the name, and the status.
 public struct ExtensionFilter: ListFilter {
-    public var name = ""
+    /// What the name contains (the filter line types it).
+    public var text = ""
     public var status: ExtensionStatus?
 
     public init() {}
 
-    public var isEmpty: Bool { name.trimmingCharacters(in: .whitespaces).isEmpty && status == nil }
-
-    public var text: String {
-        get { name }
-        set { name = newValue }
-    }
+    public var isEmpty: Bool { text.trimmingCharacters(in: .whitespaces).isEmpty && status == nil }
 
     public var query: ListQuery {
         var terms: [RQL] = []
-        let text = name.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmingCharacters(in: .whitespaces)
         // The spec filters extensions by `name` (and status), not by the subtitle shown.
         if !text.isEmpty { terms.append(.ilike("name", "*\(text)*")) }
         if let status { terms.append(.eq("status", .string(status.rawValue))) }
@@ -42,17 +38,17 @@ public struct ExtensionFilter: ListFilter {
     }
 
     public var summary: String {
-        [name.isEmpty ? nil : "name ~ \(name)", status?.title].compactMap { $0 }.joined(separator: ", ")
+        [text.isEmpty ? nil : "name ~ \(text)", status?.title].compactMap { $0 }.joined(separator: ", ")
     }
 
     public func editor(_ state: AppState) -> FilterEditor {
-        FilterEditor(title: "Filter extensions", textLabel: "Name", text: name, choices: [
+        FilterEditor(title: "Filter extensions", textLabel: "Name", text: text, choices: [
             .init("Status", ExtensionStatus.knownCases.map { .init($0.rawValue, $0.title) }, selected: status?.rawValue),
         ])
     }
 
     public init(_ editor: FilterEditor) {
-        name = editor.text.text
+        text = editor.text.text
         status = editor.value("Status").map { ExtensionStatus(rawValue: $0) }
     }
 }

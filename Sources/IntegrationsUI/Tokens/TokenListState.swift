@@ -19,23 +19,19 @@ public enum TokenColumn: String, ListColumn {
 
 /// What the token list is narrowed to.
 public struct TokenFilter: ListFilter {
-    public var name = ""
+    /// What the name or the id contains (the filter line types it).
+    public var text = ""
     public var status: TokenStatus?
     public var extensionID: String?
 
     public init() {}
 
-    public var isEmpty: Bool { name.isEmpty && status == nil && extensionID == nil }
-
-    public var text: String {
-        get { name }
-        set { name = newValue }
-    }
+    public var isEmpty: Bool { text.isEmpty && status == nil && extensionID == nil }
 
     /// The RQL sent with every page.
     public var query: ListQuery {
         var terms: [RQL] = []
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
         // The name or the id, as the filter line promises ("SU-431" finds a token too).
         if !trimmed.isEmpty { terms.append(.or([.ilike("name", "*\(trimmed)*"), .ilike("id", "*\(trimmed)*")])) }
         if let status { terms.append(.eq("status", .string(status.rawValue))) }
@@ -46,7 +42,7 @@ public struct TokenFilter: ListFilter {
     /// "“ci”, Active", for the FILTER button (the text matches a name or an id).
     public var summary: String {
         var parts: [String] = []
-        if !name.isEmpty { parts.append("“\(name)”") }
+        if !text.isEmpty { parts.append("“\(text)”") }
         if let status { parts.append(status.title) }
         if let extensionID { parts.append(extensionID) }
         return parts.joined(separator: ", ")
@@ -57,14 +53,14 @@ public struct TokenFilter: ListFilter {
 
     public func editor(_ state: AppState) -> FilterEditor {
         let extensions = (state.extensions.value ?? []).map { FilterEditor.Option($0.id, "\($0.subtitle ?? $0.name) \($0.id)") }
-        return FilterEditor(title: "Filter tokens", textLabel: "Name or ID", text: name, choices: [
+        return FilterEditor(title: "Filter tokens", textLabel: "Name or ID", text: text, choices: [
             .init("Status", Self.statuses.map { .init($0.rawValue, $0.title) }, selected: status?.rawValue),
             .init("Extension", extensions, selected: extensionID),
         ])
     }
 
     public init(_ editor: FilterEditor) {
-        name = editor.text.text
+        text = editor.text.text
         status = editor.value("Status").flatMap(TokenStatus.init(rawValue:))
         extensionID = editor.value("Extension")
     }

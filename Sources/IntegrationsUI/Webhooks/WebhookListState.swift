@@ -22,32 +22,28 @@ public enum WebhookColumn: String, ListColumn {
 
 /// What the webhook list is narrowed to: free text (`search=`), status and object class.
 public struct WebhookFilter: ListFilter {
-    public var search = ""
+    /// What the server searches for (`search=`; the filter line types it).
+    public var text = ""
     public var active: Bool?
     public var objectClass: WebhookObjectClass?
 
     public init() {}
 
-    public var isEmpty: Bool { search.trimmingCharacters(in: .whitespaces).isEmpty && active == nil && objectClass == nil }
-
-    public var text: String {
-        get { search }
-        set { search = newValue }
-    }
+    public var isEmpty: Bool { text.trimmingCharacters(in: .whitespaces).isEmpty && active == nil && objectClass == nil }
 
     /// The query sent with every page; newest first.
     public var query: ListQuery {
         var terms: [RQL] = []
         if let active { terms.append(.eq("active", .bool(active))) }
         if let objectClass { terms.append(.eq("object_class", .string(objectClass.rawValue))) }
-        let text = search.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmingCharacters(in: .whitespaces)
         return ListQuery(filter: RQL.all(terms), ordering: [.descending("created_at")], search: text.isEmpty ? nil : text)
     }
 
     /// "“erp”, Active", for the FILTER button.
     public var summary: String {
         var parts: [String] = []
-        let text = search.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmingCharacters(in: .whitespaces)
         if !text.isEmpty { parts.append("“\(text)”") }
         if let active { parts.append(active ? "Active" : "Inactive") }
         if let objectClass { parts.append(objectClass.shortTitle) }
@@ -56,7 +52,7 @@ public struct WebhookFilter: ListFilter {
 
     public func editor(_ state: AppState) -> FilterEditor {
         FilterEditor(
-            title: "Filter webhooks", textLabel: "Search", note: "Searches label, description, id, product", text: search,
+            title: "Filter webhooks", textLabel: "Search", note: "Searches label, description, id, product", text: text,
             choices: [
                 .init("Status", [.init("true", "Active"), .init("false", "Inactive")], selected: active.map { $0 ? "true" : "false" }),
                 .init("Object class", WebhookObjectClass.knownCases.map { .init($0.rawValue, $0.title) }, selected: objectClass?.rawValue),
@@ -64,7 +60,7 @@ public struct WebhookFilter: ListFilter {
     }
 
     public init(_ editor: FilterEditor) {
-        search = editor.text.text
+        text = editor.text.text
         active = editor.value("Status").map { $0 == "true" }
         objectClass = editor.value("Object class").map { WebhookObjectClass(rawValue: $0) }
     }
