@@ -7,11 +7,6 @@ public struct Mark: Sendable, Hashable {
     public var id: String
     public var label: String
 
-    public init(id: String, label: String) {
-        self.id = id
-        self.label = label
-    }
-
     /// "1 token", "5 tokens".
     static func count(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 

@@ -3,27 +3,17 @@ public enum ListAction: Sendable, Hashable {
     case token(TokenAction)
     case webhook(WebhookAction)
 
-    public var title: String {
+    /// The verb, whichever kind of item it is for.
+    var verb: any ItemVerb {
         switch self {
-        case .token(let action): action.title
-        case .webhook(let action): action.title
+        case .token(let action): action
+        case .webhook(let action): action
         }
     }
 
-    /// The menu command that picks it (its key is in the menu's keymap).
-    public var pick: PickCommand {
-        switch self {
-        case .token(let action): action.pick
-        case .webhook(let action): action.pick
-        }
-    }
-
-    public var needsConfirmation: Bool {
-        switch self {
-        case .token(let action): action.needsConfirmation
-        case .webhook(let action): action.needsConfirmation
-        }
-    }
+    public var title: String { verb.title }
+    public var pick: PickCommand { verb.pick }
+    public var needsConfirmation: Bool { verb.needsConfirmation }
 
     var deletes: Bool { self == .token(.delete) || self == .webhook(.delete) }
 
@@ -80,8 +70,16 @@ public enum ItemAction: Sendable, Hashable {
     }
 }
 
+/// What a verb says of itself: its title, the menu command that picks it (its key is in the
+/// menu's keymap), and whether it asks first.
+public protocol ItemVerb: Sendable, Hashable {
+    var title: String { get }
+    var pick: PickCommand { get }
+    var needsConfirmation: Bool { get }
+}
+
 /// Something done to one token.
-public enum TokenAction: Sendable, Hashable, CaseIterable {
+public enum TokenAction: ItemVerb, CaseIterable {
     case enable, disable, rotate, renew, delete
 
     public var title: String {
@@ -114,7 +112,7 @@ public enum TokenAction: Sendable, Hashable, CaseIterable {
 }
 
 /// Something done to one webhook.
-public enum WebhookAction: Sendable, Hashable, CaseIterable {
+public enum WebhookAction: ItemVerb, CaseIterable {
     case enable, disable, trigger, delete
 
     public var title: String {

@@ -81,8 +81,7 @@ extension PagedListState {
     mutating func turnToNextPage() -> Bool {
         guard let page = content.value, page.hasNext else { return false }
         offset += rowsPerPage
-        cursor = 0
-        cursorID = nil
+        toTop()
         return true
     }
 
@@ -90,8 +89,7 @@ extension PagedListState {
     mutating func turnToPreviousPage() -> Bool {
         guard offset > 0 else { return false }
         offset = max(0, offset - rowsPerPage)
-        cursor = 0
-        cursorID = nil
+        toTop()
         return true
     }
 
@@ -106,6 +104,11 @@ extension PagedListState {
     /// Back to the first page with the cursor at the top (a new filter).
     mutating func rewind() {
         offset = 0
+        toTop()
+    }
+
+    /// The cursor on the page's first row, whatever item that is.
+    mutating func toTop() {
         cursor = 0
         cursorID = nil
     }

@@ -23,6 +23,14 @@ public struct WebhookForm: Sendable, Hashable {
         case objectClass, label, productID, externalURL, jwtSecret, description, active
         case headerName(Int), headerValue(Int)
         case addHeader
+
+        /// The header row it is in, if any.
+        var header: Int? {
+            switch self {
+            case .headerName(let index), .headerValue(let index): index
+            case .objectClass, .label, .productID, .externalURL, .jwtSecret, .description, .active, .addHeader: nil
+            }
+        }
     }
 
     /// One HTTP header sent with every delivery.
@@ -203,19 +211,9 @@ public struct WebhookForm: Sendable, Hashable {
 
     /// Removes the header the focus is on.
     public mutating func removeFocusedHeader() {
-        guard case .headerName(let index) = focus, headers.indices.contains(index) else {
-            if case .headerValue(let index) = focus, headers.indices.contains(index) {
-                focus = .headerName(index)
-                removeFocusedHeader()
-            }
-            return
-        }
+        guard let index = focus.header, headers.indices.contains(index) else { return }
         headers.remove(at: index)
-        serverProblems = serverProblems.filter { slot, _ in
-            if case .headerName = slot { return false }
-            if case .headerValue = slot { return false }
-            return true
-        }
+        serverProblems = serverProblems.filter { $0.key.header == nil }  // the rows below moved up
         focus = headers.isEmpty ? .addHeader : .headerName(min(index, headers.count - 1))
     }
 
