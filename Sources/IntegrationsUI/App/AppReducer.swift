@@ -179,9 +179,9 @@ public enum AppReducer {
         case .paneWebhooks: return show(.webhooks, &state)
         case .paneExtensions: return show(.extensions, &state)
         case .nextPane:
-            return show(Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!, &state)
+            return show(Pane.allCases.cycled(from: state.pane, by: 1), &state)
         case .previousPane:
-            return show(Pane(rawValue: (state.pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!, &state)
+            return show(Pane.allCases.cycled(from: state.pane, by: -1), &state)
         case .help:
             state.modals.append(.help(HelpState()))
             return []

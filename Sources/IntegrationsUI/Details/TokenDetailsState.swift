@@ -3,15 +3,8 @@ import TokenWizard
 
 /// The token details view: GENERAL and PERMISSIONS tabs of one token.
 public struct TokenDetailsState: Sendable, Hashable {
-    public enum Tab: Int, CaseIterable, Sendable {
-        case general, permissions
-
-        public var title: String {
-            switch self {
-            case .general: "GENERAL"
-            case .permissions: "PERMISSIONS"
-            }
-        }
+    public enum Tab: String, CaseIterable, Sendable {
+        case general = "GENERAL", permissions = "PERMISSIONS"
     }
 
     public var tokenID: String

@@ -11,7 +11,7 @@ enum DetailsView {
         let y = rect.y + 1
         x += screen.put("Extension: ", x: x, y: y, style: Style(.muted), maxWidth: max(0, rect.maxX - x))
         screen.put("\(token.extension?.name ?? "") \(token.extension?.id ?? "")", x: x, y: y, maxWidth: max(0, rect.maxX - x))
-        let body = LoadStateView.tabs(TokenDetailsState.Tab.allCases.map(\.title), selected: details.tab.rawValue, rect, &screen)
+        let body = LoadStateView.tabs(details.tab, rect, &screen)
         switch details.tab {
         case .general: renderGeneral(token, details, state, body, &screen)
         case .permissions: renderPermissions(token, details, state, body, &screen)

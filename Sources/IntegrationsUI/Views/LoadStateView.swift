@@ -27,8 +27,10 @@ enum LoadStateView {
     }
 
     /// A details view's tabs under its status line; returns the area below them.
-    static func tabs(_ titles: [String], selected: Int, _ rect: Rect, _ screen: inout Screen) -> Rect {
-        screen.drawTabs(titles, selected: selected, x: rect.x, y: rect.y + 3, maxWidth: rect.width)
+    static func tabs<Tab: CaseIterable & RawRepresentable & Equatable>(_ selected: Tab, _ rect: Rect, _ screen: inout Screen) -> Rect
+    where Tab.RawValue == String {
+        let all = Array(Tab.allCases)
+        screen.drawTabs(all.map(\.rawValue), selected: all.firstIndex(of: selected) ?? 0, x: rect.x, y: rect.y + 3, maxWidth: rect.width)
         return Rect(x: rect.x, y: rect.y + 5, width: rect.width, height: rect.height - 5)
     }
 

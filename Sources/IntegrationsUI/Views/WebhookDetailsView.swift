@@ -10,7 +10,7 @@ enum WebhookDetailsView {
         guard let hook = LoadStateView.detailsHeader("Webhook details", details.webhook, id: details.webhookID, keymap: state.keymaps.webhookDetails, state, rect, &screen)
         else { return }
         _ = LoadStateView.statusLine(WebhookListView.activeTitle(hook.active), WebhookListView.activeStyle(hook.active), "\(hook.label) \(hook.id)", room: 0, rect, &screen)
-        let body = LoadStateView.tabs(WebhookDetailsState.Tab.allCases.map(\.title), selected: details.tab.rawValue, rect, &screen)
+        let body = LoadStateView.tabs(details.tab, rect, &screen)
         switch details.tab {
         case .general: renderGeneral(hook, details, state, body, &screen)
         case .deliveries: renderDeliveries(hook, state, body, &screen)

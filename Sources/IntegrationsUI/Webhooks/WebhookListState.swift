@@ -116,15 +116,8 @@ public typealias WebhookListState = PagedListState<WebhookListKind>
 
 /// One webhook's details: GENERAL and DELIVERIES tabs.
 public struct WebhookDetailsState: Sendable, Hashable {
-    public enum Tab: Int, CaseIterable, Sendable {
-        case general, deliveries
-
-        public var title: String {
-            switch self {
-            case .general: "GENERAL"
-            case .deliveries: "DELIVERIES"
-            }
-        }
+    public enum Tab: String, CaseIterable, Sendable {
+        case general = "GENERAL", deliveries = "DELIVERIES"
     }
 
     public var webhookID: String
