@@ -61,20 +61,13 @@ enum WizardView {
         case .loading: LoadStateView.loading("extensions", tick: state.tick, at: table, &screen)
         case .failed(let error): LoadStateView.failed(error, retryKey: state.keymaps.wizardExtension.label(.retry), at: table, &screen)
         case .loaded(let page):
+            // The rows read as on the Extensions pane, after a mark for the one chosen.
             let chosen = step.input.extension?.id
+            let columns: [ExtensionColumn] = [.name, .description, .id, .status]
             Table(
-                columns: [
-                    Table.Column("", minWidth: 3, weight: 0), Table.Column("NAME", minWidth: 16, weight: 1),
-                    Table.Column("DESCRIPTION", minWidth: 20, weight: 3), Table.Column("ID", minWidth: 8, weight: 0),
-                    Table.Column("STATUS", minWidth: 9, weight: 0),
-                ],
+                columns: [Table.Column("", minWidth: 3, weight: 0)] + columns.map(\.spec.layout),
                 rows: page.items.map { item in
-                    [
-                        Table.Item(item.id == chosen ? "(•)" : "( )", Style(.accent)),
-                        Table.Item(item.subtitle ?? item.name, Style(.text, bold: item.id == chosen)),
-                        Table.Item(item.description ?? "", Style(.muted)), Table.Item(item.id),
-                        Table.Item(item.status?.title ?? ""),
-                    ]
+                    [Table.Item(item.id == chosen ? "(•)" : "( )", Style(.accent))] + columns.map { ExtensionListKind.cell(item, $0, state) }
                 },
                 selected: page.items.isEmpty ? nil : min(ui.extensionCursor, page.items.count - 1), emptyMessage: "No extensions available"
             ).render(into: &screen, table)
