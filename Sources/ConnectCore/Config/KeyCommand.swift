@@ -25,6 +25,13 @@ public enum KeyCommand {
         }
     }
 
+    /// The full path of the program `name` in a `PATH` (`/usr/local/bin:/usr/bin:/bin` when
+    /// there is none), if it is there.
+    public static func locate(_ name: String, path: String?) -> String? {
+        (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map { "\($0)/\(name)" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// A program's standard output (it gets `input` on standard input, or nothing), or why
     /// there is none. `arguments[0]` is the program's path. Stopped with its process group
     /// after `timeout`.

@@ -20,8 +20,7 @@ public struct Keyring: Sendable {
         #if os(macOS)
             tool = FileManager.default.isExecutableFile(atPath: "/usr/bin/security") ? "/usr/bin/security" : nil
         #else
-            let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-            tool = path.split(separator: ":").map { "\($0)/secret-tool" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+            tool = KeyCommand.locate("secret-tool", path: environment["PATH"])
         #endif
     }
 

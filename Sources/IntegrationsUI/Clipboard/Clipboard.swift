@@ -134,13 +134,6 @@ public struct Clipboard: Sendable {
         return process.terminationStatus == 0 ? "" : nil
     }
 
-    /// The full path of an executable on `PATH`.
-    public static let which: @Sendable (String) -> String? = { name in
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    /// The full path of an executable on this process's `PATH`.
+    public static let which: @Sendable (String) -> String? = { KeyCommand.locate($0, path: ProcessInfo.processInfo.environment["PATH"]) }
 }
