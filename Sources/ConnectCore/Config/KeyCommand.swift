@@ -40,63 +40,13 @@ public enum KeyCommand {
     ) -> Result<String, ConfigurationMessage> {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return .failure(ConfigurationMessage("could not start (no pipe)")) }
-        var inputFDs: [Int32] = [-1, -1]
-        if input != nil, pipe(&inputFDs) != 0 {
-            close(fds[0])
-            close(fds[1])
-            return .failure(ConfigurationMessage("could not start (no pipe)"))
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        if input != nil {
-            posix_spawn_file_actions_adddup2(&actions, inputFDs[0], 0)
-            posix_spawn_file_actions_addclose(&actions, inputFDs[0])
-            posix_spawn_file_actions_addclose(&actions, inputFDs[1])
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addclose(&actions, fds[1])
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Its own process group, so a timeout stops everything the shell started; no signal
-        // blocked, whatever the calling thread blocks (a child inherits that mask).
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var pid: pid_t = 0
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        #if canImport(Darwin)
-            let inherited = _NSGetEnviron().pointee
-        #else
-            let inherited = environ
-        #endif
-        // The environment given (the keyring's D-Bus address may be the caller's, not ours).
-        var given: [UnsafeMutablePointer<CChar>?] = (overrides ?? [:]).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in given { free(pointer) } }
-        let spawned = overrides == nil
-            ? posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, inherited)
-            : posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &given)
-        close(fds[1])
         defer { close(fds[0]) }
-        if let input {
-            close(inputFDs[0])
-            if spawned == 0 {
-                // Small (a key): it fits in the pipe, so this never waits on the child.
-                var bytes = Array(input.utf8)
-                _ = write(inputFDs[1], &bytes, bytes.count)
-            }
-            close(inputFDs[1])
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)  // the child gets the write end only
+        let pid: pid_t
+        switch spawn(arguments, input: input, output: fds[1], environment: overrides) {
+        case .success(let started): pid = started
+        case .failure(let why): return .failure(why)
         }
-        guard spawned == 0 else { return .failure(ConfigurationMessage("could not start (\(String(cString: strerror(spawned))))")) }
-
         var output = Data()
         let deadline = ContinuousClock.now + timeout
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -125,6 +75,93 @@ public enum KeyCommand {
         guard exited else { return .failure(ConfigurationMessage("was killed by signal \(status & 0x7f)")) }
         guard code == 0 else { return .failure(ConfigurationMessage("failed (exit status \(code))")) }
         return .success(String(decoding: output, as: UTF8.self))
+    }
+
+    /// What a program prints (a paste tool, `tmux show-buffer`), nil when it fails or takes
+    /// longer than `timeout`.
+    public static func output(of arguments: [String], timeout: Duration) -> String? {
+        try? execute(arguments, timeout: timeout).get()
+    }
+
+    /// Hands `input` to a program that may stay behind (a clipboard tool serving what was
+    /// copied): true when it took it (it exited 0, or is still running after two seconds,
+    /// when it is left alone). Its output goes nowhere.
+    public static func hand(_ input: String, to arguments: [String]) -> Bool {
+        guard case .success(let pid) = spawn(arguments, input: input, output: nil, environment: nil) else { return false }
+        let deadline = ContinuousClock.now + .seconds(2)
+        var status: Int32 = 0
+        while ContinuousClock.now < deadline {
+            let done = waitpid(pid, &status, WNOHANG)
+            if done == pid { return (status & 0x7f) == 0 && (status >> 8) & 0xff == 0 }
+            if done < 0, errno != EINTR { return false }
+            usleep(10_000)
+        }
+        return true
+    }
+
+    /// Starts a program in a process group of its own with no signal blocked, whatever the
+    /// calling thread blocks (a child inherits that mask, and the threads async code runs on
+    /// block signals). `input` goes to its standard input (nothing when nil), its standard
+    /// output to `output` (nowhere when nil), its errors nowhere; the environment given
+    /// (the keyring's D-Bus address may be the caller's, not ours), or this process's.
+    static func spawn(_ arguments: [String], input: String?, output: Int32?, environment overrides: [String: String]?)
+        -> Result<pid_t, ConfigurationMessage>
+    {
+        var inputFDs: [Int32] = [-1, -1]
+        if input != nil, pipe(&inputFDs) != 0 {
+            if let output { close(output) }
+            return .failure(ConfigurationMessage("could not start (no pipe)"))
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let output {
+            posix_spawn_file_actions_adddup2(&actions, output, 1)
+            posix_spawn_file_actions_addclose(&actions, output)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        if input != nil {
+            posix_spawn_file_actions_adddup2(&actions, inputFDs[0], 0)
+            posix_spawn_file_actions_addclose(&actions, inputFDs[0])
+            posix_spawn_file_actions_addclose(&actions, inputFDs[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var pid: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        #if canImport(Darwin)
+            let inherited = _NSGetEnviron().pointee
+        #else
+            let inherited = environ
+        #endif
+        var given: [UnsafeMutablePointer<CChar>?] = (overrides ?? [:]).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in given { free(pointer) } }
+        let spawned = overrides == nil
+            ? posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, inherited)
+            : posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &given)
+        if let output { close(output) }
+        if let input {
+            close(inputFDs[0])
+            if spawned == 0 {
+                // Small (a key, a copied text): it fits in the pipe, so this never waits on the child.
+                var bytes = Array(input.utf8)
+                _ = write(inputFDs[1], &bytes, bytes.count)
+            }
+            close(inputFDs[1])
+        }
+        guard spawned == 0 else { return .failure(ConfigurationMessage("could not start (\(String(cString: strerror(spawned))))")) }
+        return .success(pid)
     }
 }
 

@@ -103,35 +103,12 @@ public struct Clipboard: Sendable {
         return .cleared(osc52: osc52(""))
     }
 
-    /// Runs a tool with `Process`; waits up to two seconds (wl-copy and xclip stay behind to
-    /// serve the selection, which counts as success).
+    /// Runs a tool through the one spawner (no signal blocked in it): text handed to a copy
+    /// tool, which may stay behind to serve the selection (xclip, wl-copy); a paste tool's
+    /// output, within two seconds.
     public static let runTool: Runner = { command, input in
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        process.standardOutput = input == nil ? stdout : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-            if let input {
-                stdin.fileHandleForWriting.write(Data(input.utf8))
-                try stdin.fileHandleForWriting.close()
-            }
-        } catch {
-            return nil
-        }
-        if input == nil {
-            let data = stdout.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
-        }
-        let deadline = ContinuousClock.now + .seconds(2)
-        while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }
-        if process.isRunning { return "" }
-        return process.terminationStatus == 0 ? "" : nil
+        guard let input else { return KeyCommand.output(of: command, timeout: .seconds(2)) }
+        return KeyCommand.hand(input, to: command) ? "" : nil
     }
 
     /// The full path of an executable on this process's `PATH`.
