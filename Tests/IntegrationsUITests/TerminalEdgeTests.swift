@@ -13,6 +13,15 @@ struct TerminalEdgeTests {
         try String(contentsOf: world.home.appendingPathComponent(name), encoding: .utf8)
     }
 
+    /// What runs in a test's tmux starts as it would for a user, with no signal blocked,
+    /// although the test thread that starts tmux blocks them all.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status"), "reads /proc"))
+    func whatRunsInTmuxHasNoSignalBlocked() async throws {
+        let tui = try TmuxSession(command: "grep ^SigBlk: /proc/self/status; sleep 20")
+        let screen = try await tui.waitFor("SigBlk:")
+        #expect(screen.contains("SigBlk: 0000000000000000"), "the tab shows as a space")
+    }
+
     @Test func fromHugeToTinyAndBack() async throws {
         let world = try await World.start()
         defer { world.end() }
