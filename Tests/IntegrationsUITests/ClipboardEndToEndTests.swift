@@ -13,9 +13,7 @@ struct ClipboardEndToEndTests {
     @Test func aCopiedKeyLeavesTmuxsBufferAfterClearAfter() async throws {
         let world = try await World.start()
         defer { world.end() }
-        let folder = world.home.appendingPathComponent(".config/connect-tui")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "[clipboard]\nclear_after = 2\n".write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        try world.writeConfig("[clipboard]\nclear_after = 2\n")
         let key = try #require(try await world.client.token(id: "SU-431-800-699").apiKey).unmaskedValue
 
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))

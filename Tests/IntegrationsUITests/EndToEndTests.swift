@@ -36,6 +36,13 @@ struct EndToEndTests {
             return World(server: server, client: client, key: key, endpoint: endpoint, home: home)
         }
 
+        /// Writes the app's config.toml in the home (`~/.config/connect-tui/`).
+        func writeConfig(_ text: String) throws {
+            let folder = home.appendingPathComponent(".config/connect-tui")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try text.write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        }
+
         /// The shell command that runs the app on this sandbox and records the tty settings.
         var appCommand: String { appCommand() }
 

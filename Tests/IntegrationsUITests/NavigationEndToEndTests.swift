@@ -95,9 +95,7 @@ struct NavigationEndToEndTests {
         try await tui.waitFor("EXIT=0")
 
         // mouse = false: clicks stay with the terminal, the app sees none.
-        let config = world.home.appendingPathComponent(".config/connect-tui")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try "mouse = false\n".write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        try world.writeConfig("mouse = false\n")
         let off = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         _ = try await off.waitFor("Tutorial API Token")
         #expect(try !Self.mouseRequested(off), "the terminal keeps the mouse (its own selection works)")
@@ -210,10 +208,7 @@ struct NavigationEndToEndTests {
     @Test func aRetryKeyRemappedInConfigRetriesAndEveryHintSaysSo() async throws {
         let world = try await World.start(faults: ["status=503,method=POST,path=/auth/tokens,times=1"])
         defer { world.end() }
-        let folder = world.home.appendingPathComponent(".config/connect-tui")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "[keys]\nretry = \"f6\"\n\n[keys.dialog]\nconfirm = \"o\"\n".write(
-            to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        try world.writeConfig("[keys]\nretry = \"f6\"\n\n[keys.dialog]\nconfirm = \"o\"\n")
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Tutorial API Token")
         try tui.press("G", ".", "d")
@@ -263,9 +258,7 @@ struct ListEndToEndTests {
     @Test func withARefreshIntervalTheListShowsWhatOthersMadeWithoutAKey() async throws {
         let world = try await World.start()
         defer { world.end() }
-        let folder = world.home.appendingPathComponent(".config/connect-tui")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "refresh_interval = 5\n".write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        try world.writeConfig("refresh_interval = 5\n")
         let tui = try TmuxSession(command: world.appCommand(extraEnvironment: "TERM=screen-256color"))
         try await tui.waitFor("Tutorial API Token")
         try await tui.waitFor("updated ")

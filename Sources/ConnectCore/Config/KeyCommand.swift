@@ -39,9 +39,8 @@ public enum KeyCommand {
         _ arguments: [String], input: String? = nil, environment overrides: [String: String]? = nil, timeout: Duration
     ) -> Result<String, ConfigurationMessage> {
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return .failure(ConfigurationMessage("could not start (no pipe)")) }
+        guard privatePipe(&fds) else { return .failure(ConfigurationMessage("could not start (no pipe)")) }
         defer { close(fds[0]) }
-        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)  // the child gets the write end only
         let pid: pid_t
         switch spawn(arguments, input: input, output: fds[1], environment: overrides) {
         case .success(let started): pid = started
@@ -96,6 +95,20 @@ public enum KeyCommand {
             if done < 0, errno != EINTR { return false }
             usleep(10_000)
         }
+        // Left running: reaped when it ends, so it never lingers as a zombie.
+        Thread.detachNewThread {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        }
+        return true
+    }
+
+    /// A pipe whose ends no other child inherits (one started at the same time by another
+    /// thread, say a clipboard tool that stays behind, would keep it open); the child it is
+    /// meant for gets its end through `dup2`, which clears the flag.
+    static func privatePipe(_ fds: inout [Int32]) -> Bool {
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         return true
     }
 
@@ -108,7 +121,7 @@ public enum KeyCommand {
         -> Result<pid_t, ConfigurationMessage>
     {
         var inputFDs: [Int32] = [-1, -1]
-        if input != nil, pipe(&inputFDs) != 0 {
+        if input != nil, !privatePipe(&inputFDs) {
             if let output { close(output) }
             return .failure(ConfigurationMessage("could not start (no pipe)"))
         }
